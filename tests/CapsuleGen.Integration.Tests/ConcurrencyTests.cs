@@ -51,6 +51,7 @@ public sealed class ConcurrencyTests
         caller.Join();
 
         Assert.Equal(0, Interlocked.Read(ref wrongResults));
-        Assert.Same(RebindingTargets.OneCapsule, binding.BoundCapsule);
+        using Capsule? bound = binding.ShareBoundCapsule();
+        Assert.True(RebindingTargets.OneCapsule.RefersToSameCapsule(bound));
     }
 }

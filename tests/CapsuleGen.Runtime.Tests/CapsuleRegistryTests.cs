@@ -17,18 +17,18 @@ public sealed class CapsuleRegistryTests
     }
 
     [Fact]
-    public void Import_returns_the_same_capsule_that_was_published()
+    public void Import_returns_a_new_handle_to_the_capsule_that_was_published()
     {
         string name = UniqueName();
         using var capsule = new Capsule(0x1234, name);
         using var unpublish = new Unpublisher(name);
         CapsuleRegistry.Publish(name, capsule);
 
-        Assert.Same(capsule, CapsuleRegistry.Import(name));
+        AssertImportsTheSameCapsule(capsule, name);
     }
 
     [Fact]
-    public void TryImport_finds_the_same_capsule_that_was_published()
+    public void TryImport_returns_a_new_handle_to_the_capsule_that_was_published()
     {
         string name = UniqueName();
         using var capsule = new Capsule(0x1234, name);
@@ -36,7 +36,11 @@ public sealed class CapsuleRegistryTests
         CapsuleRegistry.Publish(name, capsule);
 
         Assert.True(CapsuleRegistry.TryImport(name, out Capsule? found));
-        Assert.Same(capsule, found);
+        using (found)
+        {
+            Assert.NotSame(capsule, found);
+            Assert.True(capsule.RefersToSameCapsule(found));
+        }
     }
 
     [Fact]
@@ -47,7 +51,7 @@ public sealed class CapsuleRegistryTests
         using var unpublish = new Unpublisher(name);
         CapsuleRegistry.Publish(name, capsule);
 
-        Assert.Same(capsule, CapsuleRegistry.Import(name));
+        AssertImportsTheSameCapsule(capsule, name);
     }
 
     [Fact]
@@ -58,7 +62,7 @@ public sealed class CapsuleRegistryTests
         using var unpublish = new Unpublisher(name);
         CapsuleRegistry.Publish(name, capsule);
 
-        Assert.Same(capsule, CapsuleRegistry.Import(name));
+        AssertImportsTheSameCapsule(capsule, name);
     }
 
     [Fact]
@@ -282,32 +286,60 @@ public sealed class CapsuleRegistryTests
     }
 
     [Fact]
-    public void A_capsule_disposed_after_publishing_makes_Import_throw_ObjectDisposedException()
+    public void The_registry_holds_its_own_reference_so_the_publisher_may_dispose_its_handle()
     {
         string name = UniqueName();
-        var capsule = new Capsule(0x1234, name);
+        int destroyed = 0;
+        var capsule = new Capsule(0x1234, name, destructor: _ => Interlocked.Increment(ref destroyed));
         using var unpublish = new Unpublisher(name);
         CapsuleRegistry.Publish(name, capsule);
+
         capsule.Dispose();
 
-        ObjectDisposedException error = Assert.Throws<ObjectDisposedException>(() => CapsuleRegistry.Import(name));
-
-        Assert.Contains($"\"{name}\"", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, Volatile.Read(ref destroyed));
+        using Capsule imported = CapsuleRegistry.Import(name);
+        Assert.Equal((nint)0x1234, imported.GetPointer(name));
+        Assert.True(CapsuleRegistry.TryImport(name, out Capsule? found));
+        found.Dispose();
     }
 
     [Fact]
-    public void A_capsule_disposed_after_publishing_makes_TryImport_return_false()
+    public async Task The_destructor_runs_once_the_publisher_the_importers_and_the_registry_have_all_let_go()
     {
         string name = UniqueName();
-        var capsule = new Capsule(0x1234, name);
-        using var unpublish = new Unpublisher(name);
+        int destroyed = 0;
+        var capsule = new Capsule(0x1234, name, destructor: _ => Interlocked.Increment(ref destroyed));
         CapsuleRegistry.Publish(name, capsule);
-        Assert.True(CapsuleRegistry.TryImport(name, out _));
+        Capsule imported = CapsuleRegistry.Import(name);
 
         capsule.Dispose();
+        Assert.True(CapsuleRegistry.Unpublish(name));
+        Assert.Equal(0, Volatile.Read(ref destroyed)); // the importer still holds it
+        Assert.Equal((nint)0x1234, imported.GetPointer(name));
 
-        Assert.False(CapsuleRegistry.TryImport(name, out Capsule? found));
-        Assert.Null(found);
+        imported.Dispose();
+
+        await capsule.WhenDestroyed.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.Equal(1, Volatile.Read(ref destroyed));
+    }
+
+    [Fact]
+    public void Disposing_an_imported_handle_leaves_the_publisher_and_other_importers_untouched()
+    {
+        string name = UniqueName();
+        using var capsule = new Capsule(0x1234, name);
+        using var unpublish = new Unpublisher(name);
+        CapsuleRegistry.Publish(name, capsule);
+
+        using (CapsuleRegistry.Import(name))
+        {
+        }
+
+        Assert.True(CapsuleRegistry.TryImport(name, out Capsule? found));
+        found.Dispose();
+        found.Dispose();
+        Assert.Equal((nint)0x1234, capsule.GetPointer(name));
+        AssertImportsTheSameCapsule(capsule, name);
     }
 
     [Fact]
@@ -358,14 +390,14 @@ public sealed class CapsuleRegistryTests
         CapsuleRegistry.Publish(name, first);
         CapsuleRegistry.Publish(name, second);
 
-        Assert.Same(second, CapsuleRegistry.Import(name));
+        AssertImportsTheSameCapsule(second, name);
         Assert.False(first.IsDisposed);
         Assert.True(CapsuleRegistry.Unpublish(name));
         Assert.False(CapsuleRegistry.TryImport(name, out _));
     }
 
     [Fact]
-    public void Republishing_replaces_a_capsule_that_was_disposed()
+    public async Task Republishing_replaces_a_capsule_whose_publisher_disposed_its_handle_and_lets_it_go()
     {
         string name = UniqueName();
         var first = new Capsule(0x1, name);
@@ -373,9 +405,11 @@ public sealed class CapsuleRegistryTests
         using var unpublish = new Unpublisher(name);
         CapsuleRegistry.Publish(name, first);
         first.Dispose();
+        Assert.False(first.WhenDestroyed.IsCompleted); // the registry still holds it
         CapsuleRegistry.Publish(name, second);
 
-        Assert.Same(second, CapsuleRegistry.Import(name));
+        AssertImportsTheSameCapsule(second, name);
+        await first.WhenDestroyed.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -389,6 +423,13 @@ public sealed class CapsuleRegistryTests
 
         Assert.Throws<CapsuleNameMismatchException>(() => CapsuleRegistry.Publish(name, wrong));
 
-        Assert.Same(first, CapsuleRegistry.Import(name));
+        AssertImportsTheSameCapsule(first, name);
+    }
+
+    private static void AssertImportsTheSameCapsule(Capsule published, string name)
+    {
+        using Capsule imported = CapsuleRegistry.Import(name);
+        Assert.NotSame(published, imported);
+        Assert.True(published.RefersToSameCapsule(imported));
     }
 }

@@ -24,7 +24,7 @@ public sealed class CapsuleUnwrapTests
         capsule.Dispose();
 
         ObjectDisposedException error = Assert.Throws<ObjectDisposedException>(
-            () => CapsuleUnwrap.OpenFunction(capsule, "quacker", "double (double)", Importer));
+            () => CapsuleUnwrap.OpenFunction(capsule, "quacker", "double (double)", Importer).Pointer);
 
         Assert.Contains("\"quacker\"", error.Message, StringComparison.Ordinal);
     }
@@ -35,7 +35,7 @@ public sealed class CapsuleUnwrapTests
         using var capsule = new Capsule(0x1234, "honker", signature: CapsuleSignature.Function("double (double)"));
 
         CapsuleNameMismatchException error = Assert.Throws<CapsuleNameMismatchException>(
-            () => CapsuleUnwrap.OpenFunction(capsule, "quacker", "double (double)", Importer));
+            () => CapsuleUnwrap.OpenFunction(capsule, "quacker", "double (double)", Importer).Pointer);
 
         Assert.Equal("quacker", error.ExpectedName);
         Assert.Equal("honker", error.ActualName);
@@ -47,7 +47,7 @@ public sealed class CapsuleUnwrapTests
         using var capsule = new Capsule(0x1234, "honker", signature: CapsuleSignature.Function("int (int)"));
 
         Assert.Throws<CapsuleNameMismatchException>(
-            () => CapsuleUnwrap.OpenFunction(capsule, "quacker", "double (double)", Importer));
+            () => CapsuleUnwrap.OpenFunction(capsule, "quacker", "double (double)", Importer).Pointer);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class CapsuleUnwrapTests
     {
         using var capsule = new Capsule(0x1234, "quacker");
 
-        Assert.Equal((nint)0x1234, CapsuleUnwrap.OpenFunction(capsule, "quacker", "double (double)", Importer));
+        Assert.Equal((nint)0x1234, CapsuleUnwrap.OpenFunction(capsule, "quacker", "double (double)", Importer).Pointer);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class CapsuleUnwrapTests
     {
         using var capsule = new Capsule(0x1234, null, signature: CapsuleSignature.Function("double (double)"));
 
-        Assert.Equal((nint)0x1234, CapsuleUnwrap.OpenFunction(capsule, null, "double (double)", Importer));
+        Assert.Equal((nint)0x1234, CapsuleUnwrap.OpenFunction(capsule, null, "double (double)", Importer).Pointer);
         Assert.Throws<CapsuleNameMismatchException>(() => CapsuleUnwrap.OpenFunction(capsule, string.Empty, "double (double)", Importer));
     }
 
@@ -72,7 +72,7 @@ public sealed class CapsuleUnwrapTests
     {
         using var capsule = new Capsule(0x1234, "quacker", signature: CapsuleSignature.Function("double (int, double *, void *)"));
 
-        Assert.Equal((nint)0x1234, CapsuleUnwrap.OpenFunction(capsule, "quacker", "double (int, double *, void *)", Importer));
+        Assert.Equal((nint)0x1234, CapsuleUnwrap.OpenFunction(capsule, "quacker", "double (int, double *, void *)", Importer).Pointer);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class CapsuleUnwrapTests
         using var capsule = new Capsule(0x1234, "quacker", signature: CapsuleSignature.Function("int (int)"));
 
         CapsuleSignatureMismatchException error = Assert.Throws<CapsuleSignatureMismatchException>(
-            () => CapsuleUnwrap.OpenFunction(capsule, "quacker", "double (double)", Importer));
+            () => CapsuleUnwrap.OpenFunction(capsule, "quacker", "double (double)", Importer).Pointer);
 
         Assert.Contains("\"double (double)\"", error.Message, StringComparison.Ordinal);
         Assert.Contains("\"int (int)\"", error.Message, StringComparison.Ordinal);
@@ -129,7 +129,7 @@ public sealed class CapsuleUnwrapTests
         using var capsule = new Capsule(0x1234, "quacker", signature: CapsuleSignature.Table("double (double)", "int (int)", null));
 
         CapsuleSignatureMismatchException error = Assert.Throws<CapsuleSignatureMismatchException>(
-            () => CapsuleUnwrap.OpenFunction(capsule, "quacker", "double (double)", Importer));
+            () => CapsuleUnwrap.OpenFunction(capsule, "quacker", "double (double)", Importer).Pointer);
 
         Assert.Contains("table of 3 slots", error.Message, StringComparison.Ordinal);
         Assert.Contains("\"double (double)\"", error.Message, StringComparison.Ordinal);
@@ -146,7 +146,7 @@ public sealed class CapsuleUnwrapTests
         using var capsule = new Capsule(0x1234, "quacker", signature: CapsuleSignature.Table("double (double)"));
 
         CapsuleSignatureMismatchException error = Assert.Throws<CapsuleSignatureMismatchException>(
-            () => CapsuleUnwrap.OpenFunction(capsule, "quacker", "double (double)", Importer));
+            () => CapsuleUnwrap.OpenFunction(capsule, "quacker", "double (double)", Importer).Pointer);
 
         Assert.Contains("but it holds a table of 1 slot.", error.Message, StringComparison.Ordinal);
     }
@@ -157,7 +157,7 @@ public sealed class CapsuleUnwrapTests
         using var capsule = new Capsule(0x1234, null, signature: CapsuleSignature.Function("int (int)"));
 
         CapsuleSignatureMismatchException error = Assert.Throws<CapsuleSignatureMismatchException>(
-            () => CapsuleUnwrap.OpenFunction(capsule, null, "double (double)", Importer));
+            () => CapsuleUnwrap.OpenFunction(capsule, null, "double (double)", Importer).Pointer);
 
         Assert.Contains("capsule NULL", error.Message, StringComparison.Ordinal);
         Assert.Null(error.CapsuleName);

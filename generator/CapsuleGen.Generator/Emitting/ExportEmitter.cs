@@ -30,11 +30,15 @@ internal static class ExportEmitter
 
     private static void WriteCapsuleProperty(SourceWriter writer, ExportedFunction function)
     {
+        string property = function.MethodName.TrimStart('@') + "Capsule";
         writer.Line("/// <summary>");
-        writer.Line($"/// The capsule {CSharpText.DocName(function.CapsuleName)}: a native Cdecl pointer to <c>{CSharpText.Xml(function.DisplayName)}</c>,");
+        writer.Line($"/// A new handle to the capsule {CSharpText.DocName(function.CapsuleName)}: a native Cdecl pointer to <c>{CSharpText.Xml(function.DisplayName)}</c>,");
         writer.Line($"/// whose C signature is <c>{CSharpText.Xml(function.Signature.CSignature)}</c>.");
+        writer.Line("/// The capsule lives as long as the process; disposing a handle gives up only that handle.");
         writer.Line("/// </summary>");
-        writer.Line($"{function.Accessibility} static {CSharpText.Capsule} {function.MethodName.TrimStart('@')}Capsule {{ get; }} = new {CSharpText.Capsule}(");
+        writer.Line($"{function.Accessibility} static {CSharpText.Capsule} {property} => s_{property}.Share();");
+        writer.Line();
+        writer.Line($"private static readonly {CSharpText.Capsule} s_{property} = new(");
         writer.Indent();
         writer.Line($"{TrampolineWriter.AddressOf(function)},");
         writer.Line($"{CSharpText.Literal(function.CapsuleName)},");

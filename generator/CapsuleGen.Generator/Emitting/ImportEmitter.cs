@@ -13,6 +13,8 @@ internal static class ImportEmitter
 {
     private const string Unwrap = "global::CapsuleGen.Interop.CapsuleUnwrap";
     private const string TableSlot = "global::CapsuleGen.Interop.TableSlot";
+    private const string Lease = "global::CapsuleGen.Interop.CapsuleLease";
+    private const string KeepAlive = "global::System.GC.KeepAlive";
 
     public static string HintName(ImportedInterface import) => FileScaffold.HintName(import.Location, "Binding");
 
@@ -85,20 +87,20 @@ internal static class ImportEmitter
         writer.Line("/// <summary>Whether a capsule is bound; when not, calls go to the fallback.</summary>");
         writer.Line($"public bool IsBound => {CSharpText.Volatile}.Read(ref _target) is not null;");
         writer.Line();
-        writer.Line("/// <summary>The capsule bound now, or <see langword=\"null\"/>.</summary>");
-        writer.Line($"public {CSharpText.Capsule}? BoundCapsule => {CSharpText.Volatile}.Read(ref _target)?.BoundCapsule;");
+        writer.Line("/// <summary>A new handle to the capsule bound now, for the caller to dispose; <see langword=\"null\"/> when none is.</summary>");
+        writer.Line($"public {CSharpText.Capsule}? ShareBoundCapsule() => {CSharpText.Volatile}.Read(ref _target)?.Lease.Share();");
         writer.Line();
         writer.Line("/// <summary>");
-        writer.Line("/// Checks <paramref name=\"capsule\"/> and makes every later call go through it. If the check fails,");
-        writer.Line("/// the binding keeps what it had.");
+        writer.Line("/// Checks <paramref name=\"capsule\"/> and makes every later call go through it. The binding holds a");
+        writer.Line("/// reference of its own, so the caller may dispose its handle. If the check fails, the binding keeps what it had.");
         writer.Line("/// </summary>");
         writer.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"capsule\"/> is null.</exception>");
-        writer.Line("/// <exception cref=\"global::System.ObjectDisposedException\">The capsule has been disposed.</exception>");
+        writer.Line("/// <exception cref=\"global::System.ObjectDisposedException\">The handle has been disposed, or the capsule is being destroyed.</exception>");
         writer.Line("/// <exception cref=\"global::CapsuleGen.CapsuleNameMismatchException\">The capsule has another name.</exception>");
         writer.Line("/// <exception cref=\"global::CapsuleGen.CapsuleSignatureMismatchException\">The capsule carries another signature.</exception>");
         writer.Line($"public void Bind({CSharpText.Capsule} capsule) => {CSharpText.Volatile}.Write(ref _target, new Target(capsule));");
         writer.Line();
-        writer.Line("/// <summary>Makes every later call go to the fallback again.</summary>");
+        writer.Line("/// <summary>Makes every later call go to the fallback again; the capsule is let go once no call can still be using it.</summary>");
         writer.Line($"public void Unbind() => {CSharpText.Volatile}.Write(ref _target, null);");
     }
 
@@ -114,18 +116,28 @@ internal static class ImportEmitter
         writer.Line("/// <inheritdoc/>");
         writer.OpenBlock($"public {signature.ReturnType.ManagedName} {method.Name}({CSharpText.ParameterList(signature.Parameters, native: false)})");
         writer.Line($"Target? {target} = {CSharpText.Volatile}.Read(ref _target);");
+        writer.OpenBlock($"if ({target} is null)");
+        writer.Line(signature.ReturnType.IsVoid ? fallbackCall + ";" : $"return {fallbackCall};");
         if (signature.ReturnType.IsVoid)
         {
-            writer.OpenBlock($"if ({target} is null)");
-            writer.Line(fallbackCall + ";");
             writer.Line("return;");
-            writer.CloseBlock();
-            writer.Line();
+        }
+
+        writer.CloseBlock();
+        writer.Line();
+
+        // The target holds the capsule's reference: it must stay reachable until the native call returns.
+        if (signature.ReturnType.IsVoid)
+        {
             writer.Line(nativeCall + ";");
+            writer.Line($"{KeepAlive}({target});");
         }
         else
         {
-            writer.Line($"return {target} is null ? {fallbackCall} : {nativeCall};");
+            string result = CSharpText.UniqueLocal("result", signature.Parameters);
+            writer.Line($"{signature.ReturnType.ManagedName} {result} = {nativeCall};");
+            writer.Line($"{KeepAlive}({target});");
+            writer.Line($"return {result};");
         }
 
         writer.CloseBlock();
@@ -168,7 +180,8 @@ internal static class ImportEmitter
             ? "/// <summary>An opened table, every slot read once: immutable, so that rebinding swaps the whole table in one reference write.</summary>"
             : "/// <summary>An opened capsule: immutable, so that rebinding is one reference write.</summary>");
         writer.OpenBlock("private sealed class Target");
-        writer.Line($"public readonly {CSharpText.Capsule} BoundCapsule;");
+        writer.Line("/// <summary>The binding's reference to the capsule, given back once this target is unreachable.</summary>");
+        writer.Line($"public readonly {Lease} Lease;");
         foreach (ImportedMethod method in import.Methods)
         {
             writer.Line($"public readonly {method.Signature.FunctionPointerType} {method.Name};");
@@ -183,8 +196,8 @@ internal static class ImportEmitter
         writer.OpenBlock($"public Target({CSharpText.Capsule} capsule)");
         if (import.IsTable)
         {
-            writer.Line($"nint* table = {Unwrap}.OpenTable(capsule, CapsuleName, s_slots, {CSharpText.Literal(import.DisplayName)});");
-            writer.Line("this.BoundCapsule = capsule;");
+            writer.Line($"this.Lease = {Unwrap}.OpenTable(capsule, CapsuleName, s_slots, {CSharpText.Literal(import.DisplayName)});");
+            writer.Line("nint* table = (nint*)this.Lease.Pointer;");
             foreach (ImportedMethod method in import.Methods)
             {
                 writer.Line($"this.{method.Name} = ({method.Signature.FunctionPointerType})table[{method.Slot}];");
@@ -199,9 +212,8 @@ internal static class ImportEmitter
         else
         {
             ImportedMethod single = import.Methods[0];
-            writer.Line($"nint pointer = {Unwrap}.OpenFunction(capsule, CapsuleName, CSignature, {CSharpText.Literal(import.DisplayName)});");
-            writer.Line("this.BoundCapsule = capsule;");
-            writer.Line($"this.{single.Name} = ({single.Signature.FunctionPointerType})pointer;");
+            writer.Line($"this.Lease = {Unwrap}.OpenFunction(capsule, CapsuleName, CSignature, {CSharpText.Literal(import.DisplayName)});");
+            writer.Line($"this.{single.Name} = ({single.Signature.FunctionPointerType})this.Lease.Pointer;");
         }
 
         writer.CloseBlock();

@@ -16,11 +16,15 @@ internal static class TableExportEmitter
         SourceWriter writer = FileScaffold.Open(table.Location, "unsafe");
         string create = "Create" + table.TypeName + "Table";
 
+        string property = table.TypeName + "Capsule";
         writer.Line("/// <summary>");
-        writer.Line($"/// The capsule {CSharpText.DocName(table.CapsuleName)}: a table of {table.SlotCount} native Cdecl function pointers,");
+        writer.Line($"/// A new handle to the capsule {CSharpText.DocName(table.CapsuleName)}: a table of {table.SlotCount} native Cdecl function pointers,");
         writer.Line($"/// slot <c>n</c> at byte offset <c>n * sizeof(void*)</c>; slots no method fills are null.");
+        writer.Line("/// The capsule lives as long as the process; disposing a handle gives up only that handle.");
         writer.Line("/// </summary>");
-        writer.Line($"{table.Accessibility} static {CSharpText.Capsule} {table.TypeName}Capsule {{ get; }} = new {CSharpText.Capsule}(");
+        writer.Line($"{table.Accessibility} static {CSharpText.Capsule} {property} => s_{property}.Share();");
+        writer.Line();
+        writer.Line($"private static readonly {CSharpText.Capsule} s_{property} = new(");
         writer.Indent();
         writer.Line($"(nint){create}(),");
         writer.Line($"{CSharpText.Literal(table.CapsuleName)},");

@@ -60,7 +60,7 @@ internal static class ExportParser
     }
 
     /// <summary>
-    /// Whether the property and trampoline this export generates have names of their own: no
+    /// Whether the property, field and trampoline this export generates have names of their own: no
     /// member of the user's, no exported overload before it, no table slot generating the same trampoline.
     /// </summary>
     private static bool NamesAreFree(IMethodSymbol method, DiagnosticSink sink)
@@ -85,7 +85,7 @@ internal static class ExportParser
             return false;
         }
 
-        return GeneratedNames.AreFree(type, method, display, sink, property, trampoline);
+        return GeneratedNames.AreFree(type, method, display, sink, property, "s_" + property, trampoline);
     }
 
     private static bool HasAttribute(ISymbol symbol, string metadataName) =>

@@ -19,7 +19,7 @@ internal static class ImportParser
     /// </summary>
     private static readonly HashSet<string> s_reservedNames = new()
     {
-        "Binding", "Bind", "Unbind", "IsBound", "BoundCapsule", "CapsuleName", "CSignature",
+        "Binding", "Bind", "Unbind", "IsBound", "ShareBoundCapsule", "CapsuleName", "CSignature",
         "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize",
     };
 

@@ -62,7 +62,7 @@ internal static class TableExportParser
             slots.Add((index.Value, method, signature));
         }
 
-        valid &= GeneratedNames.AreFree(type, type, type.Name, sink, type.Name + "Capsule", "Create" + type.Name + "Table");
+        valid &= GeneratedNames.AreFree(type, type, type.Name, sink, type.Name + "Capsule", "s_" + type.Name + "Capsule", "Create" + type.Name + "Table");
         valid &= slots.All(slot => GeneratedNames.AreFree(type, slot.Method, type.Name + "." + slot.Method.Name, sink, slot.Method.Name + "Trampoline"));
 
         if (!anySlot)

@@ -1,10 +1,12 @@
 namespace CapsuleGen;
 
 /// <summary>
-/// Where exceptions caught in exported functions' trampolines can be seen. Native callers cannot
-/// receive a .NET exception, so under <see cref="CapsuleExceptionPolicy.ReturnDefault"/> the
-/// trampoline records it here and returns a defined value: like C's <c>errno</c> or CPython's
-/// error indicator, the last error is kept per thread, and every error is also raised as an event.
+/// Where exceptions that no caller could receive can be seen: those caught in exported functions'
+/// trampolines (native callers cannot receive a .NET exception, so under
+/// <see cref="CapsuleExceptionPolicy.ReturnDefault"/> the trampoline records it here and returns a
+/// defined value), and those thrown by capsule destructors the runtime ran on the thread pool. Like
+/// C's <c>errno</c> or CPython's error indicator, the last error is kept per thread, and every error
+/// is also raised as an event.
 /// </summary>
 public static class CapsuleBoundary
 {
@@ -36,7 +38,7 @@ public static class CapsuleBoundary
     /// <summary>Forgets the last exception caught on this thread.</summary>
     public static void ClearLastError() => t_lastError = null;
 
-    /// <summary>Records an exception caught in a trampoline. Called by generated code; never throws.</summary>
+    /// <summary>Records an exception caught in a trampoline (or a destructor the runtime ran). Called by generated code; never throws.</summary>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public static void Record(string? capsuleName, string method, Exception exception)
     {

@@ -6,10 +6,13 @@ namespace Integrands;
 unsafe partial class Functions
 {
     /// <summary>
-    /// The capsule "double (double)": a native Cdecl pointer to <c>Functions.Square</c>,
+    /// A new handle to the capsule "double (double)": a native Cdecl pointer to <c>Functions.Square</c>,
     /// whose C signature is <c>double (double)</c>.
+    /// The capsule lives as long as the process; disposing a handle gives up only that handle.
     /// </summary>
-    public static global::CapsuleGen.Capsule SquareCapsule { get; } = new global::CapsuleGen.Capsule(
+    public static global::CapsuleGen.Capsule SquareCapsule => s_SquareCapsule.Share();
+
+    private static readonly global::CapsuleGen.Capsule s_SquareCapsule = new(
         (nint)(delegate* unmanaged[Cdecl]<double, double>)&SquareTrampoline,
         "double (double)",
         signature: global::CapsuleGen.CapsuleSignature.Function("double (double)"));
@@ -29,10 +32,13 @@ unsafe partial class Functions
     }
 
     /// <summary>
-    /// The capsule "double (int, double *, void *)": a native Cdecl pointer to <c>Functions.WeightedSum</c>,
+    /// A new handle to the capsule "double (int, double *, void *)": a native Cdecl pointer to <c>Functions.WeightedSum</c>,
     /// whose C signature is <c>double (int, double *, void *)</c>.
+    /// The capsule lives as long as the process; disposing a handle gives up only that handle.
     /// </summary>
-    public static global::CapsuleGen.Capsule WeightedSumCapsule { get; } = new global::CapsuleGen.Capsule(
+    public static global::CapsuleGen.Capsule WeightedSumCapsule => s_WeightedSumCapsule.Share();
+
+    private static readonly global::CapsuleGen.Capsule s_WeightedSumCapsule = new(
         (nint)(delegate* unmanaged[Cdecl]<int, double*, void*, double>)&WeightedSumTrampoline,
         "double (int, double *, void *)",
         signature: global::CapsuleGen.CapsuleSignature.Function("double (int, double *, void *)"));

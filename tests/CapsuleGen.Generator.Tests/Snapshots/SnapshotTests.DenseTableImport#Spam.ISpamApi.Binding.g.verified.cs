@@ -43,34 +43,48 @@ partial interface ISpamApi
         /// <summary>Whether a capsule is bound; when not, calls go to the fallback.</summary>
         public bool IsBound => global::System.Threading.Volatile.Read(ref _target) is not null;
 
-        /// <summary>The capsule bound now, or <see langword="null"/>.</summary>
-        public global::CapsuleGen.Capsule? BoundCapsule => global::System.Threading.Volatile.Read(ref _target)?.BoundCapsule;
+        /// <summary>A new handle to the capsule bound now, for the caller to dispose; <see langword="null"/> when none is.</summary>
+        public global::CapsuleGen.Capsule? ShareBoundCapsule() => global::System.Threading.Volatile.Read(ref _target)?.Lease.Share();
 
         /// <summary>
-        /// Checks <paramref name="capsule"/> and makes every later call go through it. If the check fails,
-        /// the binding keeps what it had.
+        /// Checks <paramref name="capsule"/> and makes every later call go through it. The binding holds a
+        /// reference of its own, so the caller may dispose its handle. If the check fails, the binding keeps what it had.
         /// </summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="capsule"/> is null.</exception>
-        /// <exception cref="global::System.ObjectDisposedException">The capsule has been disposed.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The handle has been disposed, or the capsule is being destroyed.</exception>
         /// <exception cref="global::CapsuleGen.CapsuleNameMismatchException">The capsule has another name.</exception>
         /// <exception cref="global::CapsuleGen.CapsuleSignatureMismatchException">The capsule carries another signature.</exception>
         public void Bind(global::CapsuleGen.Capsule capsule) => global::System.Threading.Volatile.Write(ref _target, new Target(capsule));
 
-        /// <summary>Makes every later call go to the fallback again.</summary>
+        /// <summary>Makes every later call go to the fallback again; the capsule is let go once no call can still be using it.</summary>
         public void Unbind() => global::System.Threading.Volatile.Write(ref _target, null);
 
         /// <inheritdoc/>
         public int Add(int a, int b)
         {
             Target? target = global::System.Threading.Volatile.Read(ref _target);
-            return target is null ? s_fallback.Add(a, b) : target.Add(a, b);
+            if (target is null)
+            {
+                return s_fallback.Add(a, b);
+            }
+
+            int result = target.Add(a, b);
+            global::System.GC.KeepAlive(target);
+            return result;
         }
 
         /// <inheritdoc/>
         public double Scale(double x, double factor)
         {
             Target? target = global::System.Threading.Volatile.Read(ref _target);
-            return target is null ? s_fallback.Scale(x, factor) : target.Scale(x, factor);
+            if (target is null)
+            {
+                return s_fallback.Scale(x, factor);
+            }
+
+            double result = target.Scale(x, factor);
+            global::System.GC.KeepAlive(target);
+            return result;
         }
 
         /// <inheritdoc/>
@@ -84,20 +98,22 @@ partial interface ISpamApi
             }
 
             target.Fill(values, count, value);
+            global::System.GC.KeepAlive(target);
         }
 
         /// <summary>An opened table, every slot read once: immutable, so that rebinding swaps the whole table in one reference write.</summary>
         private sealed class Target
         {
-            public readonly global::CapsuleGen.Capsule BoundCapsule;
+            /// <summary>The binding's reference to the capsule, given back once this target is unreachable.</summary>
+            public readonly global::CapsuleGen.Interop.CapsuleLease Lease;
             public readonly delegate* unmanaged[Cdecl]<int, int, int> Add;
             public readonly delegate* unmanaged[Cdecl]<double, double, double> Scale;
             public readonly delegate* unmanaged[Cdecl]<double*, nint, double, void> Fill;
 
             public Target(global::CapsuleGen.Capsule capsule)
             {
-                nint* table = global::CapsuleGen.Interop.CapsuleUnwrap.OpenTable(capsule, CapsuleName, s_slots, "ISpamApi");
-                this.BoundCapsule = capsule;
+                this.Lease = global::CapsuleGen.Interop.CapsuleUnwrap.OpenTable(capsule, CapsuleName, s_slots, "ISpamApi");
+                nint* table = (nint*)this.Lease.Pointer;
                 this.Add = (delegate* unmanaged[Cdecl]<int, int, int>)table[0];
                 this.Scale = (delegate* unmanaged[Cdecl]<double, double, double>)table[1];
                 this.Fill = (delegate* unmanaged[Cdecl]<double*, nint, double, void>)table[2];

@@ -6,10 +6,13 @@ namespace Geometry;
 unsafe partial class Everything
 {
     /// <summary>
-    /// The capsule "everything.numbers": a native Cdecl pointer to <c>Everything.Numbers</c>,
+    /// A new handle to the capsule "everything.numbers": a native Cdecl pointer to <c>Everything.Numbers</c>,
     /// whose C signature is <c>double (int8_t, uint8_t, int16_t, uint16_t, int, unsigned int, int64_t, uint64_t, intptr_t, uintptr_t, float, double)</c>.
+    /// The capsule lives as long as the process; disposing a handle gives up only that handle.
     /// </summary>
-    internal static global::CapsuleGen.Capsule NumbersCapsule { get; } = new global::CapsuleGen.Capsule(
+    internal static global::CapsuleGen.Capsule NumbersCapsule => s_NumbersCapsule.Share();
+
+    private static readonly global::CapsuleGen.Capsule s_NumbersCapsule = new(
         (nint)(delegate* unmanaged[Cdecl]<sbyte, byte, short, ushort, int, uint, long, ulong, nint, nuint, float, double, double>)&NumbersTrampoline,
         "everything.numbers",
         signature: global::CapsuleGen.CapsuleSignature.Function("double (int8_t, uint8_t, int16_t, uint16_t, int, unsigned int, int64_t, uint64_t, intptr_t, uintptr_t, float, double)"));
@@ -29,10 +32,13 @@ unsafe partial class Everything
     }
 
     /// <summary>
-    /// The capsule "everything.pointers": a native Cdecl pointer to <c>Everything.Pointers</c>,
+    /// A new handle to the capsule "everything.pointers": a native Cdecl pointer to <c>Everything.Pointers</c>,
     /// whose C signature is <c>void *(int *, double **, void *, struct Point *)</c>.
+    /// The capsule lives as long as the process; disposing a handle gives up only that handle.
     /// </summary>
-    public static global::CapsuleGen.Capsule PointersCapsule { get; } = new global::CapsuleGen.Capsule(
+    public static global::CapsuleGen.Capsule PointersCapsule => s_PointersCapsule.Share();
+
+    private static readonly global::CapsuleGen.Capsule s_PointersCapsule = new(
         (nint)(delegate* unmanaged[Cdecl]<int*, double**, void*, global::Geometry.Point*, void*>)&PointersTrampoline,
         "everything.pointers",
         signature: global::CapsuleGen.CapsuleSignature.Function("void *(int *, double **, void *, struct Point *)"));
@@ -52,10 +58,13 @@ unsafe partial class Everything
     }
 
     /// <summary>
-    /// The capsule "everything.callback": a native Cdecl pointer to <c>Everything.Callback</c>,
+    /// A new handle to the capsule "everything.callback": a native Cdecl pointer to <c>Everything.Callback</c>,
     /// whose C signature is <c>double (double (*)(double), double)</c>.
+    /// The capsule lives as long as the process; disposing a handle gives up only that handle.
     /// </summary>
-    public static global::CapsuleGen.Capsule CallbackCapsule { get; } = new global::CapsuleGen.Capsule(
+    public static global::CapsuleGen.Capsule CallbackCapsule => s_CallbackCapsule.Share();
+
+    private static readonly global::CapsuleGen.Capsule s_CallbackCapsule = new(
         (nint)(delegate* unmanaged[Cdecl]<delegate* unmanaged[Cdecl]<double, double>, double, double>)&CallbackTrampoline,
         "everything.callback",
         signature: global::CapsuleGen.CapsuleSignature.Function("double (double (*)(double), double)"));
@@ -75,10 +84,13 @@ unsafe partial class Everything
     }
 
     /// <summary>
-    /// The capsule "everything.values": a native Cdecl pointer to <c>Everything.Values</c>,
+    /// A new handle to the capsule "everything.values": a native Cdecl pointer to <c>Everything.Values</c>,
     /// whose C signature is <c>struct Point (uint8_t, struct Point)</c>.
+    /// The capsule lives as long as the process; disposing a handle gives up only that handle.
     /// </summary>
-    public static global::CapsuleGen.Capsule ValuesCapsule { get; } = new global::CapsuleGen.Capsule(
+    public static global::CapsuleGen.Capsule ValuesCapsule => s_ValuesCapsule.Share();
+
+    private static readonly global::CapsuleGen.Capsule s_ValuesCapsule = new(
         (nint)(delegate* unmanaged[Cdecl]<global::Geometry.Shape, global::Geometry.Point, global::Geometry.Point>)&ValuesTrampoline,
         "everything.values",
         signature: global::CapsuleGen.CapsuleSignature.Function("struct Point (uint8_t, struct Point)"));
@@ -98,10 +110,13 @@ unsafe partial class Everything
     }
 
     /// <summary>
-    /// The capsule "everything.flags": a native Cdecl pointer to <c>Everything.Flags</c>,
+    /// A new handle to the capsule "everything.flags": a native Cdecl pointer to <c>Everything.Flags</c>,
     /// whose C signature is <c>bool (bool, int, char16_t)</c>.
+    /// The capsule lives as long as the process; disposing a handle gives up only that handle.
     /// </summary>
-    public static global::CapsuleGen.Capsule FlagsCapsule { get; } = new global::CapsuleGen.Capsule(
+    public static global::CapsuleGen.Capsule FlagsCapsule => s_FlagsCapsule.Share();
+
+    private static readonly global::CapsuleGen.Capsule s_FlagsCapsule = new(
         (nint)(delegate* unmanaged[Cdecl]<byte, int, ushort, byte>)&FlagsTrampoline,
         "everything.flags",
         signature: global::CapsuleGen.CapsuleSignature.Function("bool (bool, int, char16_t)"));

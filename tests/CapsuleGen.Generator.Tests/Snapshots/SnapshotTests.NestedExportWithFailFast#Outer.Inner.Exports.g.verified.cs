@@ -6,10 +6,13 @@ partial class Outer
     unsafe partial struct Inner
     {
         /// <summary>
-        /// The capsule "outer.checked": a native Cdecl pointer to <c>Outer.Inner.Checked</c>,
+        /// A new handle to the capsule "outer.checked": a native Cdecl pointer to <c>Outer.Inner.Checked</c>,
         /// whose C signature is <c>int (int, int)</c>.
+        /// The capsule lives as long as the process; disposing a handle gives up only that handle.
         /// </summary>
-        internal static global::CapsuleGen.Capsule CheckedCapsule { get; } = new global::CapsuleGen.Capsule(
+        internal static global::CapsuleGen.Capsule CheckedCapsule => s_CheckedCapsule.Share();
+
+        private static readonly global::CapsuleGen.Capsule s_CheckedCapsule = new(
             (nint)(delegate* unmanaged[Cdecl]<int, int, int>)&CheckedTrampoline,
             "outer.checked",
             signature: global::CapsuleGen.CapsuleSignature.Function("int (int, int)"));

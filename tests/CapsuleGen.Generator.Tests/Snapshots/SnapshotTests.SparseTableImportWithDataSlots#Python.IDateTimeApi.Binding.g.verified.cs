@@ -44,34 +44,48 @@ partial interface IDateTimeApi
         /// <summary>Whether a capsule is bound; when not, calls go to the fallback.</summary>
         public bool IsBound => global::System.Threading.Volatile.Read(ref _target) is not null;
 
-        /// <summary>The capsule bound now, or <see langword="null"/>.</summary>
-        public global::CapsuleGen.Capsule? BoundCapsule => global::System.Threading.Volatile.Read(ref _target)?.BoundCapsule;
+        /// <summary>A new handle to the capsule bound now, for the caller to dispose; <see langword="null"/> when none is.</summary>
+        public global::CapsuleGen.Capsule? ShareBoundCapsule() => global::System.Threading.Volatile.Read(ref _target)?.Lease.Share();
 
         /// <summary>
-        /// Checks <paramref name="capsule"/> and makes every later call go through it. If the check fails,
-        /// the binding keeps what it had.
+        /// Checks <paramref name="capsule"/> and makes every later call go through it. The binding holds a
+        /// reference of its own, so the caller may dispose its handle. If the check fails, the binding keeps what it had.
         /// </summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="capsule"/> is null.</exception>
-        /// <exception cref="global::System.ObjectDisposedException">The capsule has been disposed.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The handle has been disposed, or the capsule is being destroyed.</exception>
         /// <exception cref="global::CapsuleGen.CapsuleNameMismatchException">The capsule has another name.</exception>
         /// <exception cref="global::CapsuleGen.CapsuleSignatureMismatchException">The capsule carries another signature.</exception>
         public void Bind(global::CapsuleGen.Capsule capsule) => global::System.Threading.Volatile.Write(ref _target, new Target(capsule));
 
-        /// <summary>Makes every later call go to the fallback again.</summary>
+        /// <summary>Makes every later call go to the fallback again; the capsule is let go once no call can still be using it.</summary>
         public void Unbind() => global::System.Threading.Volatile.Write(ref _target, null);
 
         /// <inheritdoc/>
         public nint DateFromDate(int year, int month, int day, nint type)
         {
             Target? target = global::System.Threading.Volatile.Read(ref _target);
-            return target is null ? s_fallback.DateFromDate(year, month, day, type) : target.DateFromDate(year, month, day, type);
+            if (target is null)
+            {
+                return s_fallback.DateFromDate(year, month, day, type);
+            }
+
+            nint result = target.DateFromDate(year, month, day, type);
+            global::System.GC.KeepAlive(target);
+            return result;
         }
 
         /// <inheritdoc/>
         public nint DeltaFromDelta(int days, int seconds, int microseconds, int normalize, nint type)
         {
             Target? target = global::System.Threading.Volatile.Read(ref _target);
-            return target is null ? s_fallback.DeltaFromDelta(days, seconds, microseconds, normalize, type) : target.DeltaFromDelta(days, seconds, microseconds, normalize, type);
+            if (target is null)
+            {
+                return s_fallback.DeltaFromDelta(days, seconds, microseconds, normalize, type);
+            }
+
+            nint result = target.DeltaFromDelta(days, seconds, microseconds, normalize, type);
+            global::System.GC.KeepAlive(target);
+            return result;
         }
 
         /// <inheritdoc/>
@@ -97,7 +111,8 @@ partial interface IDateTimeApi
         /// <summary>An opened table, every slot read once: immutable, so that rebinding swaps the whole table in one reference write.</summary>
         private sealed class Target
         {
-            public readonly global::CapsuleGen.Capsule BoundCapsule;
+            /// <summary>The binding's reference to the capsule, given back once this target is unreachable.</summary>
+            public readonly global::CapsuleGen.Interop.CapsuleLease Lease;
             public readonly delegate* unmanaged[Cdecl]<int, int, int, nint, nint> DateFromDate;
             public readonly delegate* unmanaged[Cdecl]<int, int, int, int, nint, nint> DeltaFromDelta;
             public readonly nint DateType;
@@ -105,8 +120,8 @@ partial interface IDateTimeApi
 
             public Target(global::CapsuleGen.Capsule capsule)
             {
-                nint* table = global::CapsuleGen.Interop.CapsuleUnwrap.OpenTable(capsule, CapsuleName, s_slots, "IDateTimeApi");
-                this.BoundCapsule = capsule;
+                this.Lease = global::CapsuleGen.Interop.CapsuleUnwrap.OpenTable(capsule, CapsuleName, s_slots, "IDateTimeApi");
+                nint* table = (nint*)this.Lease.Pointer;
                 this.DateFromDate = (delegate* unmanaged[Cdecl]<int, int, int, nint, nint>)table[6];
                 this.DeltaFromDelta = (delegate* unmanaged[Cdecl]<int, int, int, int, nint, nint>)table[9];
                 this.DateType = table[0];

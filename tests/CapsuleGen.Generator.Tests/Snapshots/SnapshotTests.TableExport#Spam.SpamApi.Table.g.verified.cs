@@ -6,10 +6,13 @@ namespace Spam;
 unsafe partial class SpamApi
 {
     /// <summary>
-    /// The capsule "spam._C_API": a table of 4 native Cdecl function pointers,
+    /// A new handle to the capsule "spam._C_API": a table of 4 native Cdecl function pointers,
     /// slot <c>n</c> at byte offset <c>n * sizeof(void*)</c>; slots no method fills are null.
+    /// The capsule lives as long as the process; disposing a handle gives up only that handle.
     /// </summary>
-    public static global::CapsuleGen.Capsule SpamApiCapsule { get; } = new global::CapsuleGen.Capsule(
+    public static global::CapsuleGen.Capsule SpamApiCapsule => s_SpamApiCapsule.Share();
+
+    private static readonly global::CapsuleGen.Capsule s_SpamApiCapsule = new(
         (nint)CreateSpamApiTable(),
         "spam._C_API",
         signature: global::CapsuleGen.CapsuleSignature.Table(

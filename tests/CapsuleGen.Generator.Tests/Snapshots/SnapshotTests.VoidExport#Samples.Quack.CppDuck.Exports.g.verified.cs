@@ -6,10 +6,13 @@ namespace Samples.Quack;
 unsafe partial class CppDuck
 {
     /// <summary>
-    /// The capsule "quacker": a native Cdecl pointer to <c>CppDuck.Quack</c>,
+    /// A new handle to the capsule "quacker": a native Cdecl pointer to <c>CppDuck.Quack</c>,
     /// whose C signature is <c>void (void)</c>.
+    /// The capsule lives as long as the process; disposing a handle gives up only that handle.
     /// </summary>
-    private static global::CapsuleGen.Capsule QuackCapsule { get; } = new global::CapsuleGen.Capsule(
+    private static global::CapsuleGen.Capsule QuackCapsule => s_QuackCapsule.Share();
+
+    private static readonly global::CapsuleGen.Capsule s_QuackCapsule = new(
         (nint)(delegate* unmanaged[Cdecl]<void>)&QuackTrampoline,
         "quacker",
         signature: global::CapsuleGen.CapsuleSignature.Function("void (void)"));

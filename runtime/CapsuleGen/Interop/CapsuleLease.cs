@@ -1,0 +1,60 @@
+using System.ComponentModel;
+using CapsuleGen.Ownership;
+
+namespace CapsuleGen.Interop;
+
+/// <summary>
+/// A binding's reference to the capsule it is bound to. Taken when a generated binding opens a
+/// capsule, held by the binding's immutable target, and given back when the garbage collector finds
+/// that target unreachable: after the binding was rebound or unbound, and after every call that read
+/// the target has returned (generated calls keep their target alive until the native call returns).
+/// So a capsule outlives every call that can reach it, and a call pays nothing for it.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class CapsuleLease
+{
+    private CapsuleCore? _core;
+
+    private CapsuleLease(CapsuleCore core)
+    {
+        _core = core;
+        Pointer = core.Pointer;
+    }
+
+    /// <summary>Gives the reference back; the destructor, if this was the last reference, runs on a thread-pool thread.</summary>
+    ~CapsuleLease()
+    {
+        Interlocked.Exchange(ref _core, null)?.ReleaseDeferred();
+    }
+
+    /// <summary>The capsule's pointer, valid as long as this lease is reachable.</summary>
+    public nint Pointer { get; }
+
+    /// <summary>A new handle to the leased capsule, for its caller to dispose.</summary>
+    public Capsule Share()
+    {
+        CapsuleCore core = _core ?? throw new ObjectDisposedException(nameof(CapsuleLease));
+        bool added = core.TryAddReference();
+        GC.KeepAlive(this); // the reference this lease holds must outlast the new one's taking
+        return added
+            ? Capsule.FromNewReference(core)
+            : throw new InvalidOperationException($"The capsule {Capsule.Describe(core.Name)} lost its last reference while leased.");
+    }
+
+    /// <summary>The capsule's signature, read while the lease holds it.</summary>
+    internal CapsuleSignature? Signature => _core!.Signature;
+
+    /// <summary>The capsule's name, read while the lease holds it.</summary>
+    internal string? Name => _core!.Name;
+
+    /// <summary>Takes a reference through <paramref name="capsule"/>.</summary>
+    /// <exception cref="ObjectDisposedException">The handle has been disposed, or the capsule is being destroyed.</exception>
+    internal static CapsuleLease Take(Capsule capsule) => new(capsule.AddReference());
+
+    /// <summary>Gives the reference back at once, for a lease that a failed check leaves unused.</summary>
+    internal void Return()
+    {
+        Interlocked.Exchange(ref _core, null)?.ReleaseDeferred();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -43,7 +43,7 @@ public static unsafe class CPython
     public static GilScope AcquireGil()
     {
         CPythonApi api = Api;
-        var scope = new GilScope(api.PyGILState_Ensure());
+        var scope = new GilScope(GilAcquisitions.Acquire(api));
         PyObject.ReleasePending(api);
         return scope;
     }
@@ -124,7 +124,7 @@ public static unsafe class CPython
         api.PyErr_NormalizeException(&type, &value, &traceback);
         try
         {
-            return new PythonException(TypeName(type), value == 0 ? string.Empty : Str(value));
+            return new PythonException(TypeName(type), value == 0 ? string.Empty : Text(api.PyObject_Str(value)) ?? ClearAndSay("its str() failed"));
         }
         finally
         {
@@ -150,10 +150,22 @@ public static unsafe class CPython
         }
     }
 
-    /// <summary>The <c>str()</c> of an object, never failing: an unprintable object says so.</summary>
-    internal static string Str(nint obj) => Text(Api.PyObject_Str(obj)) ?? "<unprintable>";
+    /// <summary>The <c>str()</c> of an object. Call with the GIL held.</summary>
+    /// <exception cref="PythonException"><c>str()</c> raised, or gave text with no UTF-8 form (a lone surrogate); the error is Python's.</exception>
+    internal static string Str(nint obj) => Text(Api.PyObject_Str(obj)) ?? throw FetchError();
 
-    internal static string? Repr(nint obj) => Text(Api.PyObject_Repr(obj));
+    /// <summary>The <c>repr()</c> of an object. Call with the GIL held.</summary>
+    /// <exception cref="PythonException"><c>repr()</c> raised, or gave text with no UTF-8 form; the error is Python's.</exception>
+    internal static string Repr(nint obj) => Text(Api.PyObject_Repr(obj)) ?? throw FetchError();
+
+    /// <summary>The <c>repr()</c> of an object for a message, which must not fail: a failure is described instead. Call with the GIL held.</summary>
+    internal static string DescribeForMessage(nint obj) => Text(Api.PyObject_Repr(obj)) ?? ClearAndSay("an object whose repr() failed");
+
+    private static string ClearAndSay(string what)
+    {
+        Api.PyErr_Clear();
+        return "<" + what + ">";
+    }
 
     /// <summary>The UTF-8 bytes of <paramref name="text"/> with a terminating NUL, for C strings.</summary>
     internal static byte[] Utf8(string text)
@@ -163,13 +175,12 @@ public static unsafe class CPython
         return bytes;
     }
 
-    /// <summary>Reads and releases a new reference to a <c>str</c>; null (with the error cleared) if there is none.</summary>
+    /// <summary>Reads and releases a new reference to a <c>str</c>; null, with Python's error pending, if there is none or it has no UTF-8 form.</summary>
     private static string? Text(nint unicode)
     {
         CPythonApi api = Api;
         if (unicode == 0)
         {
-            api.PyErr_Clear();
             return null;
         }
 
@@ -179,7 +190,6 @@ public static unsafe class CPython
             byte* utf8 = api.PyUnicode_AsUTF8AndSize(unicode, &length);
             if (utf8 == null)
             {
-                api.PyErr_Clear();
                 return null;
             }
 
@@ -206,7 +216,13 @@ public static unsafe class CPython
 
                 try
                 {
-                    return Text(Api.PyObject_Str(value));
+                    string? text = Text(Api.PyObject_Str(value));
+                    if (text is null)
+                    {
+                        Api.PyErr_Clear();
+                    }
+
+                    return text;
                 }
                 finally
                 {

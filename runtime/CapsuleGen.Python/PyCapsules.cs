@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using CapsuleGen.Ownership;
 using CapsuleGen.Python.Native;
 
 namespace CapsuleGen.Python;
@@ -8,17 +9,18 @@ namespace CapsuleGen.Python;
 /// The bridge between CapsuleGen's <see cref="Capsule"/> and CPython's <c>PyCapsule</c>, both ways.
 /// </summary>
 /// <remarks>
-/// A capsule handed to Python keeps its name in native memory and its <see cref="Capsule"/> in a
-/// table, both released by CPython's destructor when Python drops the capsule: the managed side
-/// lives exactly as long as Python holds it. A Python capsule taken into .NET holds a reference to
-/// the Python object until the <see cref="Capsule"/> is disposed.
+/// A capsule handed to Python is one more reference to it, held until CPython destroys the
+/// <c>PyCapsule</c>: disposing the .NET handle meanwhile leaves Python's capsule working, and the
+/// destructor runs (on a thread-pool thread) once Python lets go too. Its name lives in native
+/// memory until then. A Python capsule taken into .NET holds a reference to the Python object until
+/// the returned handle is disposed.
 /// </remarks>
 public static unsafe class PyCapsules
 {
     private static readonly Dictionary<nint, HandedOut> s_handedOut = new();
     private static long s_nameBytes;
 
-    /// <summary>Capsules handed to Python that Python still holds.</summary>
+    /// <summary>Capsules handed to Python that Python still holds (as far as CPython has told us).</summary>
     public static int HeldByPython
     {
         get
@@ -35,75 +37,81 @@ public static unsafe class PyCapsules
 
     /// <summary>
     /// Wraps a capsule in a new <c>PyCapsule</c> with the same pointer, name and context (SciPy
-    /// passes the context to the function as its <c>void *</c> user data).
+    /// passes the context to the function as its <c>void *</c> user data). The <c>PyCapsule</c>
+    /// holds a reference of its own: the caller may dispose its handle at once.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="capsule"/> is null.</exception>
-    /// <exception cref="ObjectDisposedException">The capsule has been disposed.</exception>
+    /// <exception cref="ObjectDisposedException">The handle has been disposed, or the capsule is being destroyed.</exception>
     public static PyObject ToPython(Capsule capsule)
     {
         ArgumentNullException.ThrowIfNull(capsule);
-        nint pointer = capsule.GetPointer(capsule.Name);
-        nint context = capsule.Context;
-        using GilScope gil = CPython.AcquireGil();
-        CPythonApi api = CPython.Api;
-
-        byte[]? utf8 = capsule.Name is null ? null : CPython.Utf8(capsule.Name);
+        CapsuleCore core = capsule.AddReference();
+        byte[]? utf8 = core.Name is null ? null : CPython.Utf8(core.Name);
         nint name = 0;
-        if (utf8 is not null)
+        try
         {
-            name = (nint)NativeMemory.Alloc((nuint)utf8.Length);
-            utf8.CopyTo(new Span<byte>((void*)name, utf8.Length));
-            Interlocked.Add(ref s_nameBytes, utf8.Length);
-        }
+            using GilScope gil = CPython.AcquireGil();
+            CPythonApi api = CPython.Api;
+            if (utf8 is not null)
+            {
+                name = (nint)NativeMemory.Alloc((nuint)utf8.Length);
+                utf8.CopyTo(new Span<byte>((void*)name, utf8.Length));
+                Interlocked.Add(ref s_nameBytes, utf8.Length);
+            }
 
-        nint handle = api.PyCapsule_New(pointer, (byte*)name, &Destructor);
-        if (handle == 0)
+            nint handle = api.PyCapsule_New(core.Pointer, (byte*)name, &Destructor);
+            if (handle == 0)
+            {
+                throw CPython.FetchError();
+            }
+
+            if (core.Context != 0 && api.PyCapsule_SetContext(handle, core.Context) != 0)
+            {
+                PythonException error = CPython.FetchError();
+                api.Py_DecRef(handle); // our destructor finds no entry, so the name and reference are freed below
+                throw error;
+            }
+
+            Remember(handle, new HandedOut(core, name, utf8?.Length ?? 0));
+            return PyObject.Steal(handle);
+        }
+        catch
         {
             Free(name, utf8?.Length ?? 0);
-            throw CPython.FetchError();
+            core.ReleaseDeferred();
+            throw;
         }
-
-        lock (s_handedOut)
-        {
-            s_handedOut[handle] = new HandedOut(capsule, name, utf8?.Length ?? 0);
-        }
-
-        PyObject result = PyObject.Steal(handle);
-        if (context != 0 && api.PyCapsule_SetContext(handle, context) != 0)
-        {
-            PythonException error = CPython.FetchError();
-            result.Dispose();
-            throw error;
-        }
-
-        return result;
     }
 
     /// <summary>
     /// Opens a Python capsule whose name must be <paramref name="name"/>, as
-    /// <c>PyCapsule_GetPointer</c> does. A capsule that came from <see cref="ToPython"/> comes back
-    /// as the very <see cref="Capsule"/> it was, signature included; any other keeps the Python
-    /// object alive until the returned capsule is disposed.
+    /// <c>PyCapsule_GetPointer</c> does, and returns a new handle for the caller to dispose. A
+    /// capsule that came from <see cref="ToPython"/> (and that Python has not altered since) comes
+    /// back as a handle to the same .NET capsule, signature included; any other capsule holds a
+    /// reference to the Python object until the returned handle is disposed.
     /// </summary>
+    /// <exception cref="ArgumentException">The name contains a NUL character or is not valid UTF-16.</exception>
     /// <exception cref="CapsuleNameMismatchException">The names differ; CPython's own message is kept.</exception>
     /// <exception cref="InvalidCapsuleException">The object is not a capsule, or its pointer is null.</exception>
     public static Capsule FromPython(PyObject capsule, string? name)
     {
         ArgumentNullException.ThrowIfNull(capsule);
+        Capsule.ValidateName(name, nameof(name));
         using GilScope gil = CPython.AcquireGil();
         CPythonApi api = CPython.Api;
         nint handle = capsule.Handle;
 
-        HandedOut? ours;
-        lock (s_handedOut)
+        if (FindOurs(api, handle) is { } ours)
         {
-            s_handedOut.TryGetValue(handle, out ours);
-        }
+            if (!Capsule.NamesMatch(ours.Name, name))
+            {
+                throw new CapsuleNameMismatchException(expectedName: name, actualName: ours.Name);
+            }
 
-        if (ours is not null)
-        {
-            _ = ours.Capsule.GetPointer(name); // the same name rule, and ObjectDisposedException if it was disposed since
-            return ours.Capsule;
+            // Python's PyCapsule holds a reference, and we hold the GIL its destructor needs: this cannot fail.
+            return ours.TryAddReference()
+                ? Capsule.FromNewReference(ours)
+                : throw new InvalidOperationException($"The capsule {Describe(name)} lost its last reference while Python held it.");
         }
 
         byte[]? utf8 = name is null ? null : CPython.Utf8(name);
@@ -124,7 +132,7 @@ public static unsafe class PyCapsules
             }
 
             api.PyErr_Clear();
-            throw new InvalidCapsuleException($"Expected a PyCapsule named {Describe(name)}, but found {capsule.Repr()} ({error.Message}).", error);
+            throw new InvalidCapsuleException($"Expected a PyCapsule named {Describe(name)}, but found {CPython.DescribeForMessage(handle)} ({error.Message}).", error);
         }
 
         nint context = api.PyCapsule_GetContext(handle);
@@ -140,11 +148,13 @@ public static unsafe class PyCapsules
     /// <summary>
     /// Imports a capsule by its dotted name with <c>PyCapsule_Import</c>: the first part is a
     /// module, the rest attributes, and the capsule's name must equal the whole dotted name.
+    /// Returns a new handle for the caller to dispose.
     /// </summary>
     /// <exception cref="CapsuleNotFoundException">CPython could not find it; the message is CPython's (<c>ImportError: PyCapsule_Import could not import module "a"</c>).</exception>
     public static Capsule Import(string dottedName)
     {
         ArgumentException.ThrowIfNullOrEmpty(dottedName);
+        Capsule.ValidateName(dottedName, nameof(dottedName));
         using GilScope gil = CPython.AcquireGil();
         CPythonApi api = CPython.Api;
         fixed (byte* name = CPython.Utf8(dottedName))
@@ -171,6 +181,47 @@ public static unsafe class PyCapsules
         }
     }
 
+    /// <summary>
+    /// The .NET capsule behind <paramref name="handle"/>, if it is one <see cref="ToPython"/> made and
+    /// Python has changed none of what made it ours: our destructor, our name buffer, the pointer and
+    /// the context. An address alone proves nothing, since CPython reuses the memory of a dead capsule
+    /// whose destructor Python replaced. Called with the GIL held.
+    /// </summary>
+    private static CapsuleCore? FindOurs(CPythonApi api, nint handle)
+    {
+        HandedOut? entry;
+        lock (s_handedOut)
+        {
+            s_handedOut.TryGetValue(handle, out entry);
+        }
+
+        if (entry is null || api.PyCapsule_IsValid(handle, (byte*)entry.Name) != 1)
+        {
+            return null;
+        }
+
+        bool ours = api.PyCapsule_GetDestructor(handle) == (nint)(delegate* unmanaged[Cdecl]<nint, void>)&Destructor
+            && (nint)api.PyCapsule_GetName(handle) == entry.Name
+            && api.PyCapsule_GetPointer(handle, (byte*)entry.Name) == entry.Core.Pointer
+            && api.PyCapsule_GetContext(handle) == entry.Core.Context;
+        api.PyErr_Clear(); // none of these fails on a valid capsule, but nothing may be left pending
+        return ours ? entry.Core : null;
+    }
+
+    private static void Remember(nint handle, HandedOut entry)
+    {
+        HandedOut? stale;
+        lock (s_handedOut)
+        {
+            // An entry at a live capsule's address belongs to a dead one whose destructor Python replaced:
+            // that capsule is gone, so its name buffer and reference can go too.
+            s_handedOut.Remove(handle, out stale);
+            s_handedOut[handle] = entry;
+        }
+
+        Release(stale);
+    }
+
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
     private static void Destructor(nint handle)
     {
@@ -183,14 +234,21 @@ public static unsafe class PyCapsules
                 s_handedOut.Remove(handle, out released);
             }
 
-            if (released is not null)
-            {
-                Free(released.Name, released.NameBytes);
-            }
+            Release(released);
         }
         catch
         {
             // Nothing may unwind into CPython.
+        }
+    }
+
+    /// <summary>Frees an entry's name and gives back its reference; the .NET destructor, if this was the last reference, runs on a thread-pool thread.</summary>
+    private static void Release(HandedOut? entry)
+    {
+        if (entry is not null)
+        {
+            Free(entry.Name, entry.NameBytes);
+            entry.Core.ReleaseDeferred();
         }
     }
 
@@ -207,5 +265,5 @@ public static unsafe class PyCapsules
 
     private static string Describe(string? name) => name is null ? "NULL" : "\"" + name + "\"";
 
-    private sealed record HandedOut(Capsule Capsule, nint Name, int NameBytes);
+    private sealed record HandedOut(CapsuleCore Core, nint Name, int NameBytes);
 }

@@ -199,6 +199,7 @@ public sealed unsafe class PyObject : IDisposable
     /// The value as .NET sees it: <c>None</c> is null, <c>bool</c> a bool, <c>int</c> a long,
     /// <c>float</c> a double, <c>str</c> a string; anything else a new handle to the same object.
     /// </summary>
+    /// <exception cref="PythonException">The value does not fit (an <c>int</c> beyond 64 bits, a <c>str</c> with a lone surrogate); the error is Python's.</exception>
     public object? ToClr()
     {
         using GilScope gil = CPython.AcquireGil();
@@ -228,6 +229,7 @@ public sealed unsafe class PyObject : IDisposable
     }
 
     /// <summary><c>str(self)</c>.</summary>
+    /// <exception cref="PythonException"><c>str()</c> raised, or gave text with no UTF-8 form (a lone surrogate); the error is Python's.</exception>
     public override string ToString()
     {
         using GilScope gil = CPython.AcquireGil();
@@ -235,10 +237,11 @@ public sealed unsafe class PyObject : IDisposable
     }
 
     /// <summary><c>repr(self)</c>.</summary>
+    /// <exception cref="PythonException"><c>repr()</c> raised, or gave text with no UTF-8 form; the error is Python's.</exception>
     public string Repr()
     {
         using GilScope gil = CPython.AcquireGil();
-        return CPython.Repr(Handle) ?? "<unrepresentable>";
+        return CPython.Repr(Handle);
     }
 
     /// <summary>Releases this reference, exactly once, under the GIL.</summary>

@@ -30,16 +30,18 @@ public sealed class BridgeTests
     }
 
     [Fact]
-    public void A_capsule_sent_into_Python_comes_back_as_itself_with_name_pointer_and_signature()
+    public void A_capsule_sent_into_Python_comes_back_as_a_new_handle_to_itself_with_name_pointer_and_signature()
     {
+        using Capsule cubic = Integrands.CubicCapsule;
         using PyObject scope = CPython.NewScope();
-        scope.SetItem("capsule", Integrands.CubicCapsule);
+        scope.SetItem("capsule", cubic);
         CPython.Run("kept = [capsule]\nback = kept[0]\nrepr_text = repr(back)", scope);
 
         using PyObject back = scope["back"];
-        Capsule returned = PyCapsules.FromPython(back, "double (double)");
+        using Capsule returned = PyCapsules.FromPython(back, "double (double)");
 
-        Assert.Same(Integrands.CubicCapsule, returned);
+        Assert.NotSame(cubic, returned);
+        Assert.True(cubic.RefersToSameCapsule(returned));
         Assert.Equal("double (double)", returned.Name);
         Assert.Equal(CapsuleSignature.Function("double (double)"), returned.Signature);
         using PyObject repr = scope["repr_text"];
@@ -91,16 +93,24 @@ public sealed class BridgeTests
     }
 
     [Fact]
-    public void The_managed_capsule_lives_exactly_as_long_as_Python_holds_it()
+    public async Task A_capsule_lives_as_long_as_Python_holds_it_even_after_its_handle_is_disposed()
     {
-        (PyObject pythonCapsule, WeakReference managed) = HandToPython();
+        int destroyed = 0;
+        var capsule = new Capsule(0x4321, "lifetime.held", destructor: _ => Interlocked.Increment(ref destroyed));
+        PyObject pythonCapsule = PyCapsules.ToPython(capsule);
 
+        capsule.Dispose();
         Collect();
-        Assert.True(managed.IsAlive, "Python still holds the capsule, so its managed side must stay alive.");
+        Assert.Equal(0, Volatile.Read(ref destroyed));
+        using (Capsule back = PyCapsules.FromPython(pythonCapsule, "lifetime.held"))
+        {
+            Assert.Equal((nint)0x4321, back.GetPointer("lifetime.held"));
+        }
 
         pythonCapsule.Dispose();
-        Collect();
-        Assert.False(managed.IsAlive, "Python dropped the capsule, so nothing may keep its managed side alive.");
+
+        await capsule.WhenDestroyed.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.Equal(1, Volatile.Read(ref destroyed));
     }
 
     [Fact]
@@ -189,13 +199,6 @@ public sealed class BridgeTests
         capsule.Dispose();
 
         Assert.Throws<ObjectDisposedException>(() => PyCapsules.ToPython(capsule));
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static (PyObject Python, WeakReference Managed) HandToPython()
-    {
-        var capsule = new Capsule(0x4321, "lifetime.weak");
-        return (PyCapsules.ToPython(capsule), new WeakReference(capsule));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -56,6 +56,7 @@ internal sealed unsafe class CPythonApi
     public readonly delegate* unmanaged[Cdecl]<nint, byte*, delegate* unmanaged[Cdecl]<nint, void>, nint> PyCapsule_New;
     public readonly delegate* unmanaged[Cdecl]<nint, byte*, nint> PyCapsule_GetPointer;
     public readonly delegate* unmanaged[Cdecl]<nint, byte*> PyCapsule_GetName;
+    public readonly delegate* unmanaged[Cdecl]<nint, nint> PyCapsule_GetDestructor;
     public readonly delegate* unmanaged[Cdecl]<nint, nint> PyCapsule_GetContext;
     public readonly delegate* unmanaged[Cdecl]<nint, nint, int> PyCapsule_SetContext;
     public readonly delegate* unmanaged[Cdecl]<nint, byte*, int> PyCapsule_IsValid;
@@ -117,6 +118,7 @@ internal sealed unsafe class CPythonApi
         PyCapsule_New = (delegate* unmanaged[Cdecl]<nint, byte*, delegate* unmanaged[Cdecl]<nint, void>, nint>)Export(nameof(PyCapsule_New));
         PyCapsule_GetPointer = (delegate* unmanaged[Cdecl]<nint, byte*, nint>)Export(nameof(PyCapsule_GetPointer));
         PyCapsule_GetName = (delegate* unmanaged[Cdecl]<nint, byte*>)Export(nameof(PyCapsule_GetName));
+        PyCapsule_GetDestructor = (delegate* unmanaged[Cdecl]<nint, nint>)Export(nameof(PyCapsule_GetDestructor));
         PyCapsule_GetContext = (delegate* unmanaged[Cdecl]<nint, nint>)Export(nameof(PyCapsule_GetContext));
         PyCapsule_SetContext = (delegate* unmanaged[Cdecl]<nint, nint, int>)Export(nameof(PyCapsule_SetContext));
         PyCapsule_IsValid = (delegate* unmanaged[Cdecl]<nint, byte*, int>)Export(nameof(PyCapsule_IsValid));

@@ -1,4 +1,6 @@
-namespace CapsuleGen.Python.Tests;
+using CapsuleGen.Python;
+
+namespace CapsuleGen.Tests.Shared;
 
 /// <summary>
 /// What a test needs from the machine. Missing, the test is skipped with a reason that names the

@@ -1,0 +1,197 @@
+namespace CapsuleGen.Python.Tests;
+
+/// <summary>
+/// Every way of getting a capsule gives a handle the caller may dispose without breaking anyone
+/// else; Python's capsules are recognised as ours only while they really are; text Python cannot
+/// give as UTF-8 is an error, not a placeholder.
+/// </summary>
+public sealed class OwnershipBridgeTests
+{
+    public OwnershipBridgeTests() => Requires.Python();
+
+    [Fact]
+    public void Using_on_every_kind_of_imported_capsule_leaves_the_exporters_capsule_fully_usable()
+    {
+        using PyObject module = CPython.Run(
+            """
+            import sys, types
+            module = types.ModuleType("bridgeexports")
+            sys.modules["bridgeexports"] = module
+            """)["module"];
+        using (Capsule exported = Doubler.TwiceCapsule)
+        {
+            module.SetAttr("twice", exported);
+        }
+
+        using (Doubler.TwiceCapsule)
+        {
+        }
+
+        using (PyCapsules.Import("bridgeexports.twice"))
+        {
+        }
+
+        using (PyObject pythonCapsule = module.GetAttr("twice"))
+        using (PyCapsules.FromPython(pythonCapsule, "bridgeexports.twice"))
+        {
+        }
+
+        CapsuleRegistry.Publish("bridgeexports.twice", Doubler.TwiceCapsule);
+        try
+        {
+            using (CapsuleRegistry.Import("bridgeexports.twice"))
+            {
+            }
+
+            Assert.True(CapsuleRegistry.TryImport("bridgeexports.twice", out Capsule? again));
+            again.Dispose();
+        }
+        finally
+        {
+            CapsuleRegistry.Unpublish("bridgeexports.twice");
+        }
+
+        using Capsule capsule = Doubler.TwiceCapsule;
+        Assert.Equal(42, new ITwice.Binding(capsule).Twice(21));
+        using Capsule imported = PyCapsules.Import("bridgeexports.twice");
+        Assert.True(capsule.RefersToSameCapsule(imported));
+        Assert.Equal(42, new ITwice.Binding(imported).Twice(21));
+        using PyObject backInPython = PyCapsules.ToPython(imported);
+        Assert.False(capsule.WhenDestroyed.IsCompleted);
+    }
+
+    [Fact]
+    public void A_capsule_whose_destructor_Python_replaced_is_not_mistaken_for_ours_when_its_address_is_reused()
+    {
+        using var ours = new Capsule(0x1234, "reuse.test");
+        using PyObject scope = ScopeHolding(ours);
+
+        CPython.Run(
+            """
+            import ctypes
+            api = ctypes.pythonapi
+            api.PyCapsule_SetDestructor.argtypes = [ctypes.py_object, ctypes.c_void_p]
+            api.PyCapsule_SetDestructor(capsule, None)
+            old_address = id(capsule)
+            del capsule
+            api.PyCapsule_New.restype = ctypes.py_object
+            api.PyCapsule_New.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p]
+            name = ctypes.create_string_buffer(b"reuse.test")
+            kept = []
+            reused = None
+            for attempt in range(100000):
+                candidate = api.PyCapsule_New(0x5678, name, None)
+                if id(candidate) == old_address:
+                    reused = candidate
+                    break
+                kept.append(candidate)
+            """,
+            scope);
+        using PyObject reused = scope["reused"];
+        Assert.False(reused.IsNone, "CPython never reused the dead capsule's address in 100,000 allocations");
+
+        using Capsule opened = PyCapsules.FromPython(reused, "reuse.test");
+
+        Assert.False(ours.RefersToSameCapsule(opened));
+        Assert.Equal((nint)0x5678, opened.GetPointer("reuse.test"));
+    }
+
+    [Fact]
+    public void A_capsule_Python_altered_after_it_was_handed_out_comes_back_as_what_Python_now_holds()
+    {
+        using var ours = new Capsule(0x1234, "altered.test");
+        using PyObject scope = ScopeHolding(ours);
+
+        CPython.Run(
+            """
+            import ctypes
+            api = ctypes.pythonapi
+            api.PyCapsule_SetContext.argtypes = [ctypes.py_object, ctypes.c_void_p]
+            api.PyCapsule_SetContext(capsule, 0x77)
+            """,
+            scope);
+        using PyObject altered = scope["capsule"];
+
+        using Capsule opened = PyCapsules.FromPython(altered, "altered.test");
+
+        Assert.False(ours.RefersToSameCapsule(opened));
+        Assert.Equal((nint)0x77, opened.Context);
+        Assert.Equal((nint)0x1234, opened.GetPointer("altered.test"));
+    }
+
+    [Fact]
+    public void Names_that_are_not_valid_UTF16_are_refused_before_they_reach_Python()
+    {
+        string lone = "spam." + '\ud800';
+        using PyObject datetime = CPython.Import("datetime");
+        using PyObject pythonCapsule = datetime.GetAttr("datetime_CAPI");
+
+        Assert.Contains("lone surrogate", Assert.Throws<ArgumentException>(() => PyCapsules.FromPython(pythonCapsule, lone)).Message, StringComparison.Ordinal);
+        Assert.Contains("lone surrogate", Assert.Throws<ArgumentException>(() => PyCapsules.Import(lone)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_different_names_never_open_each_others_capsules_in_Python()
+    {
+        using var capsule = new Capsule(0x1234, "caf\u00e9.api");
+        using PyObject pythonCapsule = PyCapsules.ToPython(capsule);
+
+        Assert.Throws<CapsuleNameMismatchException>(() => PyCapsules.FromPython(pythonCapsule, "cafe\u0301.api"));
+        using PyObject scope = CPython.NewScope();
+        scope.SetItem("capsule", pythonCapsule);
+        using PyObject valid = CPython.Eval(
+            "__import__('ctypes').pythonapi.PyCapsule_IsValid(__import__('ctypes').py_object(capsule), 'caf\u00e9.api'.encode())",
+            scope);
+        Assert.Equal(1, valid.ToInt64());
+    }
+
+    [Fact]
+    public void Text_Python_cannot_give_as_UTF8_is_a_PythonException_not_a_placeholder()
+    {
+        using PyObject lone = CPython.Eval("'a\\ud800b'");
+        using PyObject failing = CPython.Eval("type('Unprintable', (), {'__str__': lambda self: 1 / 0, '__repr__': lambda self: 1 / 0})()");
+
+        Assert.Equal("UnicodeEncodeError", Assert.Throws<PythonException>(lone.ToString).PythonType);
+        Assert.Equal("UnicodeEncodeError", Assert.Throws<PythonException>(() => lone.ToClr()).PythonType);
+        Assert.Equal("ZeroDivisionError", Assert.Throws<PythonException>(failing.ToString).PythonType);
+        Assert.Equal("ZeroDivisionError", Assert.Throws<PythonException>(failing.Repr).PythonType);
+        using PyObject fine = CPython.Eval("'still fine'");
+        Assert.Equal("still fine", fine.ToString()); // no error was left pending
+    }
+
+    [Fact]
+    public void An_exception_whose_str_fails_still_becomes_a_PythonException_with_its_type()
+    {
+        PythonException error = Assert.Throws<PythonException>(() => CPython.Run(
+            """
+            class Broken(Exception):
+                def __str__(self):
+                    raise RuntimeError("no text")
+            raise Broken()
+            """));
+
+        Assert.EndsWith("Broken", error.PythonType, StringComparison.Ordinal);
+        Assert.Contains("str() failed", error.PythonMessage, StringComparison.Ordinal);
+    }
+
+    /// <summary>A Python namespace whose variable <c>capsule</c> is the only Python reference to <paramref name="capsule"/> handed out.</summary>
+    private static PyObject ScopeHolding(Capsule capsule)
+    {
+        PyObject scope = CPython.NewScope();
+        using PyObject handedOut = PyCapsules.ToPython(capsule);
+        scope.SetItem("capsule", handedOut);
+        return scope;
+    }
+}
+
+public static partial class Doubler
+{
+    [ExportCapsule("bridgeexports.twice")]
+    public static int Twice(int x) => 2 * x;
+}
+
+[ImportCapsule("bridgeexports.twice")]
+public partial interface ITwice
+{
+    int Twice(int x);
+}

@@ -1,0 +1,155 @@
+using System.Runtime.CompilerServices;
+using CapsuleGen;
+using CapsuleGen.Python;
+
+namespace SafetyProbe;
+
+/// <summary>
+/// Misused GIL scopes: each of these used to end the process in CPython's fatal error or leave the
+/// GIL held forever. After each, another thread must still be able to take the GIL.
+/// </summary>
+internal static class GilScenarios
+{
+    public static Task DoubleDispose()
+    {
+        GilScope scope = CPython.AcquireGil();
+        scope.Dispose();
+        scope.Dispose();
+        Check.That(OtherThreadTakesGil(TimeSpan.FromSeconds(30)), "a scope disposed twice released the GIL once, and another thread takes it");
+        return Task.CompletedTask;
+    }
+
+    public static Task CopyDispose()
+    {
+        GilScope scope = CPython.AcquireGil();
+        GilScope copy = scope;
+        copy.Dispose();
+        scope.Dispose();
+        Check.That(OtherThreadTakesGil(TimeSpan.FromSeconds(30)), "a scope disposed through a copy and then itself released the GIL once");
+        return Task.CompletedTask;
+    }
+
+    public static Task OutOfOrder()
+    {
+        GilScope outer = CPython.AcquireGil();
+        GilScope inner = CPython.AcquireGil();
+        outer.Dispose();
+        Check.That(!OtherThreadTakesGil(TimeSpan.FromMilliseconds(500)), "disposing the outer scope first keeps the GIL while the inner scope lives");
+        using (PyObject sum = CPython.Eval("20 + 22"))
+        {
+            Check.That(sum.ToInt64() == 42, "the inner scope still calls into CPython");
+        }
+
+        inner.Dispose();
+        Check.That(OtherThreadTakesGil(TimeSpan.FromSeconds(30)), "disposing the inner scope released both, and another thread takes the GIL");
+        return Task.CompletedTask;
+    }
+
+    public static Task OtherThread()
+    {
+        GilScope scope = CPython.AcquireGil();
+        ScopeBits bits = Unsafe.As<GilScope, ScopeBits>(ref scope); // only unsafe code can carry a scope to another thread
+        Exception? error = null;
+        var other = new Thread(() =>
+        {
+            GilScope moved = Unsafe.As<ScopeBits, GilScope>(ref bits);
+            try
+            {
+                moved.Dispose();
+            }
+            catch (Exception exception)
+            {
+                error = exception;
+            }
+        });
+        other.Start();
+        other.Join();
+        Check.That(error is InvalidOperationException && error.Message.Contains("nothing was released", StringComparison.Ordinal), "disposing on another thread throws and releases nothing: " + error?.Message);
+        Check.That(!OtherThreadTakesGil(TimeSpan.FromMilliseconds(500)), "the taking thread still holds the GIL");
+        scope.Dispose();
+        Check.That(OtherThreadTakesGil(TimeSpan.FromSeconds(30)), "disposed on its own thread, the scope released the GIL");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A thread holds the GIL and waits for pending finalizers while Python objects and bindings to
+    /// Python capsules are being finalized: finalizers never wait for the GIL, so this returns.
+    /// </summary>
+    public static async Task FinalizersUnderGil()
+    {
+        using PyObject datetime = CPython.Import("datetime");
+        using PyObject pythonCapsule = datetime.GetAttr("datetime_CAPI");
+        using PyObject getRefCount = CPython.Eval("__import__('sys').getrefcount");
+        long before = RefCount(getRefCount, pythonCapsule);
+        Capsule[] taken = DropReferencesAndBindings(pythonCapsule, 200);
+
+        var waiter = new Thread(() =>
+        {
+            using GilScope gil = CPython.AcquireGil();
+            for (int i = 0; i < 3; i++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+            }
+        });
+        waiter.Start();
+        Check.That(waiter.Join(TimeSpan.FromSeconds(60)), "a thread holding the GIL waited for every pending finalizer without a deadlock");
+
+        foreach (Capsule capsule in taken)
+        {
+            await Check.DestroyedQuietly(capsule);
+        }
+
+        Check.That(true, "every capsule taken from Python was destroyed once its bindings were collected");
+        using (CPython.AcquireGil())
+        {
+        }
+
+        Check.That(RefCount(getRefCount, pythonCapsule) == before, "Python's reference count is back where it was");
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Capsule[] DropReferencesAndBindings(PyObject pythonCapsule, int count)
+    {
+        var taken = new Capsule[count];
+        for (int i = 0; i < count; i++)
+        {
+            _ = PyObject.From(pythonCapsule); // a new reference, never disposed: released by its finalizer's queue
+            Capsule capsule = PyCapsules.FromPython(pythonCapsule, "datetime.datetime_CAPI");
+            _ = new IDateTimeTypes.Binding(capsule); // a binding dropped while bound: its lease is finalized
+            capsule.Dispose();
+            taken[i] = capsule;
+        }
+
+        return taken;
+    }
+
+    private static long RefCount(PyObject getRefCount, PyObject target)
+    {
+        using PyObject count = getRefCount.Call(target);
+        return count.ToInt64();
+    }
+
+    /// <summary>Whether another thread takes (and releases) the GIL within <paramref name="wait"/>.</summary>
+    private static bool OtherThreadTakesGil(TimeSpan wait)
+    {
+        using var taken = new ManualResetEventSlim();
+        var other = new Thread(() =>
+        {
+            using GilScope gil = CPython.AcquireGil();
+            taken.Set();
+        })
+        { IsBackground = true };
+        other.Start();
+        return taken.Wait(wait);
+    }
+
+    private readonly record struct ScopeBits(long Id, int Thread);
+}
+
+[ImportCapsule("datetime.datetime_CAPI")]
+public partial interface IDateTimeTypes
+{
+    [CapsuleSlot(0)]
+    nint DateType { get; }
+}

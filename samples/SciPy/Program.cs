@@ -1,62 +1,74 @@
 using System.Globalization;
+using CapsuleGen;
 using CapsuleGen.Python;
 using Samples.SciPy;
 
-// Integrates a C# function with SciPy through a capsule, then times SciPy with that integrand
-// against the same integrand written in Python, both measured by timeit in this one run.
-int repetitions = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
+// Hands C# functions to SciPy through capsules and measures them, in this one process, against the
+// same functions written in Python and in C (compiled by the build, wrapped with PyCapsule_New):
+// quad over an integrand that needs tens of thousands of evaluations, and generic_filter, which
+// calls its function once per pixel. "--quick" measures less, to check the output fast.
+bool quick = args.Contains("--quick");
 
 try
 {
     CPython.Initialize();
-    CPython.Import("scipy.integrate").Dispose();
+    CPython.Import("scipy.ndimage").Dispose();
 }
 catch (Exception error) when (error is PythonNotFoundException or PythonException)
 {
-    Console.Error.WriteLine($"This sample needs CPython with SciPy: {error.Message}");
+    Console.Error.WriteLine($"This sample needs CPython with NumPy and SciPy: {error.Message}");
     Console.Error.WriteLine("On Debian: apt-get install -y python3-scipy python3-numpy libpython3.11, then CAPSULEGEN_PYTHON=/usr/bin/python3 dotnet run --project samples/SciPy");
     return 1;
 }
 
 Console.WriteLine($"CPython: {CPython.LibraryPath} (found by {CPython.FoundBy})");
-Console.WriteLine($"Capsule: {Integrand.QuarterCircleCapsule}");
 
 using PyObject scope = CPython.NewScope();
-scope.SetItem("capsule", Integrand.QuarterCircleCapsule);
-scope.SetItem("repetitions", repetitions);
-CPython.Run(
-    """
-    import math, timeit
-    import scipy
-    from scipy.integrate import quad
-
-    csharp = scipy.LowLevelCallable(capsule)
-
-    def python(x):
-        return 4.0 / (1.0 + x * x)
-
-    value, error, info = quad(csharp, 0, 1, full_output=1)[:3]
-    evaluations = info["neval"]
-    python_value = quad(python, 0, 1)[0]
-
-    csharp_seconds = min(timeit.repeat(lambda: quad(csharp, 0, 1), number=repetitions, repeat=3)) / repetitions
-    python_seconds = min(timeit.repeat(lambda: quad(python, 0, 1), number=repetitions, repeat=3)) / repetitions
-    """,
-    scope);
-
-double Get(string name)
+using (Capsule quarterCircle = Integrand.QuarterCircleCapsule)
+using (Capsule dampedCosine = Integrand.DampedCosineCapsule)
+using (Capsule meanFilter = Filter.MeanFilterCapsule)
 {
-    using PyObject value = scope[name];
+    Console.WriteLine($"Capsules: {quarterCircle}, {dampedCosine}, {meanFilter}");
+    scope.SetItem("quarter_circle", quarterCircle);
+    scope.SetItem("damped_cosine", dampedCosine);
+    scope.SetItem("mean_filter", meanFilter);
+}
+
+scope.SetItem("c_library", Path.Combine(AppContext.BaseDirectory, "libscipysample.so"));
+scope.SetItem("quick", quick);
+CPython.Run(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "compare.py")), scope);
+
+double Get(string expression)
+{
+    using PyObject value = CPython.Eval(expression, scope);
     return value.ToDouble();
 }
 
-double integral = Get("value");
-double csharpSeconds = Get("csharp_seconds");
-double pythonSeconds = Get("python_seconds");
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"quad(4 / (1 + x²), 0, 1) = {integral:R}"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"|result - π| = {Math.Abs(integral - Math.PI):E2} (quad's error estimate {Get("error"):E2}, {Get("evaluations")} evaluations)"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Python integrand gives the same value: {Get("python_value") == integral}"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"quad with the C# integrand:     {csharpSeconds * 1e6,8:F1} µs per integral (best of 3 x {repetitions})"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"quad with the Python integrand: {pythonSeconds * 1e6,8:F1} µs per integral (best of 3 x {repetitions})"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"The C# integrand makes quad {pythonSeconds / csharpSeconds:F1}x faster."));
+string Text(FormattableString text) => string.Create(CultureInfo.InvariantCulture, $"{text}");
+
+double integral = Get("pi_value");
+Console.WriteLine(Text($"quad(4 / (1 + x²), 0, 1) = {integral:R}"));
+Console.WriteLine(Text($"|result - π| = {Math.Abs(integral - Math.PI):E2} (quad's error estimate {Get("pi_error"):E2}, {Get("pi_evaluations")} evaluations)"));
+Console.WriteLine();
+
+Console.WriteLine(Text($"quad(cos(100 x) e^(-x/10), 0, 100, limit=5000): {Get("quad_evaluations")} evaluations per integral, best of {(quick ? 3 : 7)} interleaved rounds"));
+PrintTimes("quad_seconds", "quad_equal", "integral");
+Console.WriteLine();
+
+int side = (int)Get("side");
+Console.WriteLine(Text($"generic_filter, a 3x3 mean over a {side}x{side} image ({side * side:N0} calls per filter), best of {(quick ? 2 : 3)} interleaved rounds"));
+PrintTimes("filter_seconds", "filters_equal", "filtered image");
 return 0;
+
+void PrintTimes(string seconds, string equal, string what)
+{
+    double python = Get($"{seconds}['Python']");
+    double csharp = Get($"{seconds}['C#']");
+    double c = Get($"{seconds}['C']");
+    Console.WriteLine(Text($"  Python function: {python * 1e3,9:F2} ms"));
+    Console.WriteLine(Text($"  C# capsule:      {csharp * 1e3,9:F2} ms"));
+    Console.WriteLine(Text($"  C capsule:       {c * 1e3,9:F2} ms"));
+    using PyObject same = CPython.Eval(equal, scope);
+    Console.WriteLine(Text($"  The three give the same {what}: {same.ToClr()}"));
+    Console.WriteLine(Text($"  C# is {python / csharp:F1}x faster than Python and takes {csharp / c:F2}x the time of C."));
+}

@@ -43,12 +43,7 @@ public static unsafe class ExtensionModule
     {
         try
         {
-            CPython.Initialize();
-            if (!CPython.Attached)
-            {
-                throw new InvalidOperationException("the module was not loaded by a running Python interpreter");
-            }
-
+            CPython.Initialize(); // attaches: CPython is calling PyInit, so it runs in this process
             ModuleApi api = ModuleApi.Instance;
             ForkGuard.Install();
             nint module = api.PyModule_Create2(Definition(name, doc, methods), ModuleApi.ApiVersion);

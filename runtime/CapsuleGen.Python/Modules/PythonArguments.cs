@@ -191,12 +191,8 @@ public static unsafe class PythonArguments
         return converted || WrongTypeAgain(obj, function, parameter, "a capsule or None");
     }
 
-    /// <summary>Any object, as a new handle the method owns.</summary>
-    public static bool TryObject(nint obj, out PyObject value)
-    {
-        value = PyObject.FromBorrowedReference(obj);
-        return true;
-    }
+    /// <summary>Any object, as a new handle the method owns; never fails.</summary>
+    public static PyObject Object(nint obj) => PyObject.FromBorrowedReference(obj);
 
     private static bool TrySigned(nint obj, string function, string parameter, string typeName, long minimum, long maximum, out long value)
     {

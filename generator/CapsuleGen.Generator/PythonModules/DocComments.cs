@@ -8,16 +8,22 @@ using Microsoft.CodeAnalysis;
 
 namespace CapsuleGen.Generator.PythonModules;
 
-/// <summary>Reads the <c>&lt;summary&gt;</c> of a symbol's XML documentation as plain text, for a Python docstring.</summary>
+/// <summary>
+/// Reads the <c>&lt;summary&gt;</c> of a declaration's <c>///</c> comment as plain text, for a
+/// Python docstring. It reads the comment from the syntax, so it works whether or not the project
+/// generates documentation (without it, the compiler does not parse doc comments as XML).
+/// </summary>
 internal static class DocComments
 {
     private static readonly Regex s_whitespace = new(@"\s+");
 
-    /// <summary>The summary as one line of text, or null if there is none (or the compiler did not parse documentation).</summary>
+    /// <summary>The summary as one line of text, or null if there is none.</summary>
     public static string? Summary(ISymbol symbol, CancellationToken cancellationToken)
     {
-        string? xml = symbol.GetDocumentationCommentXml(cancellationToken: cancellationToken);
-        if (string.IsNullOrWhiteSpace(xml))
+        string? xml = symbol.DeclaringSyntaxReferences
+            .Select(reference => CommentXml(reference.GetSyntax(cancellationToken)))
+            .FirstOrDefault(comment => comment is not null);
+        if (xml is null)
         {
             return null;
         }
@@ -37,6 +43,26 @@ internal static class DocComments
         {
             return null; // malformed documentation is the compiler's to report
         }
+    }
+
+    /// <summary>The <c>///</c> lines before a declaration, without their slashes, inside one root element; null if there are none.</summary>
+    private static string? CommentXml(SyntaxNode declaration)
+    {
+        var text = new StringBuilder();
+        foreach (SyntaxTrivia trivia in declaration.GetLeadingTrivia())
+        {
+            // Parsed documentation is one structured trivia; unparsed, each line is a plain comment.
+            foreach (string line in trivia.ToFullString().Split('\n'))
+            {
+                string trimmed = line.Trim();
+                if (trimmed.StartsWith("///", System.StringComparison.Ordinal))
+                {
+                    text.Append(trimmed.Substring(3)).Append('\n');
+                }
+            }
+        }
+
+        return text.Length == 0 ? null : "<doc>" + text + "</doc>";
     }
 
     private static string Flatten(XElement element)

@@ -104,7 +104,16 @@ internal static class PythonModuleEmitter
         {
             PythonParameter parameter = function.Parameters[i];
             string argument = $"{args}[{Number(i)}]";
-            if (parameter.DefaultValue is null)
+            if (parameter.Kind == PythonValueKind.Object)
+            {
+                // Any object is accepted as it is. The handle lives for the call; a method that keeps the object takes its own reference.
+                string take = $"{Runtime}PythonArguments.Object({argument})";
+                writer.Line(parameter.DefaultValue is null
+                    ? $"using {parameter.ManagedType} {parameter.Name} = {take};"
+                    : $"using {parameter.ManagedType} {parameter.Name} = {count} > {Number(i)} ? {take} : {parameter.DefaultValue};");
+                writer.Line();
+            }
+            else if (parameter.DefaultValue is null)
             {
                 WriteCheck(writer, "!" + Conversion(parameter, argument, qualified, $"out {parameter.ManagedType} {parameter.Name}"));
             }
@@ -142,9 +151,8 @@ internal static class PythonModuleEmitter
         writer.Line();
     }
 
-    private static string Conversion(PythonParameter parameter, string argument, string qualified, string output) => parameter.Kind == PythonValueKind.Object
-        ? $"{Runtime}PythonArguments.TryObject({argument}, {output})"
-        : $"{Runtime}PythonArguments.Try{ArgumentConverter(parameter.Kind)}({argument}, {qualified}, {CSharpText.Literal(parameter.PythonName)}, {output})";
+    private static string Conversion(PythonParameter parameter, string argument, string qualified, string output) =>
+        $"{Runtime}PythonArguments.Try{ArgumentConverter(parameter.Kind)}({argument}, {qualified}, {CSharpText.Literal(parameter.PythonName)}, {output})";
 
     private static string ArgumentConverter(PythonValueKind kind) => kind switch
     {

@@ -191,7 +191,10 @@ public static unsafe class PythonArguments
         return converted || WrongTypeAgain(obj, function, parameter, "a capsule or None");
     }
 
-    /// <summary>Any object, as a new handle the method owns; never fails.</summary>
+    /// <summary>
+    /// Any object, as a handle the wrapper disposes when the call returns; never fails. A method
+    /// that keeps the object takes its own reference (<see cref="PyObject.From"/>).
+    /// </summary>
     public static PyObject Object(nint obj) => PyObject.FromBorrowedReference(obj);
 
     private static bool TrySigned(nint obj, string function, string parameter, string typeName, long minimum, long maximum, out long value)

@@ -9,7 +9,9 @@ namespace CapsuleGen.Python;
 /// <remarks>
 /// Parameters and results may be <c>bool</c>, the integer types, <c>float</c>, <c>double</c>,
 /// <c>string</c> (<c>str</c>; nullable for <c>None</c>), <see cref="Capsule"/> (a <c>PyCapsule</c>)
-/// and <see cref="PyObject"/> (any object); a <c>void</c> method returns <c>None</c>.
+/// and <see cref="PyObject"/> (any object); a <c>void</c> method returns <c>None</c>. A
+/// <see cref="PyObject"/> argument is valid for the call: to keep the object, take your own
+/// reference with <see cref="PyObject.From"/>.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class PythonFunctionAttribute : Attribute

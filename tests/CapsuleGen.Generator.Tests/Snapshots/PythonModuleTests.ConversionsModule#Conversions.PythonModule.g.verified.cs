@@ -263,9 +263,9 @@ unsafe partial class Conversions
                 return 0;
             }
 
-            global::CapsuleGen.Python.PyObject args = global::CapsuleGen.Python.Modules.PythonArguments.Object(args1[0]);
+            using global::CapsuleGen.Python.PyObject args = global::CapsuleGen.Python.Modules.PythonArguments.Object(args1[0]);
 
-            global::CapsuleGen.Python.PyObject count = count1 > 1 ? global::CapsuleGen.Python.Modules.PythonArguments.Object(args1[1]) : null!;
+            using global::CapsuleGen.Python.PyObject count = count1 > 1 ? global::CapsuleGen.Python.Modules.PythonArguments.Object(args1[1]) : null!;
 
             return global::CapsuleGen.Python.Modules.PythonResults.FromObject(Objects(args, count));
         }

@@ -140,32 +140,13 @@ internal static class PythonTypeResolver
         return text.IndexOfAny(new[] { '.', 'E', 'e' }) >= 0 ? text : text + ".0";
     }
 
+    /// <summary>
+    /// A Python string literal: C#'s escapes (<c>\\</c>, <c>\"</c>, <c>\n</c>, <c>\uXXXX</c>) mean the
+    /// same in Python, so the C# literal's inside serves, in single quotes with <c>'</c> escaped.
+    /// </summary>
     private static string PythonLiteral(string text)
     {
-        var builder = new System.Text.StringBuilder("'");
-        foreach (char c in text)
-        {
-            switch (c)
-            {
-                case '\\': builder.Append("\\\\"); break;
-                case '\'': builder.Append("\\'"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                default:
-                    if (char.IsControl(c) || char.IsSurrogate(c))
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.Append('\'').ToString();
+        string csharp = Emitting.CSharpText.Literal(text);
+        return "'" + csharp.Substring(1, csharp.Length - 2).Replace("'", "\\'") + "'";
     }
 }

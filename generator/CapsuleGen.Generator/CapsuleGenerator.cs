@@ -5,6 +5,7 @@ using CapsuleGen.Generator.Diagnostics;
 using CapsuleGen.Generator.Emitting;
 using CapsuleGen.Generator.Model;
 using CapsuleGen.Generator.Parsing;
+using CapsuleGen.Generator.PythonModules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -97,6 +98,8 @@ public sealed class CapsuleGenerator : IIncrementalGenerator
                 output.AddSource(ManifestEmitter.HintName, ManifestEmitter.Emit(manifest.Left));
             }
         });
+
+        PythonModulePipeline.Register(context, unsafeAllowed);
     }
 
     /// <summary>One generated file per type: every export of a type goes into the same partial declaration.</summary>

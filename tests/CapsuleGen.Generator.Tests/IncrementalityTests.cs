@@ -77,7 +77,7 @@ public sealed class IncrementalityTests
         return compilation.ReplaceSyntaxTree(old, old.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(newSource)));
     }
 
-    private static void AssertHoldsNoCompilerObjects(object? value, string step, HashSet<object> seen)
+    internal static void AssertHoldsNoCompilerObjects(object? value, string step, HashSet<object> seen)
     {
         if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
         {

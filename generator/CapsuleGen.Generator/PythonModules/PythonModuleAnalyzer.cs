@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using CapsuleGen.Generator.Diagnostics;
+using CapsuleGen.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CapsuleGen.Generator.PythonModules;
+
+/// <summary>
+/// Reports why a <c>[PythonModule]</c> class or a <c>[PythonFunction]</c> method generates no
+/// module, at the place the fix goes. It runs the same parser as the generator, so the two never
+/// disagree. At the end of the compilation it checks that the assembly holds one module.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        PythonModuleDescriptors.ModuleNotStaticClass,
+        PythonModuleDescriptors.InvalidModuleName,
+        PythonModuleDescriptors.FunctionOutsideModule,
+        PythonModuleDescriptors.FunctionNotStatic,
+        PythonModuleDescriptors.TypeCannotCrossToPython,
+        PythonModuleDescriptors.InvalidFunctionName,
+        PythonModuleDescriptors.DuplicateName,
+        PythonModuleDescriptors.ModuleNameDiffersFromAssembly,
+        PythonModuleDescriptors.SeveralModules,
+        Descriptors.TypeNotPartial,
+        Descriptors.GenericNotSupported,
+        Descriptors.UnsafeBlocksRequired,
+        Descriptors.GeneratedNameTaken);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            INamedTypeSymbol? module = start.Compilation.GetTypeByMetadataName(PythonNames.ModuleAttribute);
+            INamedTypeSymbol? function = start.Compilation.GetTypeByMetadataName(PythonNames.FunctionAttribute);
+            if (module is not null && function is not null)
+            {
+                new CompilationAnalysis(start.Compilation, module, function).Register(start);
+            }
+        });
+    }
+
+    private sealed class CompilationAnalysis
+    {
+        private readonly Compilation _compilation;
+        private readonly INamedTypeSymbol _moduleAttribute;
+        private readonly INamedTypeSymbol _functionAttribute;
+        private readonly ConcurrentBag<(INamedTypeSymbol Type, Location? Location)> _modules = new();
+
+        public CompilationAnalysis(Compilation compilation, INamedTypeSymbol moduleAttribute, INamedTypeSymbol functionAttribute)
+        {
+            _compilation = compilation;
+            _moduleAttribute = moduleAttribute;
+            _functionAttribute = functionAttribute;
+        }
+
+        public void Register(CompilationStartAnalysisContext start)
+        {
+            start.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
+            start.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
+            start.RegisterCompilationEndAction(AnalyzeAssembly);
+        }
+
+        private void AnalyzeType(SymbolAnalysisContext context)
+        {
+            var type = (INamedTypeSymbol)context.Symbol;
+            if (Find(type, _moduleAttribute) is not { } attribute)
+            {
+                return;
+            }
+
+            DiagnosticSink sink = DiagnosticSink.Collecting();
+            PythonModule? module = PythonModuleParser.Parse(type, attribute, sink, context.CancellationToken);
+            Location? where = SourceLocations.AttributeArgument(attribute, type);
+            _modules.Add((type, where));
+
+            if (_compilation.Options is not CSharpCompilationOptions { AllowUnsafe: true })
+            {
+                sink.Report(Descriptors.UnsafeBlocksRequired, attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? where, type.Name);
+            }
+
+            if (module is not null && module.ModuleName != _compilation.AssemblyName)
+            {
+                sink.Report(PythonModuleDescriptors.ModuleNameDiffersFromAssembly, where, module.ModuleName, _compilation.AssemblyName);
+            }
+
+            // A class that also exports capsules hears about its missing 'partial' from the capsule analyzer already.
+            bool exportsCapsules = type.GetMembers().Any(member => member.GetAttributes().Any(data => data.AttributeClass?.ToDisplayString() == KnownNames.ExportCapsuleAttribute));
+            foreach (Diagnostic diagnostic in sink.Diagnostics.Where(diagnostic => !(exportsCapsules && diagnostic.Id == Descriptors.TypeNotPartial.Id)))
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
+        }
+
+        private void AnalyzeMethod(SymbolAnalysisContext context)
+        {
+            var method = (IMethodSymbol)context.Symbol;
+            if (Find(method, _functionAttribute) is { } attribute && Find(method.ContainingType, _moduleAttribute) is null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    PythonModuleDescriptors.FunctionOutsideModule,
+                    attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? SourceLocations.Of(method),
+                    method.ContainingType.Name + "." + method.Name,
+                    method.ContainingType.Name));
+            }
+        }
+
+        private void AnalyzeAssembly(CompilationAnalysisContext context)
+        {
+            var modules = _modules
+                .OrderBy(module => module.Location?.SourceTree?.FilePath, System.StringComparer.Ordinal)
+                .ThenBy(module => module.Location?.SourceSpan.Start)
+                .ToArray();
+            foreach ((INamedTypeSymbol type, Location? location) in modules.Skip(1))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(PythonModuleDescriptors.SeveralModules, location, type.Name, modules[0].Type.Name));
+            }
+        }
+
+        private static AttributeData? Find(ISymbol symbol, INamedTypeSymbol attributeType) =>
+            symbol.GetAttributes().FirstOrDefault(attribute => SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType));
+    }
+}

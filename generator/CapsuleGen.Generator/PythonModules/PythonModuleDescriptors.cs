@@ -1,0 +1,61 @@
+using Microsoft.CodeAnalysis;
+
+namespace CapsuleGen.Generator.PythonModules;
+
+/// <summary>The diagnostics of Python modules written in C#, CAPS0040 to CAPS0059; documented in docs/diagnostics.md.</summary>
+internal static class PythonModuleDescriptors
+{
+    private const string Category = "CapsuleGen";
+    private const string HelpBase = "https://github.com/capsulegen/capsulegen/blob/main/docs/diagnostics.md#";
+
+    public static readonly DiagnosticDescriptor ModuleNotStaticClass = Create(
+        "CAPS0040",
+        "A Python module is a static class",
+        "'{0}' is marked [PythonModule] but is not a static class; a module has no instances, so declare it 'static partial class'");
+
+    public static readonly DiagnosticDescriptor InvalidModuleName = Create(
+        "CAPS0041",
+        "Invalid Python module name",
+        "The module name {0} is invalid: {1}; Python imports a module by an ASCII identifier, which also names its entry point PyInit_<name>");
+
+    public static readonly DiagnosticDescriptor FunctionOutsideModule = Create(
+        "CAPS0042",
+        "[PythonFunction] outside a Python module",
+        "'{0}' is marked [PythonFunction] but '{1}' is not a [PythonModule] class; move the method into the module's class");
+
+    public static readonly DiagnosticDescriptor FunctionNotStatic = Create(
+        "CAPS0043",
+        "A Python function must be static",
+        "'{0}' is marked [PythonFunction] but is not static; a module function has no instance to call it on, so make the method static");
+
+    public static readonly DiagnosticDescriptor TypeCannotCrossToPython = Create(
+        "CAPS0044",
+        "Type cannot cross to Python",
+        "The {0} of '{1}' has type '{2}', which a module function cannot convert: {3}");
+
+    public static readonly DiagnosticDescriptor InvalidFunctionName = Create(
+        "CAPS0045",
+        "Invalid Python function name",
+        "The Python name {0} of '{1}' is invalid: {2}; give [PythonFunction] a Python identifier, such as [PythonFunction(\"get_quack\")]");
+
+    public static readonly DiagnosticDescriptor DuplicateName = Create(
+        "CAPS0046",
+        "Two members of a Python module have the same name",
+        "The module {0} already has a member named '{1}' ({2}); give this one another name");
+
+    public static readonly DiagnosticDescriptor ModuleNameDiffersFromAssembly = Create(
+        "CAPS0047",
+        "The module is not named like its assembly",
+        "Python imports module {0} from a file named {0}.so and calls its PyInit_{0}, but this assembly publishes {1}.so; set <AssemblyName>{0}</AssemblyName> in the project file",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor SeveralModules = Create(
+        "CAPS0048",
+        "An assembly holds one Python module",
+        "'{0}' declares a second Python module in this assembly, which '{1}' already does; a published library is one file, which Python imports as one module, so put each module in its own project",
+        DiagnosticSeverity.Error,
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error, params string[] customTags) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant(), customTags: customTags);
+}

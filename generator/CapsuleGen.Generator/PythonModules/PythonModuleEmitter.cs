@@ -1,0 +1,215 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using CapsuleGen.Generator.Emitting;
+
+namespace CapsuleGen.Generator.PythonModules;
+
+/// <summary>
+/// Writes a module's <c>PyInit_&lt;name&gt;</c> entry point and one wrapper per function, named
+/// as a C extension would name them (<c>Bird_setQuack</c>). A wrapper converts each argument,
+/// calls the method, converts the result, and turns any exception into a Python exception.
+/// </summary>
+internal static class PythonModuleEmitter
+{
+    private const string Runtime = "global::CapsuleGen.Python.Modules.";
+    private const string UnmanagedCallersOnly =
+        "global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }";
+
+    public static string HintName(PythonModule module) => FileScaffold.HintName(module.Location, "PythonModule");
+
+    public static string Emit(PythonModule module)
+    {
+        SourceWriter writer = FileScaffold.Open(module.Location, "unsafe");
+        WriteEntryPoint(writer, module);
+        foreach (PythonFunction function in module.Functions)
+        {
+            writer.Line();
+            WriteWrapper(writer, module, function);
+        }
+
+        return FileScaffold.Close(writer, module.Location);
+    }
+
+    private static void WriteEntryPoint(SourceWriter writer, PythonModule module)
+    {
+        writer.Line("/// <summary>");
+        writer.Line($"/// The entry point CPython calls when it imports <c>{module.ModuleName}</c> from <c>{module.ModuleName}.so</c>: creates the module.");
+        writer.Line("/// </summary>");
+        writer.Line($"[{UnmanagedCallersOnly}, EntryPoint = {CSharpText.Literal(module.EntryPoint)})]");
+        writer.OpenBlock($"private static nint {module.EntryPoint}()");
+        writer.OpenBlock("try");
+        writer.Line($"return {Runtime}ExtensionModule.Create(");
+        writer.Indent();
+        writer.Line($"{CSharpText.Literal(module.ModuleName)},");
+        writer.Line($"{CSharpText.Literal(module.Doc)},");
+        WriteArray(writer, "PythonMethod", module.Functions.Select(function =>
+            $"new({CSharpText.Literal(function.PythonName)}, (nint)({FunctionPointerType(function)})&{module.WrapperName(function)}, " +
+            $"{Runtime}PythonMethodKind.{(function.Parameters.Count == 0 ? "NoArguments" : "FastCall")}, {CSharpText.Literal(Docstring(function))})"), last: false);
+        WriteArray(writer, "PythonModuleCapsule", module.Capsules.Select(capsule =>
+            $"new({CSharpText.Literal(capsule.AttributeName)}, {capsule.Accessor})"), last: true);
+        writer.Outdent();
+        writer.CloseBlock();
+        writer.OpenBlock("catch (global::System.Exception exception)");
+        writer.Line($"return {Runtime}ExtensionModule.Fail({CSharpText.Literal(module.ModuleName)}, exception);");
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    private static void WriteArray(SourceWriter writer, string type, IEnumerable<string> items, bool last)
+    {
+        string end = last ? ");" : ",";
+        string[] elements = items.ToArray();
+        if (elements.Length == 0)
+        {
+            writer.Line($"global::System.Array.Empty<{Runtime}{type}>(){end}");
+            return;
+        }
+
+        writer.Line($"new {Runtime}{type}[]");
+        writer.Line("{");
+        writer.Indent();
+        foreach (string element in elements)
+        {
+            writer.Line(element + ",");
+        }
+
+        writer.Outdent();
+        writer.Line("}" + end);
+    }
+
+    private static void WriteWrapper(SourceWriter writer, PythonModule module, PythonFunction function)
+    {
+        string qualified = CSharpText.Literal(module.ModuleName + "." + function.PythonName);
+        var taken = new HashSet<string>(function.Parameters.Select(parameter => parameter.PythonName));
+        string self = Unique("module", taken);
+        string args = Unique("args", taken);
+        string count = Unique("count", taken);
+        string exception = Unique("exception", taken);
+
+        writer.Line("/// <summary>");
+        writer.Line($"/// <c>{module.ModuleName}.{function.PythonName}</c> as CPython calls it: converts the arguments, calls <c>{function.MethodName.TrimStart('@')}</c> and converts its result.");
+        writer.Line("/// </summary>");
+        writer.Line($"[{UnmanagedCallersOnly})]");
+        string parameters = function.Parameters.Count == 0 ? $"nint {self}, nint unused" : $"nint {self}, nint* {args}, nint {count}";
+        writer.OpenBlock($"private static nint {module.WrapperName(function)}({parameters})");
+        writer.OpenBlock("try");
+
+        int required = function.Parameters.Count(parameter => parameter.DefaultValue is null);
+        WriteCheck(writer, function.Parameters.Count == 0
+            ? $"!{Runtime}PythonCall.Enter({qualified})"
+            : $"!{Runtime}PythonCall.Enter({qualified}, {count}, {Number(required)}, {Number(function.Parameters.Count)})");
+
+        for (int i = 0; i < function.Parameters.Count; i++)
+        {
+            PythonParameter parameter = function.Parameters[i];
+            string argument = $"{args}[{Number(i)}]";
+            if (parameter.Kind == PythonValueKind.Object)
+            {
+                // Any object is accepted as it is. The handle lives for the call; a method that keeps the object takes its own reference.
+                string take = $"{Runtime}PythonArguments.Object({argument})";
+                writer.Line(parameter.DefaultValue is null
+                    ? $"using {parameter.ManagedType} {parameter.Name} = {take};"
+                    : $"using {parameter.ManagedType} {parameter.Name} = {count} > {Number(i)} ? {take} : {parameter.DefaultValue};");
+                writer.Line();
+            }
+            else if (parameter.DefaultValue is null)
+            {
+                WriteCheck(writer, "!" + Conversion(parameter, argument, qualified, $"out {parameter.ManagedType} {parameter.Name}"));
+            }
+            else
+            {
+                writer.Line($"{parameter.ManagedType} {parameter.Name} = {parameter.DefaultValue};");
+                WriteCheck(writer, $"{count} > {Number(i)} && !" + Conversion(parameter, argument, qualified, $"out {parameter.Name}"));
+            }
+        }
+
+        string call = $"{function.MethodName}({string.Join(", ", function.Parameters.Select(parameter => parameter.Name))})";
+        if (function.ReturnKind == PythonValueKind.Void)
+        {
+            writer.Line(call + ";");
+            writer.Line($"return {Runtime}PythonResults.None();");
+        }
+        else
+        {
+            writer.Line($"return {Runtime}PythonResults.{ResultConverter(function.ReturnKind)}({call});");
+        }
+
+        writer.CloseBlock();
+        writer.OpenBlock($"catch (global::System.Exception {exception})");
+        writer.Line($"return {Runtime}PythonCall.Raise({exception});");
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    /// <summary>Writes <c>if (failed) return 0;</c>: every failed check has already set a Python exception.</summary>
+    private static void WriteCheck(SourceWriter writer, string failed)
+    {
+        writer.OpenBlock($"if ({failed})");
+        writer.Line("return 0;");
+        writer.CloseBlock();
+        writer.Line();
+    }
+
+    private static string Conversion(PythonParameter parameter, string argument, string qualified, string output) =>
+        $"{Runtime}PythonArguments.Try{ArgumentConverter(parameter.Kind)}({argument}, {qualified}, {CSharpText.Literal(parameter.PythonName)}, {output})";
+
+    private static string ArgumentConverter(PythonValueKind kind) => kind switch
+    {
+        PythonValueKind.StringOrNone => "StringOrNone",
+        PythonValueKind.CapsuleOrNone => "CapsuleOrNone",
+        _ => kind.ToString(),
+    };
+
+    private static string ResultConverter(PythonValueKind kind) => kind switch
+    {
+        PythonValueKind.Boolean => "FromBoolean",
+        PythonValueKind.SByte or PythonValueKind.Int16 or PythonValueKind.Int32 or PythonValueKind.Int64 or PythonValueKind.IntPtr => "FromInt64",
+        PythonValueKind.Byte or PythonValueKind.UInt16 or PythonValueKind.UInt32 or PythonValueKind.UInt64 or PythonValueKind.UIntPtr => "FromUInt64",
+        PythonValueKind.Single or PythonValueKind.Double => "FromDouble",
+        PythonValueKind.String or PythonValueKind.StringOrNone => "FromString",
+        PythonValueKind.Capsule or PythonValueKind.CapsuleOrNone => "FromCapsule",
+        _ => "FromObject",
+    };
+
+    private static string FunctionPointerType(PythonFunction function) => function.Parameters.Count == 0
+        ? "delegate* unmanaged[Cdecl]<nint, nint, nint>"
+        : "delegate* unmanaged[Cdecl]<nint, nint*, nint, nint>";
+
+    /// <summary>
+    /// The docstring, led by a text signature (<c>setQuack($module, quack, /)</c> and <c>--</c>), from
+    /// which <c>help()</c> and <c>inspect.signature</c> read the parameters; left out when a
+    /// default has no Python literal.
+    /// </summary>
+    private static string? Docstring(PythonFunction function)
+    {
+        bool literalDefaults = function.Parameters.All(parameter => parameter.DefaultValue is null || parameter.PythonDefault is not null);
+        if (!literalDefaults)
+        {
+            return function.Doc;
+        }
+
+        IEnumerable<string> parameters = function.Parameters
+            .Select(parameter => parameter.PythonDefault is null ? parameter.PythonName : parameter.PythonName + "=" + parameter.PythonDefault)
+            .Prepend("$module");
+        if (function.Parameters.Count > 0)
+        {
+            parameters = parameters.Append("/");
+        }
+
+        return $"{function.PythonName}({string.Join(", ", parameters)})\n--\n\n{function.Doc}";
+    }
+
+    private static string Unique(string preferred, HashSet<string> taken)
+    {
+        string name = preferred;
+        for (int suffix = 1; taken.Contains(name); suffix++)
+        {
+            name = preferred + suffix.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return name;
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,78 @@
+using CapsuleGen.Generator.Model;
+
+namespace CapsuleGen.Generator.PythonModules;
+
+/// <summary>How a value crosses between Python and C#: which converter the generated wrapper calls.</summary>
+internal enum PythonValueKind
+{
+    Void,
+    Boolean,
+    SByte,
+    Byte,
+    Int16,
+    UInt16,
+    Int32,
+    UInt32,
+    Int64,
+    UInt64,
+    IntPtr,
+    UIntPtr,
+    Single,
+    Double,
+    String,
+
+    /// <summary>A <c>string?</c> parameter: <c>None</c> is null.</summary>
+    StringOrNone,
+    Capsule,
+
+    /// <summary>A <c>Capsule?</c> parameter: <c>None</c> is null.</summary>
+    CapsuleOrNone,
+
+    /// <summary>A <c>PyObject</c>: any object, unconverted.</summary>
+    Object,
+}
+
+/// <summary>A parameter of a module function.</summary>
+/// <param name="Name">The C# name, escaped if it is a keyword.</param>
+/// <param name="Kind">How the argument is converted.</param>
+/// <param name="ManagedType">The C# type the wrapper declares, fully qualified.</param>
+/// <param name="DefaultValue">The C# literal of its default value, or null if Python must pass it.</param>
+/// <param name="PythonDefault">The same default as Python writes it, for the text signature.</param>
+internal sealed record PythonParameter(string Name, PythonValueKind Kind, string ManagedType, string? DefaultValue, string? PythonDefault)
+{
+    /// <summary>The name as Python and messages show it, without C#'s <c>@</c>.</summary>
+    public string PythonName => Name.TrimStart('@');
+}
+
+/// <summary>A static method exposed as a module function.</summary>
+/// <param name="MethodName">The C# method's name, escaped if it is a keyword.</param>
+/// <param name="PythonName">The function's name in Python.</param>
+/// <param name="Doc">The summary of its XML documentation, or null.</param>
+/// <param name="Parameters">Its parameters, in order.</param>
+/// <param name="ReturnKind">How its result is converted.</param>
+internal sealed record PythonFunction(string MethodName, string PythonName, string? Doc, EquatableArray<PythonParameter> Parameters, PythonValueKind ReturnKind);
+
+/// <summary>A capsule exported in the module's class, offered as a module attribute.</summary>
+/// <param name="AttributeName">The attribute's name; the <c>PyCapsule</c> is named <c>&lt;module&gt;.&lt;attribute&gt;</c>.</param>
+/// <param name="Accessor">The C# expression that reads the generated capsule property: <c>QuackCapsule</c>.</param>
+internal sealed record PythonModuleCapsule(string AttributeName, string Accessor);
+
+/// <summary>A <c>[PythonModule]</c> class: everything its <c>PyInit</c> entry point and wrappers need.</summary>
+/// <param name="Location">Where the class is declared; its last type is the class itself.</param>
+/// <param name="ModuleName">The name Python imports.</param>
+/// <param name="Doc">The summary of the class's XML documentation, or null.</param>
+/// <param name="Functions">The module's functions.</param>
+/// <param name="Capsules">The capsules it offers as attributes.</param>
+internal sealed record PythonModule(
+    TypeLocation Location,
+    string ModuleName,
+    string? Doc,
+    EquatableArray<PythonFunction> Functions,
+    EquatableArray<PythonModuleCapsule> Capsules)
+{
+    /// <summary>The entry point CPython looks up: <c>PyInit_CppDuck</c>.</summary>
+    public string EntryPoint => "PyInit_" + ModuleName;
+
+    /// <summary>The C name of a function's wrapper, as a C extension would name it: <c>Bird_setQuack</c>.</summary>
+    public string WrapperName(PythonFunction function) => ModuleName + "_" + function.PythonName;
+}

@@ -1,0 +1,211 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using CapsuleGen.Generator.Diagnostics;
+using CapsuleGen.Generator.Model;
+using CapsuleGen.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+
+namespace CapsuleGen.Generator.PythonModules;
+
+/// <summary>Turns a class marked <c>[PythonModule]</c> into a <see cref="PythonModule"/>, or reports why it cannot be one.</summary>
+internal static class PythonModuleParser
+{
+    public static PythonModule? Parse(INamedTypeSymbol type, AttributeData attribute, DiagnosticSink sink, CancellationToken cancellationToken)
+    {
+        if (attribute.AttributeConstructor is null || attribute.ConstructorArguments.Length != 1)
+        {
+            return null; // the compiler already reports the malformed attribute
+        }
+
+        bool valid = true;
+        if (type.TypeKind != TypeKind.Class || !type.IsStatic)
+        {
+            sink.Report(PythonModuleDescriptors.ModuleNotStaticClass, SourceLocations.Of(type), type.Name);
+            valid = false;
+        }
+
+        TypeLocation? location = TypeLocationParser.Parse(type, sink);
+        string? moduleName = attribute.ConstructorArguments[0].Value as string;
+        if (PythonNames.Problem(moduleName) is { } nameProblem)
+        {
+            sink.Report(PythonModuleDescriptors.InvalidModuleName, SourceLocations.AttributeArgument(attribute, type), Quote(moduleName), nameProblem);
+            return null;
+        }
+
+        var members = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        var functions = new List<PythonFunction>();
+        foreach (IMethodSymbol method in type.GetMembers().OfType<IMethodSymbol>())
+        {
+            if (Find(method, PythonNames.FunctionAttribute) is not { } functionAttribute)
+            {
+                continue;
+            }
+
+            PythonFunction? function = ParseFunction(method, functionAttribute, sink, cancellationToken);
+            if (function is null)
+            {
+                valid = false;
+            }
+            else if (Claim(members, function.PythonName, $"the function '{type.Name}.{method.Name}'", moduleName!, SourceLocations.AttributeArgument(functionAttribute, method), sink))
+            {
+                functions.Add(function);
+            }
+            else
+            {
+                valid = false;
+            }
+        }
+
+        var capsules = new List<PythonModuleCapsule>();
+        foreach ((string attributeName, string accessor, string owner, Location? where) in ExportedCapsules(type, moduleName!))
+        {
+            if (Claim(members, attributeName, $"the capsule of '{owner}'", moduleName!, where, sink))
+            {
+                capsules.Add(new PythonModuleCapsule(attributeName, accessor));
+            }
+            else
+            {
+                valid = false;
+            }
+        }
+
+        string[] generated = functions.Select(function => moduleName + "_" + function.PythonName).Prepend("PyInit_" + moduleName).ToArray();
+        valid &= GeneratedNames.AreFree(type, type, type.Name, sink, generated);
+        if (!valid || location is null)
+        {
+            return null;
+        }
+
+        return new PythonModule(location, moduleName!, DocComments.Summary(type, cancellationToken), functions.ToEquatableArray(), capsules.ToEquatableArray());
+    }
+
+    private static PythonFunction? ParseFunction(IMethodSymbol method, AttributeData attribute, DiagnosticSink sink, CancellationToken cancellationToken)
+    {
+        string display = method.ContainingType.Name + "." + method.Name;
+        bool valid = true;
+        if (!method.IsStatic)
+        {
+            sink.Report(PythonModuleDescriptors.FunctionNotStatic, SourceLocations.Of(method), display);
+            valid = false;
+        }
+
+        if (method.IsGenericMethod)
+        {
+            sink.Report(Descriptors.GenericNotSupported, SourceLocations.Of(method), display);
+            valid = false;
+        }
+
+        string? pythonName = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : method.Name;
+        if (PythonNames.Problem(pythonName) is { } nameProblem)
+        {
+            sink.Report(PythonModuleDescriptors.InvalidFunctionName, SourceLocations.AttributeArgument(attribute, method), Quote(pythonName), display, nameProblem);
+            valid = false;
+        }
+
+        var parameters = new List<PythonParameter>();
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            if (ParseParameter(parameter, display, sink) is { } parsed)
+            {
+                parameters.Add(parsed);
+            }
+            else
+            {
+                valid = false;
+            }
+        }
+
+        PythonValueKind? returnKind = null;
+        string? returnProblem = method.ReturnsByRef || method.ReturnsByRefReadonly
+            ? "a reference return cannot be held by Python; return the value"
+            : null;
+        if (returnProblem is null)
+        {
+            returnKind = PythonTypeResolver.Resolve(method.ReturnType, isReturn: true, out returnProblem);
+        }
+
+        if (returnProblem is not null)
+        {
+            sink.Report(PythonModuleDescriptors.TypeCannotCrossToPython, SourceLocations.ReturnType(method), "return value", display, Shown(method.ReturnType), returnProblem);
+            valid = false;
+        }
+
+        return valid && returnKind is { } kind
+            ? new PythonFunction(Identifiers.Escape(method.Name), pythonName!, DocComments.Summary(method, cancellationToken), parameters.ToEquatableArray(), kind)
+            : null;
+    }
+
+    private static PythonParameter? ParseParameter(IParameterSymbol parameter, string display, DiagnosticSink sink)
+    {
+        PythonValueKind? kind = null;
+        string? problem = parameter switch
+        {
+            { IsParams: true } => "a 'params' array is not converted; take a PyObject (a list or a tuple)",
+            { RefKind: not RefKind.None } => $"'{RefKeyword(parameter.RefKind)}' passes a reference, which Python cannot give; return the value instead",
+            _ => null,
+        };
+        if (problem is null)
+        {
+            kind = PythonTypeResolver.Resolve(parameter.Type, isReturn: false, out problem);
+        }
+
+        if (problem is not null || kind is not { } resolved)
+        {
+            sink.Report(PythonModuleDescriptors.TypeCannotCrossToPython, SourceLocations.ParameterType(parameter), $"parameter '{parameter.Name}'", display, Shown(parameter.Type), problem);
+            return null;
+        }
+
+        PythonTypeResolver.TryDefault(parameter, resolved, out string? csharpDefault, out string? pythonDefault);
+        return new PythonParameter(Identifiers.Escape(parameter.Name), resolved, PythonTypeResolver.ManagedType(resolved), csharpDefault, pythonDefault);
+    }
+
+    /// <summary>Every capsule exported in the module's class that becomes a module attribute, with the expression that reads it.</summary>
+    private static IEnumerable<(string Attribute, string Accessor, string Owner, Location? Where)> ExportedCapsules(INamedTypeSymbol type, string moduleName)
+    {
+        foreach (ISymbol member in type.GetMembers())
+        {
+            if (Find(member, KnownNames.ExportCapsuleAttribute) is not { } export)
+            {
+                continue;
+            }
+
+            // Invalid exports generate no capsule property; the capsule analyzer reports them.
+            (string? capsuleName, string? accessor) = member switch
+            {
+                IMethodSymbol method when ExportParser.Parse(method, export, DiagnosticSink.None) is { } function =>
+                    (function.CapsuleName, function.MethodName.TrimStart('@') + "Capsule"),
+                INamedTypeSymbol nested when TableExportParser.Parse(nested, export, DiagnosticSink.None) is { } table =>
+                    (table.CapsuleName, Identifiers.Escape(nested.Name) + "." + table.TypeName + "Capsule"),
+                _ => (null, null),
+            };
+
+            if (accessor is not null && PythonNames.AttributeFor(capsuleName, moduleName) is { } attribute)
+            {
+                yield return (attribute, accessor, type.Name + "." + member.Name, SourceLocations.AttributeArgument(export, member));
+            }
+        }
+    }
+
+    /// <summary>Takes <paramref name="name"/> for one member of the module; reports a clash if another already has it.</summary>
+    private static bool Claim(Dictionary<string, string> members, string name, string owner, string moduleName, Location? where, DiagnosticSink sink)
+    {
+        if (members.TryGetValue(name, out string? existing))
+        {
+            sink.Report(PythonModuleDescriptors.DuplicateName, where, moduleName, name, existing);
+            return false;
+        }
+
+        members[name] = owner;
+        return true;
+    }
+
+    private static AttributeData? Find(ISymbol symbol, string metadataName) =>
+        symbol.GetAttributes().FirstOrDefault(attribute => attribute.AttributeClass?.ToDisplayString() == metadataName);
+
+    private static string Shown(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+
+    private static string RefKeyword(RefKind kind) => kind switch { RefKind.Out => "out", RefKind.In => "in", _ => "ref" };
+
+    private static string Quote(string? name) => name is null ? "null" : "\"" + name + "\"";
+}

@@ -1,0 +1,132 @@
+using System.ComponentModel;
+using System.Runtime.InteropServices;
+
+namespace CapsuleGen.Python.Modules;
+
+/// <summary>How CPython calls a module function.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public enum PythonMethodKind
+{
+    /// <summary><c>METH_NOARGS</c>: <c>PyObject *f(PyObject *module, PyObject *unused)</c>.</summary>
+    NoArguments = 0x0004,
+
+    /// <summary><c>METH_FASTCALL</c>: <c>PyObject *f(PyObject *module, PyObject *const *args, Py_ssize_t nargs)</c>.</summary>
+    FastCall = 0x0080,
+}
+
+/// <summary>One function of a module: its Python name, its wrapper's address, how it is called and its docstring.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly record struct PythonMethod(string Name, nint Function, PythonMethodKind Kind, string? Doc);
+
+/// <summary>A capsule the module offers as an attribute, and the attribute's name.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly record struct PythonModuleCapsule(string AttributeName, Capsule Capsule);
+
+/// <summary>
+/// Creates an extension module from what the generator wrote for a <see cref="PythonModuleAttribute"/>
+/// class: called by its <c>PyInit_&lt;name&gt;</c>, in the Python process that imports it, with the GIL held.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static unsafe class ExtensionModule
+{
+    private static readonly Dictionary<string, nint> s_definitions = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Attaches the bridge to the running interpreter, creates the module (single-phase
+    /// initialization, <c>m_size = -1</c>: its state is this runtime's statics, so it cannot be
+    /// reloaded into a second interpreter), and sets each capsule as an attribute whose
+    /// <c>PyCapsule</c> is named <c>&lt;module&gt;.&lt;attribute&gt;</c>, as <c>PyCapsule_Import</c> requires
+    /// (with the package's name in front when the module is inside one).
+    /// Returns the new module, or null with <c>ImportError</c> set. Never throws.
+    /// </summary>
+    public static nint Create(string name, string? doc, PythonMethod[] methods, PythonModuleCapsule[] capsules)
+    {
+        try
+        {
+            CPython.Initialize(); // attaches: CPython is calling PyInit, so it runs in this process
+            ModuleApi api = ModuleApi.Instance;
+            ForkGuard.Install();
+            nint module = api.PyModule_Create2(Definition(name, doc, methods), ModuleApi.ApiVersion);
+            if (module == 0)
+            {
+                return 0;
+            }
+
+            try
+            {
+                // Inside a package, CPython has already given the module its full name (pkg.CppDuck).
+                using PyObject created = PyObject.FromBorrowedReference(module);
+                using PyObject fullName = created.GetAttr("__name__");
+                string prefix = fullName.ToString() + ".";
+                foreach (PythonModuleCapsule capsule in capsules)
+                {
+                    string qualified = prefix + capsule.AttributeName;
+                    Capsule source = capsule.Capsule;
+                    var renamed = new Capsule(source.GetPointer(source.Name), qualified, source.Context, destructor: null, source.Signature);
+                    using PyObject pythonCapsule = PyCapsules.ToPython(renamed);
+                    fixed (byte* attribute = CPython.Utf8(capsule.AttributeName))
+                    {
+                        CPython.Check(CPython.Api.PyObject_SetAttrString(module, attribute, pythonCapsule.Handle));
+                    }
+                }
+            }
+            catch
+            {
+                CPython.Api.Py_DecRef(module);
+                throw;
+            }
+
+            return module;
+        }
+        catch (Exception exception)
+        {
+            return Fail(name, exception);
+        }
+    }
+
+    /// <summary>Sets <c>ImportError</c> for a module that could not be created, and returns null. Never throws.</summary>
+    public static nint Fail(string name, Exception exception)
+    {
+        try
+        {
+            CPython.Api.PyErr_Clear();
+            PythonCall.SetError(ModuleApi.Instance.ImportError, $"the C# module {name} could not be initialized: {exception.GetType().FullName}: {exception.Message}");
+        }
+        catch
+        {
+            // Without CPython's API there is no way to report it; Python raises SystemError for the null result.
+        }
+
+        return 0;
+    }
+
+    /// <summary>The module's <c>PyModuleDef</c>, built once and kept for the life of the process, as CPython requires.</summary>
+    private static nint Definition(string name, string? doc, PythonMethod[] methods)
+    {
+        lock (s_definitions)
+        {
+            if (s_definitions.TryGetValue(name, out nint existing))
+            {
+                return existing;
+            }
+
+            var table = (MethodDef*)NativeMemory.AllocZeroed((nuint)(methods.Length + 1), (nuint)sizeof(MethodDef)); // ends with a zeroed sentinel
+            for (int i = 0; i < methods.Length; i++)
+            {
+                table[i].Name = NativeText.Allocate(methods[i].Name);
+                table[i].Function = methods[i].Function;
+                table[i].Flags = (int)methods[i].Kind;
+                table[i].Doc = NativeText.Allocate(methods[i].Doc);
+            }
+
+            var definition = (ModuleDef*)NativeMemory.AllocZeroed((nuint)sizeof(ModuleDef));
+            definition->RefCount = 1; // PyModuleDef_HEAD_INIT
+            definition->Name = NativeText.Allocate(name);
+            definition->Doc = NativeText.Allocate(doc);
+            definition->Size = -1;
+            definition->Methods = (nint)table;
+            s_definitions[name] = (nint)definition;
+            return (nint)definition;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Runtime.InteropServices;
+using CapsuleGen.Python.Native;
+
+namespace CapsuleGen.Python.Modules;
+
+/// <summary>
+/// The part of CPython's C API that extension modules need beyond the bridge's own: creating the
+/// module, raising exceptions, and the converters the generated wrappers call. Resolved once from
+/// the process, where the interpreter that loaded the module lives (the <c>python3</c> executable
+/// itself when CPython is linked into it, or its <c>libpython</c>). No variadic function is used:
+/// .NET cannot call those through function pointers on Unix.
+/// </summary>
+internal sealed unsafe class ModuleApi
+{
+    /// <summary><c>PYTHON_API_VERSION</c>, unchanged since CPython 2.6.</summary>
+    public const int ApiVersion = 1013;
+
+    // Bits of tp_flags (Include/object.h).
+    public const ulong LongSubclass = 1UL << 24;
+    public const ulong UnicodeSubclass = 1UL << 28;
+    public const ulong BaseExceptionSubclass = 1UL << 30;
+    public const ulong TypeSubclass = 1UL << 31;
+
+    private static ModuleApi? s_instance;
+
+    public readonly delegate* unmanaged[Cdecl]<nint, int, nint> PyModule_Create2;
+    public readonly delegate* unmanaged[Cdecl]<nint, byte*, void> PyErr_SetString;
+    public readonly delegate* unmanaged[Cdecl]<nint, int> PyErr_ExceptionMatches;
+    public readonly delegate* unmanaged[Cdecl]<nint, ulong> PyType_GetFlags;
+    public readonly delegate* unmanaged[Cdecl]<nint, ulong> PyLong_AsUnsignedLongLong;
+    public readonly delegate* unmanaged[Cdecl]<ulong, nint> PyLong_FromUnsignedLongLong;
+    public readonly delegate* unmanaged[Cdecl]<byte*, nint, byte*, int*, nint> PyUnicode_DecodeUTF16;
+    public readonly delegate* unmanaged[Cdecl]<nint, nint, nint, nint> PyObject_Call;
+    public readonly delegate* unmanaged[Cdecl]<nint, nint, nint, nint> PyCFunction_NewEx;
+    public readonly delegate* unmanaged[Cdecl]<nint, byte*, nint> PyDict_GetItemString;
+
+    /// <summary><c>Py_True</c>; <c>Py_False</c> is the only other instance of <c>bool</c>.</summary>
+    public readonly nint True;
+
+    public readonly nint TypeError;
+    public readonly nint ValueError;
+    public readonly nint RuntimeError;
+    public readonly nint OverflowError;
+    public readonly nint ZeroDivisionError;
+    public readonly nint NotImplementedError;
+    public readonly nint KeyError;
+    public readonly nint IndexError;
+    public readonly nint MemoryError;
+    public readonly nint ImportError;
+
+    private ModuleApi(nint process)
+    {
+        nint Export(string name) => NativeLibrary.GetExport(process, name);
+
+        // PyExc_* are variables holding the exception types, not the types themselves.
+        nint Exception(string name) => *(nint*)Export("PyExc_" + name);
+
+        PyModule_Create2 = (delegate* unmanaged[Cdecl]<nint, int, nint>)Export(nameof(PyModule_Create2));
+        PyErr_SetString = (delegate* unmanaged[Cdecl]<nint, byte*, void>)Export(nameof(PyErr_SetString));
+        PyErr_ExceptionMatches = (delegate* unmanaged[Cdecl]<nint, int>)Export(nameof(PyErr_ExceptionMatches));
+        PyType_GetFlags = (delegate* unmanaged[Cdecl]<nint, ulong>)Export(nameof(PyType_GetFlags));
+        PyLong_AsUnsignedLongLong = (delegate* unmanaged[Cdecl]<nint, ulong>)Export(nameof(PyLong_AsUnsignedLongLong));
+        PyLong_FromUnsignedLongLong = (delegate* unmanaged[Cdecl]<ulong, nint>)Export(nameof(PyLong_FromUnsignedLongLong));
+        PyUnicode_DecodeUTF16 = (delegate* unmanaged[Cdecl]<byte*, nint, byte*, int*, nint>)Export(nameof(PyUnicode_DecodeUTF16));
+        PyObject_Call = (delegate* unmanaged[Cdecl]<nint, nint, nint, nint>)Export(nameof(PyObject_Call));
+        PyCFunction_NewEx = (delegate* unmanaged[Cdecl]<nint, nint, nint, nint>)Export(nameof(PyCFunction_NewEx));
+        PyDict_GetItemString = (delegate* unmanaged[Cdecl]<nint, byte*, nint>)Export(nameof(PyDict_GetItemString));
+
+        True = Export("_Py_TrueStruct");
+
+        TypeError = Exception(nameof(TypeError));
+        ValueError = Exception(nameof(ValueError));
+        RuntimeError = Exception(nameof(RuntimeError));
+        OverflowError = Exception(nameof(OverflowError));
+        ZeroDivisionError = Exception(nameof(ZeroDivisionError));
+        NotImplementedError = Exception(nameof(NotImplementedError));
+        KeyError = Exception(nameof(KeyError));
+        IndexError = Exception(nameof(IndexError));
+        MemoryError = Exception(nameof(MemoryError));
+        ImportError = Exception(nameof(ImportError));
+    }
+
+    /// <summary>The API of the interpreter this process runs; valid once a module's <c>PyInit</c> has attached the bridge.</summary>
+    public static ModuleApi Instance => s_instance ??= new ModuleApi(DynamicLibrary.Process());
+
+    /// <summary><c>Py_TYPE(obj)</c>: every object starts with its reference count and then its type.</summary>
+    public static nint TypeOf(nint obj) => *(nint*)(obj + sizeof(nint));
+
+    /// <summary>The type's <c>tp_name</c>, as CPython's own messages show it (<c>int</c>, <c>numpy.ndarray</c>).</summary>
+    public static string TypeName(nint obj)
+    {
+        // PyTypeObject starts with PyObject_VAR_HEAD (refcount, type, size), then tp_name.
+        byte* name = *(byte**)(TypeOf(obj) + (3 * sizeof(nint)));
+        return name == null ? "object" : Marshal.PtrToStringUTF8((nint)name) ?? "object";
+    }
+
+    public bool HasFlag(nint obj, ulong flag) => (PyType_GetFlags(TypeOf(obj)) & flag) != 0;
+}

@@ -1,0 +1,256 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace CapsuleGen.Python.Modules;
+
+/// <summary>
+/// Converts the arguments of a generated module function, with the GIL held. Each method returns
+/// false after setting a Python exception that names the function and the parameter, in
+/// CPython's own words: <c>Bird.setQuack() argument 'quack' must be a capsule, not type</c>.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static unsafe class PythonArguments
+{
+    /// <summary>An <c>int</c> (or subclass, such as <c>bool</c>) that fits a <see cref="long"/>.</summary>
+    public static bool TryInt64(nint obj, string function, string parameter, out long value) =>
+        TrySigned(obj, function, parameter, "long", long.MinValue, long.MaxValue, out value);
+
+    /// <summary>An <c>int</c> that fits an <see cref="int"/>.</summary>
+    public static bool TryInt32(nint obj, string function, string parameter, out int value)
+    {
+        bool converted = TrySigned(obj, function, parameter, "int", int.MinValue, int.MaxValue, out long wide);
+        value = (int)wide;
+        return converted;
+    }
+
+    /// <summary>An <c>int</c> that fits a <see cref="short"/>.</summary>
+    public static bool TryInt16(nint obj, string function, string parameter, out short value)
+    {
+        bool converted = TrySigned(obj, function, parameter, "short", short.MinValue, short.MaxValue, out long wide);
+        value = (short)wide;
+        return converted;
+    }
+
+    /// <summary>An <c>int</c> that fits an <see cref="sbyte"/>.</summary>
+    public static bool TrySByte(nint obj, string function, string parameter, out sbyte value)
+    {
+        bool converted = TrySigned(obj, function, parameter, "sbyte", sbyte.MinValue, sbyte.MaxValue, out long wide);
+        value = (sbyte)wide;
+        return converted;
+    }
+
+    /// <summary>An <c>int</c> that fits an <see cref="nint"/>.</summary>
+    public static bool TryIntPtr(nint obj, string function, string parameter, out nint value)
+    {
+        bool converted = TrySigned(obj, function, parameter, "nint", nint.MinValue, nint.MaxValue, out long wide);
+        value = (nint)wide;
+        return converted;
+    }
+
+    /// <summary>A non-negative <c>int</c> that fits a <see cref="ulong"/>.</summary>
+    public static bool TryUInt64(nint obj, string function, string parameter, out ulong value) =>
+        TryUnsigned(obj, function, parameter, "ulong", ulong.MaxValue, out value);
+
+    /// <summary>A non-negative <c>int</c> that fits a <see cref="uint"/>.</summary>
+    public static bool TryUInt32(nint obj, string function, string parameter, out uint value)
+    {
+        bool converted = TryUnsigned(obj, function, parameter, "uint", uint.MaxValue, out ulong wide);
+        value = (uint)wide;
+        return converted;
+    }
+
+    /// <summary>A non-negative <c>int</c> that fits a <see cref="ushort"/>.</summary>
+    public static bool TryUInt16(nint obj, string function, string parameter, out ushort value)
+    {
+        bool converted = TryUnsigned(obj, function, parameter, "ushort", ushort.MaxValue, out ulong wide);
+        value = (ushort)wide;
+        return converted;
+    }
+
+    /// <summary>A non-negative <c>int</c> that fits a <see cref="byte"/>.</summary>
+    public static bool TryByte(nint obj, string function, string parameter, out byte value)
+    {
+        bool converted = TryUnsigned(obj, function, parameter, "byte", byte.MaxValue, out ulong wide);
+        value = (byte)wide;
+        return converted;
+    }
+
+    /// <summary>A non-negative <c>int</c> that fits an <see cref="nuint"/>.</summary>
+    public static bool TryUIntPtr(nint obj, string function, string parameter, out nuint value)
+    {
+        bool converted = TryUnsigned(obj, function, parameter, "nuint", nuint.MaxValue, out ulong wide);
+        value = (nuint)wide;
+        return converted;
+    }
+
+    /// <summary>A <c>float</c>, or anything Python converts to one (an <c>int</c>, an object with <c>__float__</c>).</summary>
+    public static bool TryDouble(nint obj, string function, string parameter, out double value)
+    {
+        value = CPython.Api.PyFloat_AsDouble(obj);
+        if (value != -1.0 || CPython.Api.PyErr_Occurred() == 0)
+        {
+            return true;
+        }
+
+        ModuleApi api = ModuleApi.Instance;
+        if (api.PyErr_ExceptionMatches(api.TypeError) != 0)
+        {
+            CPython.Api.PyErr_Clear();
+            return WrongType(obj, function, parameter, "float");
+        }
+
+        return false; // keep what __float__ raised
+    }
+
+    /// <summary>A <c>float</c> as a <see cref="float"/> (rounded, as C rounds a double to a float).</summary>
+    public static bool TrySingle(nint obj, string function, string parameter, out float value)
+    {
+        bool converted = TryDouble(obj, function, parameter, out double wide);
+        value = (float)wide;
+        return converted;
+    }
+
+    /// <summary>Exactly <c>True</c> or <c>False</c>: an <c>int</c> or any other object is a <c>TypeError</c>, not a truth value.</summary>
+    public static bool TryBoolean(nint obj, string function, string parameter, out bool value)
+    {
+        value = obj == ModuleApi.Instance.True;
+        return ModuleApi.TypeOf(obj) == CPython.Api.BoolType || WrongType(obj, function, parameter, "bool");
+    }
+
+    /// <summary>A <c>str</c>.</summary>
+    public static bool TryString(nint obj, string function, string parameter, out string value)
+    {
+        value = string.Empty;
+        if (!ModuleApi.Instance.HasFlag(obj, ModuleApi.UnicodeSubclass))
+        {
+            return WrongType(obj, function, parameter, "str");
+        }
+
+        nint length;
+        byte* utf8 = CPython.Api.PyUnicode_AsUTF8AndSize(obj, &length);
+        if (utf8 == null)
+        {
+            return false; // UnicodeEncodeError: a lone surrogate
+        }
+
+        value = Encoding.UTF8.GetString(utf8, checked((int)length));
+        return true;
+    }
+
+    /// <summary>A <c>str</c> or <c>None</c> (null).</summary>
+    public static bool TryStringOrNone(nint obj, string function, string parameter, out string? value)
+    {
+        if (obj == CPython.Api.None)
+        {
+            value = null;
+            return true;
+        }
+
+        bool converted = TryString(obj, function, parameter, out string text);
+        value = text;
+        return converted || WrongTypeAgain(obj, function, parameter, "str or None");
+    }
+
+    /// <summary>
+    /// A <c>PyCapsule</c>, as a <see cref="Capsule"/> with the capsule's own name. The name is
+    /// checked where it matters, by the binding the capsule is given to. A capsule handed out by
+    /// this module's runtime comes back as the very <see cref="Capsule"/> it was.
+    /// </summary>
+    public static bool TryCapsule(nint obj, string function, string parameter, out Capsule value)
+    {
+        value = null!;
+        if (ModuleApi.TypeOf(obj) != CPython.Api.CapsuleType)
+        {
+            return WrongType(obj, function, parameter, "a capsule");
+        }
+
+        byte* name = CPython.Api.PyCapsule_GetName(obj);
+        if (name == null && CPython.Api.PyErr_Occurred() != 0)
+        {
+            return false;
+        }
+
+        using PyObject capsule = PyObject.FromBorrowedReference(obj);
+        value = PyCapsules.FromPython(capsule, name == null ? null : Marshal.PtrToStringUTF8((nint)name));
+        return true;
+    }
+
+    /// <summary>A <c>PyCapsule</c> or <c>None</c> (null).</summary>
+    public static bool TryCapsuleOrNone(nint obj, string function, string parameter, out Capsule? value)
+    {
+        if (obj == CPython.Api.None)
+        {
+            value = null;
+            return true;
+        }
+
+        bool converted = TryCapsule(obj, function, parameter, out Capsule capsule);
+        value = capsule;
+        return converted || WrongTypeAgain(obj, function, parameter, "a capsule or None");
+    }
+
+    /// <summary>
+    /// Any object, as a handle the wrapper disposes when the call returns; never fails. A method
+    /// that keeps the object takes its own reference (<see cref="PyObject.From"/>).
+    /// </summary>
+    public static PyObject Object(nint obj) => PyObject.FromBorrowedReference(obj);
+
+    private static bool TrySigned(nint obj, string function, string parameter, string typeName, long minimum, long maximum, out long value)
+    {
+        value = 0;
+        if (!ModuleApi.Instance.HasFlag(obj, ModuleApi.LongSubclass))
+        {
+            return WrongType(obj, function, parameter, "int");
+        }
+
+        value = CPython.Api.PyLong_AsLongLong(obj);
+        if (value == -1 && CPython.Api.PyErr_Occurred() != 0)
+        {
+            CPython.Api.PyErr_Clear();
+            return OutOfRange(function, parameter, typeName, minimum.ToString(CultureInfo.InvariantCulture), maximum.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return (value >= minimum && value <= maximum) ||
+               OutOfRange(function, parameter, typeName, minimum.ToString(CultureInfo.InvariantCulture), maximum.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static bool TryUnsigned(nint obj, string function, string parameter, string typeName, ulong maximum, out ulong value)
+    {
+        value = 0;
+        ModuleApi api = ModuleApi.Instance;
+        if (!api.HasFlag(obj, ModuleApi.LongSubclass))
+        {
+            return WrongType(obj, function, parameter, "int");
+        }
+
+        value = api.PyLong_AsUnsignedLongLong(obj);
+        if (value == ulong.MaxValue && CPython.Api.PyErr_Occurred() != 0)
+        {
+            CPython.Api.PyErr_Clear();
+            return OutOfRange(function, parameter, typeName, "0", maximum.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return value <= maximum || OutOfRange(function, parameter, typeName, "0", maximum.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static bool WrongType(nint obj, string function, string parameter, string expected) =>
+        PythonCall.SetError(ModuleApi.Instance.TypeError, $"{function}() argument '{parameter}' must be {expected}, not {ModuleApi.TypeName(obj)}");
+
+    /// <summary>Rewrites a <c>TypeError</c> just set to name the nullable alternative; other errors stay.</summary>
+    private static bool WrongTypeAgain(nint obj, string function, string parameter, string expected)
+    {
+        ModuleApi api = ModuleApi.Instance;
+        if (api.PyErr_ExceptionMatches(api.TypeError) != 0)
+        {
+            CPython.Api.PyErr_Clear();
+            return WrongType(obj, function, parameter, expected);
+        }
+
+        return false;
+    }
+
+    private static bool OutOfRange(string function, string parameter, string typeName, string minimum, string maximum) =>
+        PythonCall.SetError(ModuleApi.Instance.OverflowError, $"{function}() argument '{parameter}' does not fit a C# {typeName} ({minimum} to {maximum})");
+}

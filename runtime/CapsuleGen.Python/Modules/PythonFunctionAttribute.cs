@@ -1,0 +1,33 @@
+namespace CapsuleGen.Python;
+
+/// <summary>
+/// Makes a static method of a <see cref="PythonModuleAttribute"/> class a function of the module.
+/// The generator writes a <c>METH_FASTCALL</c> (or <c>METH_NOARGS</c>) wrapper that converts each
+/// argument, calls the method with the GIL held, converts the result, and turns a .NET exception
+/// into a Python exception.
+/// </summary>
+/// <remarks>
+/// Parameters and results may be <c>bool</c>, the integer types, <c>float</c>, <c>double</c>,
+/// <c>string</c> (<c>str</c>; nullable for <c>None</c>), <see cref="Capsule"/> (a <c>PyCapsule</c>)
+/// and <see cref="PyObject"/> (any object); a <c>void</c> method returns <c>None</c>. A
+/// <see cref="PyObject"/> argument is valid for the call: to keep the object, take your own
+/// reference with <see cref="PyObject.From"/>.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
+public sealed class PythonFunctionAttribute : Attribute
+{
+    /// <summary>Declares a function named like the method.</summary>
+    public PythonFunctionAttribute()
+    {
+    }
+
+    /// <summary>Declares a function with its Python name.</summary>
+    /// <param name="name">The name Python calls it by: an identifier, such as <c>getQuack</c>.</param>
+    public PythonFunctionAttribute(string name)
+    {
+        Name = name;
+    }
+
+    /// <summary>The Python name, or <see langword="null"/> for the method's own name.</summary>
+    public string? Name { get; }
+}

@@ -1,0 +1,72 @@
+using System.ComponentModel;
+
+namespace CapsuleGen.Python.Modules;
+
+/// <summary>
+/// Converts what a generated module function's method returned into a new reference for CPython,
+/// with the GIL held. A null result means a Python exception is set.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static unsafe class PythonResults
+{
+    /// <summary><c>None</c>, for a <c>void</c> method.</summary>
+    public static nint None()
+    {
+        nint none = CPython.Api.None;
+        CPython.Api.Py_IncRef(none);
+        return none;
+    }
+
+    /// <summary>A signed integer as an <c>int</c>.</summary>
+    public static nint FromInt64(long value) => CPython.Api.PyLong_FromLongLong(value);
+
+    /// <summary>An unsigned integer as an <c>int</c>.</summary>
+    public static nint FromUInt64(ulong value) => ModuleApi.Instance.PyLong_FromUnsignedLongLong(value);
+
+    /// <summary>A floating-point number as a <c>float</c>.</summary>
+    public static nint FromDouble(double value) => CPython.Api.PyFloat_FromDouble(value);
+
+    /// <summary><c>True</c> or <c>False</c>.</summary>
+    public static nint FromBoolean(bool value) => CPython.Api.PyBool_FromLong(value ? 1 : 0);
+
+    /// <summary>A <c>str</c>, or <c>None</c> for null. Every .NET string converts, lone surrogates included.</summary>
+    public static nint FromString(string? value)
+    {
+        if (value is null)
+        {
+            return None();
+        }
+
+        int littleEndian = -1;
+        fixed (char* text = value)
+        fixed (byte* surrogatePass = "surrogatepass\0"u8)
+        {
+            return ModuleApi.Instance.PyUnicode_DecodeUTF16((byte*)text, (nint)value.Length * sizeof(char), surrogatePass, &littleEndian);
+        }
+    }
+
+    /// <summary>A new <c>PyCapsule</c> for the capsule (see <see cref="PyCapsules.ToPython"/>), or <c>None</c> for null.</summary>
+    public static nint FromCapsule(Capsule? value)
+    {
+        if (value is null)
+        {
+            return None();
+        }
+
+        using PyObject capsule = PyCapsules.ToPython(value);
+        return FromObject(capsule);
+    }
+
+    /// <summary>The object itself (a new reference; the method's handle stays its own), or <c>None</c> for null.</summary>
+    public static nint FromObject(PyObject? value)
+    {
+        if (value is null)
+        {
+            return None();
+        }
+
+        nint handle = value.Handle;
+        CPython.Api.Py_IncRef(handle);
+        return handle;
+    }
+}

@@ -1,0 +1,242 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using CapsuleGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace CapsuleGen.Generator.Tests;
+
+/// <summary>Each misuse of a Python module is reported where the fix goes, with a message that says what to do.</summary>
+public sealed class PythonModuleDiagnosticTests
+{
+    public static TheoryData<string, string, string> Misuses => new()
+    {
+        {
+            "CAPS0040",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public partial class [|CppDuck|]
+            {
+            }
+            """,
+            "'CppDuck' is marked [PythonModule] but is not a static class; a module has no instances, so declare it 'static partial class'"
+        },
+        {
+            "CAPS0041",
+            """
+            [CapsuleGen.Python.PythonModule([|"Cpp.Duck"|])]
+            public static partial class CppDuck
+            {
+            }
+            """,
+            "The module name \"Cpp.Duck\" is invalid: '.' is not an ASCII letter, digit or underscore; Python imports a module by an ASCII identifier, which also names its entry point PyInit_<name>"
+        },
+        {
+            "CAPS0041",
+            """
+            [CapsuleGen.Python.PythonModule([|"import"|])]
+            public static partial class CppDuck
+            {
+            }
+            """,
+            "The module name \"import\" is invalid: it is a Python keyword; Python imports a module by an ASCII identifier, which also names its entry point PyInit_<name>"
+        },
+        {
+            "CAPS0042",
+            """
+            public static partial class CppDuck
+            {
+                [[|CapsuleGen.Python.PythonFunction|]]
+                public static void Quack() { }
+            }
+            """,
+            "'CppDuck.Quack' is marked [PythonFunction] but 'CppDuck' is not a [PythonModule] class; move the method into the module's class"
+        },
+        {
+            "CAPS0043",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction]
+                public void [|Quack|]() { }
+            }
+            """,
+            "'CppDuck.Quack' is marked [PythonFunction] but is not static; a module function has no instance to call it on, so make the method static"
+        },
+        {
+            "CAPS0044",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction]
+                public static void Quack([|int[]|] noises) { }
+            }
+            """,
+            "The parameter 'noises' of 'CppDuck.Quack' has type 'int[]', which a module function cannot convert: an array is not converted element by element; take a PyObject (a list, or a buffer such as a NumPy array); use bool, an integer type, float, double, string, Capsule, or PyObject for any other object"
+        },
+        {
+            "CAPS0044",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction]
+                public static void Quack(ref [|int|] count) { }
+            }
+            """,
+            "The parameter 'count' of 'CppDuck.Quack' has type 'int', which a module function cannot convert: 'ref' passes a reference, which Python cannot give; return the value instead"
+        },
+        {
+            "CAPS0044",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static unsafe partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction]
+                public static [|void*|] Quack() => null;
+            }
+            """,
+            "The return value of 'CppDuck.Quack' has type 'void*', which a module function cannot convert: a pointer means nothing to Python; hand it over in a Capsule; use bool, an integer type, float, double, string, Capsule, or PyObject for any other object"
+        },
+        {
+            "CAPS0045",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction([|"get-quack"|])]
+                public static void Quack() { }
+            }
+            """,
+            "The Python name \"get-quack\" of 'CppDuck.Quack' is invalid: '-' is not an ASCII letter, digit or underscore; give [PythonFunction] a Python identifier, such as [PythonFunction(\"get_quack\")]"
+        },
+        {
+            "CAPS0046",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction("quack")]
+                public static void Quack() { }
+
+                [CapsuleGen.Python.PythonFunction([|"quack"|])]
+                public static void Honk() { }
+            }
+            """,
+            "The module CppDuck already has a member named 'quack' (the function 'CppDuck.Quack'); give this one another name"
+        },
+        {
+            "CAPS0046",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction("quacker")]
+                public static void GetQuack() { }
+
+                [CapsuleGen.ExportCapsule([|"CppDuck.quacker"|])]
+                private static void Quack() { }
+            }
+            """,
+            "The module CppDuck already has a member named 'quacker' (the function 'CppDuck.GetQuack'); give this one another name"
+        },
+        {
+            "CAPS0047",
+            """
+            [CapsuleGen.Python.PythonModule([|"Duck"|])]
+            public static partial class CppDuck
+            {
+            }
+            """,
+            "Python imports module Duck from a file named Duck.so and calls its PyInit_Duck, but this assembly publishes CppDuck.so; set <AssemblyName>Duck</AssemblyName> in the project file"
+        },
+        {
+            "CAPS0002",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static class [|CppDuck|]
+            {
+            }
+            """,
+            "'CppDuck' must be partial because CapsuleGen adds generated members to it; add the 'partial' modifier"
+        },
+        {
+            "CAPS0003",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction]
+                public static void [|Quack|]<T>() { }
+            }
+            """,
+            "'CppDuck.Quack' is generic; a native function has one fixed signature, so declare it without type parameters"
+        },
+        {
+            "CAPS0018",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class [|CppDuck|]
+            {
+                [CapsuleGen.Python.PythonFunction("quack")]
+                public static void Quack() { }
+
+                private static void CppDuck_quack() { }
+            }
+            """,
+            "'CppDuck' would generate 'CppDuck_quack', but 'CppDuck' already declares 'CppDuck_quack'; rename one of them"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Misuses))]
+    public void A_misuse_is_reported_where_the_fix_goes(string id, string markedSource, string message)
+    {
+        MarkedSource marked = MarkedSource.Parse(markedSource);
+        GeneratorRun run = PythonModuleCompilation.Run(marked.Source);
+
+        Diagnostic diagnostic = Assert.Single(PythonModuleCompilation.Analyze(run.Input));
+
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(id == "CAPS0047" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(marked.Span, diagnostic.Location.SourceSpan);
+        Assert.Equal(message, diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.EndsWith("#" + id.ToLowerInvariant(), diagnostic.Descriptor.HelpLinkUri, StringComparison.Ordinal);
+        Assert.Empty(run.GeneratorDiagnostics);
+        if (id != "CAPS0047")
+        {
+            Assert.DoesNotContain(run.Result.Results.SelectMany(result => result.GeneratedSources), source => source.HintName.EndsWith("PythonModule.g.cs", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void A_second_module_in_one_assembly_is_an_error_at_its_name()
+    {
+        MarkedSource marked = MarkedSource.Parse("""
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck { }
+
+            [CapsuleGen.Python.PythonModule([|"CppDuck2"|])]
+            public static partial class Other { }
+            """);
+
+        ImmutableArray<Diagnostic> diagnostics = PythonModuleCompilation.Analyze(PythonModuleCompilation.Create(marked.Source));
+
+        Diagnostic several = Assert.Single(diagnostics, diagnostic => diagnostic.Id == "CAPS0048");
+        Assert.Equal(marked.Span, several.Location.SourceSpan);
+        Assert.Equal(
+            "'Other' declares a second Python module in this assembly, which 'CppDuck' already does; a published library is one file, which Python imports as one module, so put each module in its own project",
+            several.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Valid_modules_get_no_diagnostic()
+    {
+        foreach ((string source, string assembly) in PythonModuleSources.All)
+        {
+            ImmutableArray<Diagnostic> diagnostics = PythonModuleCompilation.Analyze(PythonModuleCompilation.Create(source, assembly));
+            Assert.True(diagnostics.IsEmpty, string.Join(Environment.NewLine, diagnostics.Select(GeneratorRun.Describe)));
+        }
+    }
+}

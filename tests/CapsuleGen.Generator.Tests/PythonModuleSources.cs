@@ -1,0 +1,109 @@
+namespace CapsuleGen.Generator.Tests;
+
+/// <summary>Python modules written in C#, each compiled as the assembly the module is named after.</summary>
+internal static class PythonModuleSources
+{
+    public const string CppDuck = """
+        using CapsuleGen;
+        using CapsuleGen.Python;
+
+        namespace Samples.PythonModules;
+
+        /// <summary>The seed's duck, as a Python module.</summary>
+        [PythonModule("CppDuck")]
+        public static partial class CppDuck
+        {
+            [ExportCapsule("quacker")]
+            private static void Quack() { }
+
+            [ExportCapsule("CppDuck.honker")]
+            private static void Honk() { }
+
+            [ExportCapsule]
+            private static double Square(double x) => x * x;
+
+            [ExportCapsule("spam._C_API")]
+            private static partial class Spam
+            {
+                [CapsuleSlot(0)]
+                private static int Add(int a, int b) => a + b;
+            }
+
+            /// <summary>The quack, in a capsule named <c>"quacker"</c>.</summary>
+            [PythonFunction("getQuack")]
+            public static Capsule GetQuack() => QuackCapsule;
+
+            /// <summary>Squares <paramref name="x"/> in C#, as <see cref="Square(double)"/> does for native callers.</summary>
+            [PythonFunction]
+            public static double square(double x) => Square(x);
+        }
+        """;
+
+    public const string Bird = """
+        using CapsuleGen;
+        using CapsuleGen.Python;
+
+        namespace Samples.PythonModules;
+
+        [ImportCapsule("quacker")]
+        public partial interface IQuacker
+        {
+            void Quack() { }
+        }
+
+        [PythonModule("Bird")]
+        public static partial class Bird
+        {
+            private static readonly IQuacker.Binding s_quacker = new();
+
+            [PythonFunction("setQuack")]
+            public static void SetQuack(Capsule quack) => s_quacker.Bind(quack);
+
+            [PythonFunction("callQuack")]
+            public static void CallQuack() => s_quacker.Quack();
+        }
+        """;
+
+    public const string Conversions = """
+        using CapsuleGen;
+        using CapsuleGen.Python;
+
+        [PythonModule("Conversions")]
+        internal static partial class Conversions
+        {
+            [PythonFunction]
+            private static long Integers(sbyte a, byte b, short c, ushort d, int e, uint f, long g, ulong h, nint i, nuint j) => g;
+
+            [PythonFunction]
+            private static ulong Unsigned(ulong value) => value;
+
+            [PythonFunction]
+            private static float Floats(float single, double @double) => single;
+
+            [PythonFunction]
+            private static bool Not(bool value) => !value;
+
+            [PythonFunction]
+            private static string? Texts(string text, string? maybe) => maybe ?? text;
+
+            [PythonFunction]
+            private static Capsule? Capsules(Capsule capsule, Capsule? maybe) => maybe ?? capsule;
+
+            [PythonFunction]
+            private static PyObject Objects(PyObject args, PyObject? count = null) => args;
+
+            [PythonFunction("with_defaults")]
+            private static string Defaults(int required, double scale = 1.5, bool flag = true, string label = "it's", string? none = null, long big = -5000000000) => label;
+
+            [PythonFunction]
+            private static double Infinite(double limit = double.PositiveInfinity) => limit;
+        }
+        """;
+
+    public static IEnumerable<(string Source, string Assembly)> All =>
+    [
+        (CppDuck, "CppDuck"),
+        (Bird, "Bird"),
+        (Conversions, "Conversions"),
+    ];
+}

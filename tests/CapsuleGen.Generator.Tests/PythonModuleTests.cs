@@ -1,0 +1,105 @@
+using System.Collections.Immutable;
+using CapsuleGen.Generator.PythonModules;
+using CapsuleGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace CapsuleGen.Generator.Tests;
+
+/// <summary>Python modules: the generated entry point and wrappers, compiled, and the pipeline's caching.</summary>
+public sealed class PythonModuleTests
+{
+    [Fact]
+    public void CppDuckModule() => VerifyAndCompile(PythonModuleSources.CppDuck, "CppDuck");
+
+    [Fact]
+    public void BirdModule() => VerifyAndCompile(PythonModuleSources.Bird, "Bird");
+
+    [Fact]
+    public void ConversionsModule() => VerifyAndCompile(PythonModuleSources.Conversions, "Conversions");
+
+    [Fact]
+    public void Exported_capsules_named_for_the_module_or_by_an_identifier_become_attributes_and_others_do_not()
+    {
+        string generated = Generated(PythonModuleSources.CppDuck, "CppDuck");
+
+        Assert.Contains("new(\"quacker\", QuackCapsule)", generated, StringComparison.Ordinal);
+        Assert.Contains("new(\"honker\", HonkCapsule)", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("SquareCapsule", generated, StringComparison.Ordinal); // named "double (double)"
+        Assert.DoesNotContain("SpamCapsule", generated, StringComparison.Ordinal);   // named under another module
+    }
+
+    [Fact]
+    public void A_default_without_a_Python_literal_leaves_out_the_text_signature_but_keeps_the_default()
+    {
+        string generated = Generated(PythonModuleSources.Conversions, "Conversions");
+
+        Assert.Contains("double limit = double.PositiveInfinity;", generated, StringComparison.Ordinal);
+        Assert.Contains("PythonMethodKind.FastCall, null)", generated, StringComparison.Ordinal);
+        Assert.Contains("with_defaults($module, required, scale=1.5, flag=True, label='it\\\\'s', none=None, big=-5000000000, /)", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_unsafe_code_nothing_is_generated_and_CAPS0017_says_why()
+    {
+        CSharpCompilation compilation = PythonModuleCompilation.Create(PythonModuleSources.Bird, "Bird", allowUnsafe: false);
+        GeneratorRun run = GeneratorRun.Of(compilation);
+
+        Assert.DoesNotContain(run.Result.Results.SelectMany(result => result.GeneratedSources), source => source.HintName.EndsWith("PythonModule.g.cs", StringComparison.Ordinal));
+        Assert.Contains(PythonModuleCompilation.Analyze(compilation), diagnostic => diagnostic.Id == "CAPS0017" && diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'Bird'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_edit_in_an_unrelated_file_leaves_the_module_steps_cached_and_holding_no_compiler_objects()
+    {
+        CSharpCompilation compilation = PythonModuleCompilation.Create(PythonModuleSources.Bird, "Bird")
+            .AddSyntaxTrees(CSharpSyntaxTree.ParseText("public class Unrelated { }", TestCompilation.ParseOptions(), cancellationToken: TestContext.Current.CancellationToken));
+        GeneratorDriver driver = GeneratorRun.Of(compilation).Driver;
+        GeneratorRunResult first = driver.GetRunResult().Results.Single();
+        SyntaxTree unrelated = compilation.SyntaxTrees.Last();
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(unrelated, unrelated.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From("public class Unrelated { public int Touched; }"))), TestContext.Current.CancellationToken);
+        GeneratorRunResult second = driver.GetRunResult().Results.Single();
+
+        foreach (string step in new[] { PythonModulePipeline.Modules, PythonModulePipeline.ValidModules })
+        {
+            Assert.All(second.TrackedSteps[step].SelectMany(run => run.Outputs), output =>
+                Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} was {output.Reason}"));
+            foreach (object? value in first.TrackedSteps[step].SelectMany(run => run.Outputs).Select(output => output.Value))
+            {
+                IncrementalityTests.AssertHoldsNoCompilerObjects(value, step, new HashSet<object>(ReferenceEqualityComparer.Instance));
+            }
+        }
+    }
+
+    [Fact]
+    public void Editing_a_function_body_regenerates_nothing()
+    {
+        CSharpCompilation compilation = PythonModuleCompilation.Create(PythonModuleSources.Bird, "Bird");
+        GeneratorDriver driver = GeneratorRun.Of(compilation).Driver;
+        SyntaxTree tree = compilation.SyntaxTrees.Single();
+        string edited = PythonModuleSources.Bird.Replace("s_quacker.Bind(quack);", "s_quacker.Bind(quack ?? throw new System.ArgumentNullException(nameof(quack)));", StringComparison.Ordinal);
+        Assert.NotEqual(PythonModuleSources.Bird, edited);
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(edited))), TestContext.Current.CancellationToken);
+        GeneratorRunResult second = driver.GetRunResult().Results.Single();
+
+        Assert.All(second.TrackedSteps[PythonModulePipeline.ValidModules].SelectMany(run => run.Outputs), output =>
+            Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, output.Reason.ToString()));
+    }
+
+    private static string Generated(string source, string assembly) =>
+        PythonModuleCompilation.Run(source, assembly).Result.Results.SelectMany(result => result.GeneratedSources)
+            .Single(generated => generated.HintName.EndsWith("PythonModule.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+
+    private static void VerifyAndCompile(string source, string assembly, [System.Runtime.CompilerServices.CallerMemberName] string testName = "")
+    {
+        GeneratorRun run = PythonModuleCompilation.Run(source, assembly);
+        Assert.Empty(run.GeneratorDiagnostics);
+        ImmutableArray<Diagnostic> diagnostics = PythonModuleCompilation.Analyze(run.Input);
+        Assert.True(diagnostics.IsEmpty, string.Join(Environment.NewLine, diagnostics.Select(GeneratorRun.Describe)));
+        Snapshot.Verify(run.Result, testName: testName);
+
+        // The same output compiles without a warning at the oldest supported and the newest language version.
+        run.EmitCleanly();
+        PythonModuleCompilation.Run(source, assembly, LanguageVersion.CSharp10).EmitCleanly();
+    }
+}

@@ -1,0 +1,178 @@
+namespace CapsuleGen.Python.Tests.Modules;
+
+/// <summary>
+/// Generated module functions called by real CPython: every conversion both ways, the TypeError,
+/// OverflowError and ValueError Python sees for bad arguments, .NET exceptions as Python
+/// exceptions, reference counts, and threads.
+/// </summary>
+public sealed class ModuleFunctionTests
+{
+    public ModuleFunctionTests()
+    {
+        Requires.Python();
+        ProbeModuleLoader.EnsureLoaded();
+    }
+
+    [Theory]
+    [InlineData("Probe.add(2, 3)", "5")]
+    [InlineData("Probe.add(True, 1)", "2")]
+    [InlineData("Probe.echo_long(-2**63)", "-9223372036854775808")]
+    [InlineData("Probe.echo_ulong(2**64 - 1)", "18446744073709551615")]
+    [InlineData("Probe.echo_byte(255)", "255")]
+    [InlineData("Probe.echo_short(-32768)", "-32768")]
+    [InlineData("Probe.echo_nint(-1)", "-1")]
+    [InlineData("Probe.echo_double(1.5)", "1.5")]
+    [InlineData("Probe.echo_double(3)", "3.0")]
+    [InlineData("Probe.echo_double(float('inf'))", "inf")]
+    [InlineData("Probe.echo_float(0.1)", "0.10000000149011612")]
+    [InlineData("Probe.echo_bool(True), Probe.echo_bool(False)", "(True, False)")]
+    [InlineData("Probe.echo_str('quack, 鴨, 🦆')", "quack, 鴨, 🦆")]
+    [InlineData("Probe.echo_str('')", "")]
+    [InlineData("Probe.maybe_str(None), Probe.maybe_str('x')", "(None, 'x')")]
+    [InlineData("Probe.maybe_capsule(None)", "None")]
+    [InlineData("Probe.echo_object([1, 'two']) ", "[1, 'two']")]
+    [InlineData("Probe.nothing()", "None")]
+    [InlineData("Probe.scaled(1.5), Probe.scaled(1.5, 3), Probe.scaled(1.5, 3, 'ft')", "(3.0, 4.5, -1.0)")]
+    public void Values_convert_both_ways(string expression, string expected) => Assert.Equal(expected, Evaluated(expression));
+
+    [Theory]
+    [InlineData("Probe.add(1)", "TypeError: Probe.add() takes exactly 2 arguments (1 given)")]
+    [InlineData("Probe.add(1, 2, 3)", "TypeError: Probe.add() takes exactly 2 arguments (3 given)")]
+    [InlineData("Probe.nothing(1)", "TypeError: Probe.nothing() takes no arguments (1 given)")]
+    [InlineData("Probe.scaled()", "TypeError: Probe.scaled() takes from 1 to 3 arguments (0 given)")]
+    [InlineData("Probe.add(a=1, b=2)", "TypeError: Probe.add() takes no keyword arguments")]
+    [InlineData("Probe.add(1, '2')", "TypeError: Probe.add() argument 'b' must be int, not str")]
+    [InlineData("Probe.add(1.0, 2)", "TypeError: Probe.add() argument 'a' must be int, not float")]
+    [InlineData("Probe.add(2**31, 0)", "OverflowError: Probe.add() argument 'a' does not fit a C# int (-2147483648 to 2147483647)")]
+    [InlineData("Probe.add(2**100, 0)", "OverflowError: Probe.add() argument 'a' does not fit a C# int (-2147483648 to 2147483647)")]
+    [InlineData("Probe.add(2**31 - 1, 1)", "OverflowError: Arithmetic operation resulted in an overflow.")]
+    [InlineData("Probe.echo_byte(-1)", "OverflowError: Probe.echo_byte() argument 'value' does not fit a C# byte (0 to 255)")]
+    [InlineData("Probe.echo_ulong(-1)", "OverflowError: Probe.echo_ulong() argument 'value' does not fit a C# ulong (0 to 18446744073709551615)")]
+    [InlineData("Probe.echo_double('1.5')", "TypeError: Probe.echo_double() argument 'value' must be float, not str")]
+    [InlineData("Probe.echo_bool(1)", "TypeError: Probe.echo_bool() argument 'value' must be bool, not int")]
+    [InlineData("Probe.echo_str(None)", "TypeError: Probe.echo_str() argument 'value' must be str, not NoneType")]
+    [InlineData("Probe.echo_str(b'x')", "TypeError: Probe.echo_str() argument 'value' must be str, not bytes")]
+    [InlineData("Probe.maybe_str(1)", "TypeError: Probe.maybe_str() argument 'value' must be str or None, not int")]
+    [InlineData("Probe.echo_capsule(map)", "TypeError: Probe.echo_capsule() argument 'value' must be a capsule, not type")]
+    [InlineData("Probe.echo_capsule(None)", "TypeError: Probe.echo_capsule() argument 'value' must be a capsule, not NoneType")]
+    [InlineData("Probe.maybe_capsule(1)", "TypeError: Probe.maybe_capsule() argument 'value' must be a capsule or None, not int")]
+    [InlineData("Probe.echo_str('\\ud800')", "UnicodeEncodeError: 'utf-8' codec can't encode character '\\ud800' in position 0: surrogates not allowed")]
+    public void Bad_arguments_raise_what_CPython_raises_naming_the_function_and_the_parameter(string statement, string expected) =>
+        Assert.Equal(expected, Raised(statement));
+
+    [Theory]
+    [InlineData("invalid", "RuntimeError: System.InvalidOperationException: the duck is asleep")]
+    [InlineData("argument", "ValueError: too loud (Parameter 'kind')")]
+    [InlineData("divide", "ZeroDivisionError: Attempted to divide by zero.")]
+    [InlineData("key", "KeyError: 'no such duck'")]
+    [InlineData("type-init", "RuntimeError: System.FormatException: bad pond")]
+    [InlineData("python", "ZeroDivisionError: division by zero")]
+    [InlineData("python-dotted", "RuntimeError: json.decoder.JSONDecodeError: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)")]
+    [InlineData("other", "NotImplementedError: other")]
+    public void A_dotnet_exception_becomes_a_Python_exception(string kind, string expected) =>
+        Assert.Equal(expected, Raised($"Probe.fail('{kind}')"));
+
+    [Fact]
+    public void A_capsule_goes_in_and_out_as_the_same_pointer_and_name_and_binding_checks_its_name_and_signature()
+    {
+        Assert.Equal("(True, '<capsule object \"Probe.square\"')", Evaluated("Probe.echo_capsule(Probe.square) is not Probe.square, repr(Probe.echo_capsule(Probe.square)).split(' at ')[0]"));
+        Assert.Equal("27.0", Evaluated("Probe.apply(Probe.echo_capsule(Probe.cube()), 3)"));
+        Assert.Equal("False", Evaluated("hasattr(Probe, 'Cube') or hasattr(Probe, 'cube_capsule')"));
+        Assert.Equal(
+            "ValueError: Expected a capsule named \"double (double)\", but this capsule is named \"Probe.square\".",
+            Raised("Probe.apply(Probe.square, 3)"));
+    }
+
+    [Fact]
+    public void An_exported_capsule_is_a_module_attribute_that_PyCapsule_Import_finds()
+    {
+        Capsule imported = PyCapsules.Import("Probe.square");
+        Assert.Equal("Probe.square", imported.Name);
+        Assert.Equal("<capsule object \"Probe.square\"", Evaluated("repr(Probe.square)").Split(" at ")[0]);
+    }
+
+    [Fact]
+    public void Help_shows_each_function_with_its_parameters_and_documentation()
+    {
+        Assert.Equal("(a, b, /)", Evaluated("str(__import__('inspect').signature(Probe.add))"));
+        Assert.Equal("(x, factor=2.0, unit='m', /)", Evaluated("str(__import__('inspect').signature(Probe.scaled))"));
+        Assert.Equal("Scales x.", Evaluated("Probe.scaled.__doc__"));
+        Assert.Equal("Adds two ints.", Evaluated("Probe.add.__doc__"));
+        Assert.StartsWith("A Python module compiled into the test assembly", Evaluated("Probe.__doc__"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_hundred_thousand_calls_leave_every_reference_count_as_it_was()
+    {
+        using PyObject scope = CPython.Run(
+            """
+            import sys, Probe
+            value = object()
+            text = 'quack'
+            before = (sys.getrefcount(None), sys.getrefcount(value), sys.getrefcount(text), sys.getrefcount(Probe.square))
+            for _ in range(100_000):
+                Probe.nothing()
+                Probe.echo_object(value)
+                Probe.maybe_str(None)
+                Probe.echo_str(text)
+                Probe.echo_capsule(Probe.square)
+                try:
+                    Probe.add(1, text)
+                except TypeError:
+                    pass
+            after = (sys.getrefcount(None), sys.getrefcount(value), sys.getrefcount(text), sys.getrefcount(Probe.square))
+            # None is shared with every test running beside this one: a leak here would be 100,000 or more.
+            same = abs(after[0] - before[0]) < 1000 and before[1:] == after[1:]
+            """);
+        using PyObject same = scope["same"];
+        using PyObject before = scope["before"];
+        using PyObject after = scope["after"];
+        Assert.True(same.ToString() == "True", $"before {before}, after {after}");
+    }
+
+    [Fact]
+    public void Eight_Python_threads_call_at_once_and_every_result_is_right()
+    {
+        using PyObject scope = CPython.Run(
+            """
+            import threading, Probe
+            errors = []
+            def work(seed):
+                try:
+                    for i in range(5_000):
+                        assert Probe.add(seed, i) == seed + i
+                        assert Probe.echo_str(str(i)) == str(i)
+                        assert Probe.scaled(i) == 2.0 * i
+                except BaseException as error:
+                    errors.append(repr(error))
+            threads = [threading.Thread(target=work, args=(seed,)) for seed in range(8)]
+            for thread in threads: thread.start()
+            for thread in threads: thread.join()
+            """);
+        using PyObject errors = scope["errors"];
+        Assert.Equal("[]", errors.ToString());
+    }
+
+    private static string Evaluated(string expression)
+    {
+        using PyObject scope = CPython.Run("import Probe");
+        using PyObject result = CPython.Eval(expression, scope);
+        return result.ToString();
+    }
+
+    /// <summary>What Python raises for <paramref name="statement"/>, as <c>Type: message</c>.</summary>
+    private static string Raised(string statement)
+    {
+        using PyObject scope = CPython.Run(
+            $$"""
+            import Probe
+            try:
+                {{statement}}
+                raised = 'nothing'
+            except BaseException as error:
+                raised = f'{type(error).__name__}: {error}'
+            """);
+        using PyObject raised = scope["raised"];
+        return raised.ToString();
+    }
+}

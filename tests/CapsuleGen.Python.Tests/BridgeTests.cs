@@ -3,7 +3,11 @@ using CapsuleGen.Tests.Shared;
 
 namespace CapsuleGen.Python.Tests;
 
-/// <summary>Capsules between .NET and CPython: opened by plain Python, round trips, lifetimes, and errors.</summary>
+/// <summary>
+/// Capsules between .NET and CPython: opened by plain Python, round trips, lifetimes, and errors.
+/// Some of these count what the whole process holds, so no other test runs beside them.
+/// </summary>
+[Collection(ProcessWideCounts.Name)]
 public sealed class BridgeTests
 {
     public BridgeTests() => Requires.Python();
@@ -74,6 +78,11 @@ public sealed class BridgeTests
     [Fact]
     public void A_hundred_thousand_capsules_handed_to_Python_and_dropped_leave_nothing_behind()
     {
+        Collect(); // what earlier tests dropped is released before counting
+        using (CPython.AcquireGil())
+        {
+        }
+
         int heldBefore = PyCapsules.HeldByPython;
         long nameBytesBefore = PyCapsules.NativeNameBytes;
 
@@ -117,8 +126,9 @@ public sealed class BridgeTests
     public void Capsules_taken_from_Python_and_disposed_leave_Pythons_reference_counts_where_they_were()
     {
         using PyObject sys = CPython.Import("sys");
-        using PyObject datetime = CPython.Import("datetime");
-        using PyObject pythonCapsule = datetime.GetAttr("datetime_CAPI");
+        // A capsule of this test's own: a shared one's count also moves with whatever other tests release.
+        using PyObject scope = PrivateCapsuleScope();
+        using PyObject pythonCapsule = CPython.Eval("ctypes.pythonapi.PyCapsule_New(0x1234, b'datetime.datetime_CAPI', None)", scope);
         using PyObject getRefCount = sys.GetAttr("getrefcount");
         long before = RefCount(getRefCount, pythonCapsule);
 
@@ -209,6 +219,14 @@ public sealed class BridgeTests
             _ = PyObject.From(target); // a new reference, never disposed
         }
     }
+
+    /// <summary>A scope where <c>ctypes.pythonapi.PyCapsule_New</c> returns a Python object.</summary>
+    private static PyObject PrivateCapsuleScope() => CPython.Run(
+        """
+        import ctypes
+        ctypes.pythonapi.PyCapsule_New.restype = ctypes.py_object
+        ctypes.pythonapi.PyCapsule_New.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p]
+        """);
 
     private static void Collect()
     {

@@ -93,6 +93,19 @@ internal static class PythonModuleEmitter
         writer.Line($"[{UnmanagedCallersOnly})]");
         string parameters = function.Parameters.Count == 0 ? $"nint {self}, nint unused" : $"nint {self}, nint* {args}, nint {count}";
         writer.OpenBlock($"private static nint {module.WrapperName(function)}({parameters})");
+
+        // Capsule arguments are handles lent for the call, released in the finally below, however the call ends.
+        PythonParameter[] lent = function.Parameters.Where(parameter => parameter.Kind is PythonValueKind.Capsule or PythonValueKind.CapsuleOrNone).ToArray();
+        foreach (PythonParameter capsule in lent)
+        {
+            writer.Line($"global::CapsuleGen.Capsule? {capsule.Name} = null;");
+        }
+
+        if (lent.Length > 0)
+        {
+            writer.Line();
+        }
+
         writer.OpenBlock("try");
 
         int required = function.Parameters.Count(parameter => parameter.DefaultValue is null);
@@ -112,6 +125,11 @@ internal static class PythonModuleEmitter
                     ? $"using {parameter.ManagedType} {parameter.Name} = {take};"
                     : $"using {parameter.ManagedType} {parameter.Name} = {count} > {Number(i)} ? {take} : {parameter.DefaultValue};");
                 writer.Line();
+            }
+            else if (lent.Contains(parameter))
+            {
+                string take = Conversion(parameter, argument, qualified, $"out {parameter.Name}");
+                WriteCheck(writer, parameter.DefaultValue is null ? "!" + take : $"{count} > {Number(i)} && !{take}");
             }
             else if (parameter.DefaultValue is null)
             {
@@ -139,6 +157,17 @@ internal static class PythonModuleEmitter
         writer.OpenBlock($"catch (global::System.Exception {exception})");
         writer.Line($"return {Runtime}PythonCall.Raise({exception});");
         writer.CloseBlock();
+        if (lent.Length > 0)
+        {
+            writer.OpenBlock("finally");
+            foreach (PythonParameter capsule in lent)
+            {
+                writer.Line($"{Runtime}PythonArguments.Release({capsule.Name});");
+            }
+
+            writer.CloseBlock();
+        }
+
         writer.CloseBlock();
     }
 

@@ -18,7 +18,7 @@ public enum PythonMethodKind
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly record struct PythonMethod(string Name, nint Function, PythonMethodKind Kind, string? Doc);
 
-/// <summary>A capsule the module offers as an attribute, and the attribute's name.</summary>
+/// <summary>A capsule the module offers as an attribute (a handle of its own, which <see cref="ExtensionModule.Create"/> disposes), and the attribute's name.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly record struct PythonModuleCapsule(string AttributeName, Capsule Capsule);
 
@@ -60,9 +60,10 @@ public static unsafe class ExtensionModule
                 string prefix = fullName.ToString() + ".";
                 foreach (PythonModuleCapsule capsule in capsules)
                 {
+                    // The exporter's capsule lives for the process; Python's renamed copy holds the pointer as long as Python does.
                     string qualified = prefix + capsule.AttributeName;
-                    Capsule source = capsule.Capsule;
-                    var renamed = new Capsule(source.GetPointer(source.Name), qualified, source.Context, destructor: null, source.Signature);
+                    using Capsule source = capsule.Capsule;
+                    using var renamed = new Capsule(source.GetPointer(source.Name), qualified, source.Context, destructor: null, source.Signature);
                     using PyObject pythonCapsule = PyCapsules.ToPython(renamed);
                     fixed (byte* attribute = CPython.Utf8(capsule.AttributeName))
                     {

@@ -154,9 +154,11 @@ public static unsafe class PythonArguments
     }
 
     /// <summary>
-    /// A <c>PyCapsule</c>, as a <see cref="Capsule"/> with the capsule's own name. The name is
-    /// checked where it matters, by the binding the capsule is given to. A capsule handed out by
-    /// this module's runtime comes back as the very <see cref="Capsule"/> it was.
+    /// A <c>PyCapsule</c>, as a new handle to a <see cref="Capsule"/> with the capsule's own name,
+    /// lent to the method for the call: the wrapper releases it afterwards (<see cref="Release"/>),
+    /// and a method that keeps the capsule binds it or takes its own handle with <see cref="Capsule.Share"/>.
+    /// The name is checked where it matters, by the binding the capsule is given to. A capsule handed
+    /// out by this module's runtime comes back as a handle to the same capsule.
     /// </summary>
     public static bool TryCapsule(nint obj, string function, string parameter, out Capsule value)
     {
@@ -189,6 +191,20 @@ public static unsafe class PythonArguments
         bool converted = TryCapsule(obj, function, parameter, out Capsule capsule);
         value = capsule;
         return converted || WrongTypeAgain(obj, function, parameter, "a capsule or None");
+    }
+
+    /// <summary>Releases a capsule handle lent to a method for one call. Never throws: it runs in the wrapper's finally.</summary>
+    public static void Release(Capsule? lent)
+    {
+        try
+        {
+            lent?.Dispose();
+        }
+        catch (Exception exception)
+        {
+            // Only a destructor can throw here, and nothing may unwind into CPython.
+            CapsuleBoundary.Record(lent!.Name, "the capsule's destructor", exception);
+        }
     }
 
     /// <summary>

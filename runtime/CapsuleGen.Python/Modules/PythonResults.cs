@@ -45,7 +45,11 @@ public static unsafe class PythonResults
         }
     }
 
-    /// <summary>A new <c>PyCapsule</c> for the capsule (see <see cref="PyCapsules.ToPython"/>), or <c>None</c> for null.</summary>
+    /// <summary>
+    /// A new <c>PyCapsule</c> for the capsule (see <see cref="PyCapsules.ToPython"/>), or <c>None</c>
+    /// for null. The method gives its handle away, as a C function returns a new reference: the
+    /// <c>PyCapsule</c> holds a reference of its own, and the handle is disposed here.
+    /// </summary>
     public static nint FromCapsule(Capsule? value)
     {
         if (value is null)
@@ -53,8 +57,11 @@ public static unsafe class PythonResults
             return None();
         }
 
-        using PyObject capsule = PyCapsules.ToPython(value);
-        return FromObject(capsule);
+        using (value)
+        {
+            using PyObject capsule = PyCapsules.ToPython(value);
+            return FromObject(capsule);
+        }
     }
 
     /// <summary>The object itself (a new reference; the method's handle stays its own), or <c>None</c> for null.</summary>

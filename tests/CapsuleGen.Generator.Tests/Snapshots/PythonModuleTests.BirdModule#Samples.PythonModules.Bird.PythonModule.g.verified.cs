@@ -35,6 +35,8 @@ unsafe partial class Bird
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static nint Bird_setQuack(nint module, nint* args, nint count)
     {
+        global::CapsuleGen.Capsule? quack = null;
+
         try
         {
             if (!global::CapsuleGen.Python.Modules.PythonCall.Enter("Bird.setQuack", count, 1, 1))
@@ -42,7 +44,7 @@ unsafe partial class Bird
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryCapsule(args[0], "Bird.setQuack", "quack", out global::CapsuleGen.Capsule quack))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryCapsule(args[0], "Bird.setQuack", "quack", out quack))
             {
                 return 0;
             }
@@ -53,6 +55,10 @@ unsafe partial class Bird
         catch (global::System.Exception exception)
         {
             return global::CapsuleGen.Python.Modules.PythonCall.Raise(exception);
+        }
+        finally
+        {
+            global::CapsuleGen.Python.Modules.PythonArguments.Release(quack);
         }
     }
 

@@ -38,20 +38,20 @@ partial interface IQuacker
         /// <summary>Whether a capsule is bound; when not, calls go to the fallback.</summary>
         public bool IsBound => global::System.Threading.Volatile.Read(ref _target) is not null;
 
-        /// <summary>The capsule bound now, or <see langword="null"/>.</summary>
-        public global::CapsuleGen.Capsule? BoundCapsule => global::System.Threading.Volatile.Read(ref _target)?.BoundCapsule;
+        /// <summary>A new handle to the capsule bound now, for the caller to dispose; <see langword="null"/> when none is.</summary>
+        public global::CapsuleGen.Capsule? ShareBoundCapsule() => global::System.Threading.Volatile.Read(ref _target)?.Lease.Share();
 
         /// <summary>
-        /// Checks <paramref name="capsule"/> and makes every later call go through it. If the check fails,
-        /// the binding keeps what it had.
+        /// Checks <paramref name="capsule"/> and makes every later call go through it. The binding holds a
+        /// reference of its own, so the caller may dispose its handle. If the check fails, the binding keeps what it had.
         /// </summary>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="capsule"/> is null.</exception>
-        /// <exception cref="global::System.ObjectDisposedException">The capsule has been disposed.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The handle has been disposed, or the capsule is being destroyed.</exception>
         /// <exception cref="global::CapsuleGen.CapsuleNameMismatchException">The capsule has another name.</exception>
         /// <exception cref="global::CapsuleGen.CapsuleSignatureMismatchException">The capsule carries another signature.</exception>
         public void Bind(global::CapsuleGen.Capsule capsule) => global::System.Threading.Volatile.Write(ref _target, new Target(capsule));
 
-        /// <summary>Makes every later call go to the fallback again.</summary>
+        /// <summary>Makes every later call go to the fallback again; the capsule is let go once no call can still be using it.</summary>
         public void Unbind() => global::System.Threading.Volatile.Write(ref _target, null);
 
         /// <inheritdoc/>
@@ -65,19 +65,20 @@ partial interface IQuacker
             }
 
             target.Quack();
+            global::System.GC.KeepAlive(target);
         }
 
         /// <summary>An opened capsule: immutable, so that rebinding is one reference write.</summary>
         private sealed class Target
         {
-            public readonly global::CapsuleGen.Capsule BoundCapsule;
+            /// <summary>The binding's reference to the capsule, given back once this target is unreachable.</summary>
+            public readonly global::CapsuleGen.Interop.CapsuleLease Lease;
             public readonly delegate* unmanaged[Cdecl]<void> Quack;
 
             public Target(global::CapsuleGen.Capsule capsule)
             {
-                nint pointer = global::CapsuleGen.Interop.CapsuleUnwrap.OpenFunction(capsule, CapsuleName, CSignature, "IQuacker");
-                this.BoundCapsule = capsule;
-                this.Quack = (delegate* unmanaged[Cdecl]<void>)pointer;
+                this.Lease = global::CapsuleGen.Interop.CapsuleUnwrap.OpenFunction(capsule, CapsuleName, CSignature, "IQuacker");
+                this.Quack = (delegate* unmanaged[Cdecl]<void>)this.Lease.Pointer;
             }
         }
 

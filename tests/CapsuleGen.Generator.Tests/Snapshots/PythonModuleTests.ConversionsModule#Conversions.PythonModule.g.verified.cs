@@ -225,6 +225,9 @@ unsafe partial class Conversions
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static nint Conversions_Capsules(nint module, nint* args, nint count)
     {
+        global::CapsuleGen.Capsule? capsule = null;
+        global::CapsuleGen.Capsule? maybe = null;
+
         try
         {
             if (!global::CapsuleGen.Python.Modules.PythonCall.Enter("Conversions.Capsules", count, 2, 2))
@@ -232,12 +235,12 @@ unsafe partial class Conversions
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryCapsule(args[0], "Conversions.Capsules", "capsule", out global::CapsuleGen.Capsule capsule))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryCapsule(args[0], "Conversions.Capsules", "capsule", out capsule))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryCapsuleOrNone(args[1], "Conversions.Capsules", "maybe", out global::CapsuleGen.Capsule? maybe))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryCapsuleOrNone(args[1], "Conversions.Capsules", "maybe", out maybe))
             {
                 return 0;
             }
@@ -247,6 +250,11 @@ unsafe partial class Conversions
         catch (global::System.Exception exception)
         {
             return global::CapsuleGen.Python.Modules.PythonCall.Raise(exception);
+        }
+        finally
+        {
+            global::CapsuleGen.Python.Modules.PythonArguments.Release(capsule);
+            global::CapsuleGen.Python.Modules.PythonArguments.Release(maybe);
         }
     }
 

@@ -6,10 +6,13 @@ namespace Samples.PythonModules;
 unsafe partial class CppDuck
 {
     /// <summary>
-    /// The capsule "quacker": a native Cdecl pointer to <c>CppDuck.Quack</c>,
+    /// A new handle to the capsule "quacker": a native Cdecl pointer to <c>CppDuck.Quack</c>,
     /// whose C signature is <c>void (void)</c>.
+    /// The capsule lives as long as the process; disposing a handle gives up only that handle.
     /// </summary>
-    private static global::CapsuleGen.Capsule QuackCapsule { get; } = new global::CapsuleGen.Capsule(
+    private static global::CapsuleGen.Capsule QuackCapsule => s_QuackCapsule.Share();
+
+    private static readonly global::CapsuleGen.Capsule s_QuackCapsule = new(
         (nint)(delegate* unmanaged[Cdecl]<void>)&QuackTrampoline,
         "quacker",
         signature: global::CapsuleGen.CapsuleSignature.Function("void (void)"));
@@ -28,10 +31,13 @@ unsafe partial class CppDuck
     }
 
     /// <summary>
-    /// The capsule "CppDuck.honker": a native Cdecl pointer to <c>CppDuck.Honk</c>,
+    /// A new handle to the capsule "CppDuck.honker": a native Cdecl pointer to <c>CppDuck.Honk</c>,
     /// whose C signature is <c>void (void)</c>.
+    /// The capsule lives as long as the process; disposing a handle gives up only that handle.
     /// </summary>
-    private static global::CapsuleGen.Capsule HonkCapsule { get; } = new global::CapsuleGen.Capsule(
+    private static global::CapsuleGen.Capsule HonkCapsule => s_HonkCapsule.Share();
+
+    private static readonly global::CapsuleGen.Capsule s_HonkCapsule = new(
         (nint)(delegate* unmanaged[Cdecl]<void>)&HonkTrampoline,
         "CppDuck.honker",
         signature: global::CapsuleGen.CapsuleSignature.Function("void (void)"));
@@ -50,10 +56,13 @@ unsafe partial class CppDuck
     }
 
     /// <summary>
-    /// The capsule "double (double)": a native Cdecl pointer to <c>CppDuck.Square</c>,
+    /// A new handle to the capsule "double (double)": a native Cdecl pointer to <c>CppDuck.Square</c>,
     /// whose C signature is <c>double (double)</c>.
+    /// The capsule lives as long as the process; disposing a handle gives up only that handle.
     /// </summary>
-    private static global::CapsuleGen.Capsule SquareCapsule { get; } = new global::CapsuleGen.Capsule(
+    private static global::CapsuleGen.Capsule SquareCapsule => s_SquareCapsule.Share();
+
+    private static readonly global::CapsuleGen.Capsule s_SquareCapsule = new(
         (nint)(delegate* unmanaged[Cdecl]<double, double>)&SquareTrampoline,
         "double (double)",
         signature: global::CapsuleGen.CapsuleSignature.Function("double (double)"));

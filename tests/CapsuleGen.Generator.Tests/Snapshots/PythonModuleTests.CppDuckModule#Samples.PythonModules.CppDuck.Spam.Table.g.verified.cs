@@ -8,10 +8,13 @@ partial class CppDuck
     unsafe partial class Spam
     {
         /// <summary>
-        /// The capsule "spam._C_API": a table of 1 native Cdecl function pointers,
+        /// A new handle to the capsule "spam._C_API": a table of 1 native Cdecl function pointers,
         /// slot <c>n</c> at byte offset <c>n * sizeof(void*)</c>; slots no method fills are null.
+        /// The capsule lives as long as the process; disposing a handle gives up only that handle.
         /// </summary>
-        private static global::CapsuleGen.Capsule SpamCapsule { get; } = new global::CapsuleGen.Capsule(
+        private static global::CapsuleGen.Capsule SpamCapsule => s_SpamCapsule.Share();
+
+        private static readonly global::CapsuleGen.Capsule s_SpamCapsule = new(
             (nint)CreateSpamTable(),
             "spam._C_API",
             signature: global::CapsuleGen.CapsuleSignature.Table(

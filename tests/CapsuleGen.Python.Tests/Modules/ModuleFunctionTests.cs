@@ -5,6 +5,7 @@ namespace CapsuleGen.Python.Tests.Modules;
 /// OverflowError and ValueError Python sees for bad arguments, .NET exceptions as Python
 /// exceptions, reference counts, and threads.
 /// </summary>
+[Collection(ProcessWideCounts.Name)] // counts references to None, which every Python call in the process moves
 public sealed class ModuleFunctionTests
 {
     public ModuleFunctionTests()
@@ -86,8 +87,14 @@ public sealed class ModuleFunctionTests
     [Fact]
     public void An_exported_capsule_is_a_module_attribute_that_PyCapsule_Import_finds()
     {
-        Capsule imported = PyCapsules.Import("Probe.square");
-        Assert.Equal("Probe.square", imported.Name);
+        using (Capsule imported = PyCapsules.Import("Probe.square"))
+        {
+            Assert.Equal("Probe.square", imported.Name);
+        }
+
+        // Disposing the imported handle left the module's capsule whole.
+        using Capsule again = PyCapsules.Import("Probe.square");
+        Assert.Equal("Probe.square", again.Name);
         Assert.Equal("<capsule object \"Probe.square\"", Evaluated("repr(Probe.square)").Split(" at ")[0]);
     }
 

@@ -157,23 +157,58 @@ public sealed class CrossDeclarationDiagnosticTests
         Assert.Empty(run.CompilerDiagnostics());
     }
 
-    [Fact]
-    public void A_user_member_with_a_generated_name_is_reported()
+    [Theory]
+    [InlineData("public static int QuackCapsule => 0;", "'Duck' already declares 'QuackCapsule'")]
+    [InlineData("public partial class QuackCapsule { }", "'Duck' already declares 'QuackCapsule'")]
+    public void A_user_member_with_the_capsule_property_name_is_reported(string member, string reason)
     {
-        MarkedSource marked = MarkedSource.Parse("""
+        MarkedSource marked = MarkedSource.Parse($$"""
             public static partial class Duck
             {
                 [CapsuleGen.ExportCapsule("quacker")]
                 public static void [|Quack|]() { }
 
-                private static void QuackTrampoline() { }
+                {{member}}
             }
             """);
         GeneratorRun run = GeneratorRun.Of(marked.Source);
 
         Diagnostic diagnostic = Assert.Single(run.AnalyzerDiagnostics());
 
-        AssertDiagnostic(diagnostic, "CAPS0018", marked, "'Duck.Quack' would generate 'QuackTrampoline', but 'Duck' already declares 'QuackTrampoline'; rename one of them");
+        AssertDiagnostic(diagnostic, "CAPS0018", marked, $"'Duck.Quack' would generate 'QuackCapsule', but {reason}; rename one of them");
+        Assert.Empty(run.CompilerDiagnostics());
+    }
+
+    [Fact]
+    public void An_inherited_member_with_the_capsule_property_name_is_reported_because_hiding_it_would_warn()
+    {
+        MarkedSource marked = MarkedSource.Parse("""
+            public class Pond { public static int QuackCapsule; }
+            public partial class Duck : Pond
+            {
+                [CapsuleGen.ExportCapsule("quacker")]
+                public static void [|Quack|]() { }
+            }
+            """);
+        GeneratorRun run = GeneratorRun.Of(marked.Source);
+
+        AssertDiagnostic(Assert.Single(run.AnalyzerDiagnostics()), "CAPS0018", marked, "'Duck.Quack' would generate 'QuackCapsule', but 'Duck' inherits 'QuackCapsule' from 'Pond'; rename one of them");
+        Assert.Empty(run.CompilerDiagnostics());
+    }
+
+    [Fact]
+    public void A_type_named_like_the_capsule_property_is_reported_because_a_member_cannot_have_its_type_s_name()
+    {
+        MarkedSource marked = MarkedSource.Parse("""
+            public static partial class QuackCapsule
+            {
+                [CapsuleGen.ExportCapsule("quacker")]
+                public static void [|Quack|]() { }
+            }
+            """);
+        GeneratorRun run = GeneratorRun.Of(marked.Source);
+
+        AssertDiagnostic(Assert.Single(run.AnalyzerDiagnostics()), "CAPS0018", marked, "'QuackCapsule.Quack' would generate 'QuackCapsule', but 'QuackCapsule' is itself named 'QuackCapsule', and a member cannot have its type's name; rename one of them");
         Assert.Empty(run.CompilerDiagnostics());
     }
 

@@ -1,3 +1,4 @@
+using System.Linq;
 using CapsuleGen.Generator.Model;
 
 namespace CapsuleGen.Generator.Emitting;
@@ -8,11 +9,12 @@ namespace CapsuleGen.Generator.Emitting;
 /// </summary>
 internal static class ExportEmitter
 {
-    public static string HintName(ExportingType type) => FileScaffold.HintName(type.Location, "Exports");
+    public const string Kind = "Exports";
 
     public static string Emit(ExportingType type)
     {
-        SourceWriter writer = FileScaffold.Open(type.Location, "unsafe");
+        Deprecation deprecation = type.Functions.Aggregate(Deprecation.None, (all, function) => all.Union(function.Deprecation));
+        SourceWriter writer = FileScaffold.Open(type.Location, "unsafe", deprecation);
         for (int i = 0; i < type.Functions.Count; i++)
         {
             if (i > 0)
@@ -31,14 +33,20 @@ internal static class ExportEmitter
     private static void WriteCapsuleProperty(SourceWriter writer, ExportedFunction function)
     {
         writer.Line("/// <summary>");
-        writer.Line($"/// The capsule {CSharpText.DocName(function.CapsuleName)}: a native Cdecl pointer to <c>{CSharpText.Xml(function.DisplayName)}</c>,");
-        writer.Line($"/// whose C signature is <c>{CSharpText.Xml(function.Signature.CSignature)}</c>.");
+        writer.Line($"/// The capsule {CSharpText.DocName(function.CapsuleName)}: a native Cdecl pointer to <c>{CSharpText.Doc(function.DisplayName)}</c>,");
+        writer.Line($"/// whose C signature is <c>{CSharpText.Doc(function.Signature.CSignature)}</c>.");
         writer.Line("/// </summary>");
-        writer.Line($"{function.Accessibility} static {CSharpText.Capsule} {function.MethodName.TrimStart('@')}Capsule {{ get; }} = new {CSharpText.Capsule}(");
+        if (function.Signature.TypesDeprecation.ObsoleteAsError)
+        {
+            // Its initializer names the signature's types, and one of them is obsolete as an error.
+            writer.Line(FileScaffold.ObsoleteContext);
+        }
+
+        writer.Line($"{function.Accessibility} static {CSharpText.Capsule} {function.PropertyName} {{ get; }} = new {CSharpText.Capsule}(");
         writer.Indent();
         writer.Line($"{TrampolineWriter.AddressOf(function)},");
         writer.Line($"{CSharpText.Literal(function.CapsuleName)},");
-        writer.Line($"signature: global::CapsuleGen.CapsuleSignature.Function({CSharpText.Literal(function.Signature.CSignature)}));");
+        SignatureWriter.Function(writer, function.Signature.CSignature, function.StructLayouts);
         writer.Outdent();
     }
 }

@@ -9,12 +9,11 @@ namespace CapsuleGen.Generator.Emitting;
 /// </summary>
 internal static class TableExportEmitter
 {
-    public static string HintName(ExportedTable table) => FileScaffold.HintName(table.Location, "Table");
+    public const string Kind = "Table";
 
     public static string Emit(ExportedTable table)
     {
-        SourceWriter writer = FileScaffold.Open(table.Location, "unsafe");
-        string create = "Create" + table.TypeName + "Table";
+        SourceWriter writer = FileScaffold.Open(table.Location, "unsafe", table.Deprecation);
 
         writer.Line("/// <summary>");
         writer.Line($"/// The capsule {CSharpText.DocName(table.CapsuleName)}: a table of {table.SlotCount} native Cdecl function pointers,");
@@ -22,27 +21,25 @@ internal static class TableExportEmitter
         writer.Line("/// </summary>");
         writer.Line($"{table.Accessibility} static {CSharpText.Capsule} {table.TypeName}Capsule {{ get; }} = new {CSharpText.Capsule}(");
         writer.Indent();
-        writer.Line($"(nint){create}(),");
+        writer.Line($"(nint){table.FactoryName}(),");
         writer.Line($"{CSharpText.Literal(table.CapsuleName)},");
-        writer.Line("signature: global::CapsuleGen.CapsuleSignature.Table(");
-        writer.Indent();
         string?[] signatures = new string?[table.SlotCount];
         foreach (ExportedSlot slot in table.Slots)
         {
             signatures[slot.Index] = slot.Function.Signature.CSignature;
         }
 
-        for (int i = 0; i < signatures.Length; i++)
-        {
-            writer.Line($"{CSharpText.Literal(signatures[i])}{(i == signatures.Length - 1 ? "));" : ",")}");
-        }
-
-        writer.Outdent();
+        SignatureWriter.Table(writer, signatures, table.StructLayouts);
         writer.Outdent();
         writer.Line();
 
         writer.Line("/// <summary>Fills the table once; it lives as long as the process, so every capsule copy stays valid.</summary>");
-        writer.OpenBlock($"private static nint* {create}()");
+        if (table.Deprecation.Obsolete)
+        {
+            writer.Line(FileScaffold.ObsoleteContext);
+        }
+
+        writer.OpenBlock($"private static nint* {table.FactoryName}()");
         writer.Line($"nint* table = (nint*)global::System.Runtime.InteropServices.NativeMemory.AllocZeroed({table.SlotCount}, (nuint)sizeof(nint));");
         foreach (ExportedSlot slot in table.Slots)
         {

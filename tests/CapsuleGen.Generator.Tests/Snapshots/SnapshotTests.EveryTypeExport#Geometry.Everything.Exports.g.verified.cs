@@ -35,7 +35,9 @@ unsafe partial class Everything
     public static global::CapsuleGen.Capsule PointersCapsule { get; } = new global::CapsuleGen.Capsule(
         (nint)(delegate* unmanaged[Cdecl]<int*, double**, void*, global::Geometry.Point*, void*>)&PointersTrampoline,
         "everything.pointers",
-        signature: global::CapsuleGen.CapsuleSignature.Function("void *(int *, double **, void *, struct Point *)"));
+        signature: global::CapsuleGen.CapsuleSignature.Function("void *(int *, double **, void *, struct Point *)")
+            .WithStructLayouts(
+                "struct Point (16 bytes, align 8) { double X at 0; double Y at 8; }"));
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static void* PointersTrampoline(int* values, double** rows, void* userData, global::Geometry.Point* points)
@@ -81,7 +83,9 @@ unsafe partial class Everything
     public static global::CapsuleGen.Capsule ValuesCapsule { get; } = new global::CapsuleGen.Capsule(
         (nint)(delegate* unmanaged[Cdecl]<global::Geometry.Shape, global::Geometry.Point, global::Geometry.Point>)&ValuesTrampoline,
         "everything.values",
-        signature: global::CapsuleGen.CapsuleSignature.Function("struct Point (uint8_t, struct Point)"));
+        signature: global::CapsuleGen.CapsuleSignature.Function("struct Point (uint8_t, struct Point)")
+            .WithStructLayouts(
+                "struct Point (16 bytes, align 8) { double X at 0; double Y at 8; }"));
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static global::Geometry.Point ValuesTrampoline(global::Geometry.Shape shape, global::Geometry.Point point)

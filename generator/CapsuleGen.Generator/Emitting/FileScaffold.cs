@@ -51,5 +51,5 @@ internal static class FileScaffold
     }
 
     /// <summary>The attribute that puts a generated member in an obsolete context, where naming obsolete code raises nothing.</summary>
-    public const string ObsoleteContext = "[global::System.Obsolete(\"Names obsolete code of the project on its behalf.\")]";
+    public const string ObsoleteContext = "[global::System.Obsolete(\"Generated for obsolete code of the project.\")]";
 }

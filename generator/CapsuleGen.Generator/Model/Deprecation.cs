@@ -9,13 +9,16 @@ namespace CapsuleGen.Generator.Model;
 /// obsolete as an error, which no <c>#pragma</c> can suppress (the generated member naming it must
 /// then be obsolete itself, because C# reports nothing inside an obsolete member).
 /// </summary>
-internal sealed record Deprecation(bool Obsolete, bool ObsoleteAsError, EquatableArray<string> ExperimentalIds)
+/// <param name="Obsolete">Whether something named is obsolete.</param>
+/// <param name="ObsoleteAsError">Whether something named is obsolete as an error.</param>
+/// <param name="DiagnosticIds">The IDs the user chose for the diagnostics: an experimental ID, or an obsolete attribute's <c>DiagnosticId</c>.</param>
+internal sealed record Deprecation(bool Obsolete, bool ObsoleteAsError, EquatableArray<string> DiagnosticIds)
 {
     public static Deprecation None { get; } = new(false, false, EquatableArray<string>.Empty);
 
-    /// <summary>The diagnostics naming such a symbol raises: CS0612/CS0618 for obsolete ones, the experimental IDs.</summary>
-    public IEnumerable<string> SuppressedIds => (Obsolete ? new[] { "CS0612", "CS0618" } : []).Concat(ExperimentalIds);
+    /// <summary>The diagnostics naming such a symbol raises: CS0612/CS0618 for obsolete ones, and the IDs the user chose.</summary>
+    public IEnumerable<string> SuppressedIds => (Obsolete ? new[] { "CS0612", "CS0618" } : []).Concat(DiagnosticIds);
 
     public Deprecation Union(Deprecation other) =>
-        new(Obsolete || other.Obsolete, ObsoleteAsError || other.ObsoleteAsError, ExperimentalIds.Concat(other.ExperimentalIds).Distinct().OrderBy(id => id, System.StringComparer.Ordinal).ToEquatableArray());
+        new(Obsolete || other.Obsolete, ObsoleteAsError || other.ObsoleteAsError, DiagnosticIds.Concat(other.DiagnosticIds).Distinct().OrderBy(id => id, System.StringComparer.Ordinal).ToEquatableArray());
 }

@@ -18,7 +18,7 @@ internal static class DeprecationReader
     {
         bool obsolete = false;
         bool asError = false;
-        var experimental = new List<string>();
+        var ids = new List<string>();
         foreach (AttributeData attribute in symbol.GetAttributes())
         {
             switch (attribute.AttributeClass?.ToDisplayString())
@@ -26,14 +26,15 @@ internal static class DeprecationReader
                 case KnownNames.ObsoleteAttribute:
                     obsolete = true;
                     asError |= attribute.ConstructorArguments.Length == 2 && attribute.ConstructorArguments[1].Value is true;
+                    ids.AddRange(attribute.NamedArguments.Where(argument => argument.Key == "DiagnosticId").Select(argument => argument.Value.Value).OfType<string>().Where(IsPragmaId));
                     break;
-                case KnownNames.ExperimentalAttribute when attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string id:
-                    experimental.Add(id);
+                case KnownNames.ExperimentalAttribute when attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string id && IsPragmaId(id):
+                    ids.Add(id);
                     break;
             }
         }
 
-        return obsolete || experimental.Count > 0 ? new Deprecation(obsolete, asError, experimental.ToEquatableArray()) : Deprecation.None;
+        return obsolete || ids.Count > 0 ? new Deprecation(obsolete, asError, ids.ToEquatableArray()) : Deprecation.None;
     }
 
     /// <summary>What naming <paramref name="type"/> names: the type, the types around it, what it points to.</summary>
@@ -50,6 +51,9 @@ internal static class DeprecationReader
                 attribute.ConstructorArguments.Select(argument => argument.ToCSharpString())
                     .Concat(attribute.NamedArguments.Select(argument => argument.Key + " = " + argument.Value.ToCSharpString()))) + ")]")
             .ToEquatableArray();
+
+    /// <summary>Whether a user-chosen ID can follow <c>#pragma warning disable</c> (C# itself refuses other experimental IDs).</summary>
+    private static bool IsPragmaId(string id) => id.Length > 0 && id.All(c => char.IsLetterOrDigit(c) || c == '_');
 
     private static string WithoutSuffix(string name) =>
         name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;

@@ -524,6 +524,33 @@ public sealed class DiagnosticTests
             "The parameter 'callbacks' of 'Names.Set' has type 'Callbacks', which cannot cross a native boundary: its field 'Callbacks.Transform' has type 'delegate*<int, int>': 'delegate*<int, int>' is not an unmanaged Cdecl function pointer; native code can only call 'delegate* unmanaged[Cdecl]<...>'"
         },
         {
+            "CAPS0004",
+            """
+            [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential, Size = 16)]
+            public struct Padded { public float X; public float Y; }
+            public static partial class Names
+            {
+                [CapsuleGen.ExportCapsule("names.padded")]
+                public static void Set([|Padded|] padded) { }
+            }
+            """,
+            "The parameter 'padded' of 'Names.Set' has type 'Padded', which cannot cross a native boundary: 'Padded' is 16 bytes, but its fields take 8; C has to declare the other bytes as a member, and since C passes a struct of up to 16 bytes in registers chosen by its members' types, C and .NET would pass it differently; declare those bytes as a field ('fixed byte Padding[n]') or pass a pointer"
+        },
+        {
+            "CAPS0004",
+            """
+            [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit)]
+            public struct Gapped { [System.Runtime.InteropServices.FieldOffset(0)] public float X; [System.Runtime.InteropServices.FieldOffset(8)] public float Y; }
+            public struct Holder { public Gapped Inner; }
+            public static partial class Names
+            {
+                [CapsuleGen.ExportCapsule("names.holder")]
+                public static [|Holder|] Get() => default;
+            }
+            """,
+            "The return value of 'Names.Get' has type 'Holder', which cannot cross a native boundary: 'Gapped' leaves bytes 4 to 7, before 'Y', to no field; C has to declare the other bytes as a member, and since C passes a struct of up to 16 bytes in registers chosen by its members' types, C and .NET would pass it differently; declare those bytes as a field ('fixed byte Padding[n]') or pass a pointer"
+        },
+        {
             "CAPS0007",
             """
             [CapsuleGen.ImportCapsule("spam._C_API")]

@@ -13,16 +13,17 @@ public sealed class BoundaryKindsTests
     [
         "int8", "uint8", "int16", "uint16", "int32", "uint32", "int64", "uint64", "intptr", "uintptr", "float", "double",
         "pointer", "void-pointer", "function-pointer", "enum", "flags", "bool1", "bool4", "char",
-        "point", "mixed", "int-float", "floats3", "tiny", "word", "misaligned", "pack-two", "pack-one", "sized", "named", "triple", "linked",
+        "point", "mixed", "int-float", "floats3", "tiny", "word", "misaligned", "gapped", "pack-two", "pack-one", "sized", "named", "triple", "linked",
     ];
 
     /// <summary>The layouts native/kinds.c declares its twin structs with, and asserts with sizeof and offsetof.</summary>
     private static readonly string[] s_layouts =
     [
         "struct Floats3 (12 bytes, align 4) { float X at 0; float Y at 4; float Z at 8; }",
+        "struct Gapped (24 bytes, align 8) { double A at 0; double B at 16; }",
         "struct IntFloat (8 bytes, align 4) { int A at 0; float B at 4; }",
         "struct Linked (24 bytes, align 8) { struct Linked *Next at 0; double (*Transform)(double) at 8; int Id at 16; }",
-        "struct Misaligned (8 bytes, align 4) { uint8_t Tag at 0; int Value at 1; }",
+        "struct Misaligned (5 bytes, align 1) { uint8_t Tag at 0; int Value at 1; }",
         "struct Mixed (32 bytes, align 8) { uint8_t Tag at 0; int64_t Count at 8; struct Point Origin at 16; }",
         "struct Named (16 bytes, align 4) { uint16_t Name[5] at 0; int Length at 12; }",
         "struct PackOne (5 bytes, align 1) { uint8_t Tag at 0; int Value at 1; }",

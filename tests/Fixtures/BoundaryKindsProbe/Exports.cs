@@ -62,6 +62,9 @@ public static unsafe partial class Exports
     [ExportCapsule("kinds.misaligned")]
     public static Misaligned MisalignedKind(Misaligned m) => m is { Tag: 9, Value: 0x01020304 } ? new Misaligned { Tag = 10, Value = 0x02040608 } : default;
 
+    [ExportCapsule("kinds.gapped")]
+    public static Gapped GappedKind(Gapped g) => g is { A: 1.5, B: -4 } ? new Gapped { A = -4, B = 1.5 } : default;
+
     [ExportCapsule("kinds.pack_two")]
     public static PackTwo PackTwoKind(PackTwo p) => p is { Tag: 1, Value: 0x0102030405060708, Tail: -5 } ? new PackTwo { Tag = 2, Value = p.Value + 1, Tail = -6 } : default;
 

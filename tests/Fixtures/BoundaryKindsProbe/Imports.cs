@@ -33,6 +33,7 @@ namespace BoundaryKinds;
 [ImportCapsule("kinds.tiny")] public partial interface ITiny { Tiny TinyKind(Tiny v); }
 [ImportCapsule("kinds.word")] public partial interface IWord { Word WordKind(Word w); }
 [ImportCapsule("kinds.misaligned")] public partial interface IMisaligned { Misaligned MisalignedKind(Misaligned m); }
+[ImportCapsule("kinds.gapped")] public partial interface IGapped { Gapped GappedKind(Gapped g); }
 [ImportCapsule("kinds.pack_two")] public partial interface IPackTwo { PackTwo PackTwoKind(PackTwo p); }
 [ImportCapsule("kinds.pack_one")] public partial interface IPackOne { PackOne PackOneKind(PackOne p); }
 [ImportCapsule("kinds.sized")] public partial interface ISized { Sized SizedKind(Sized s); }

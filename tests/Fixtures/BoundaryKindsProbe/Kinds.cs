@@ -37,6 +37,7 @@ internal static unsafe class Kinds
         new("tiny", Exports.TinyKindCapsule, c => new ITiny.Binding(c).TinyKind(new Tiny { A = 1, B = 2, C = 3 }) is { A: 3, B: 2, C: 1 }),
         new("word", Exports.WordKindCapsule, c => new IWord.Binding(c).WordKind(new Word { Whole = 0x0003_0001 }).Whole == 0x0005_0002),
         new("misaligned", Exports.MisalignedKindCapsule, c => new IMisaligned.Binding(c).MisalignedKind(new Misaligned { Tag = 9, Value = 0x01020304 }) is { Tag: 10, Value: 0x02040608 }),
+        new("gapped", Exports.GappedKindCapsule, c => new IGapped.Binding(c).GappedKind(new Gapped { A = 1.5, B = -4 }) is { A: -4, B: 1.5 }),
         new("pack-two", Exports.PackTwoKindCapsule, c =>
             new IPackTwo.Binding(c).PackTwoKind(new PackTwo { Tag = 1, Value = 0x0102030405060708, Tail = -5 }) is { Tag: 2, Value: 0x0102030405060709, Tail: -6 }),
         new("pack-one", Exports.PackOneKindCapsule, c => new IPackOne.Binding(c).PackOneKind(new PackOne { Tag = 3, Value = -100000 }) is { Tag: 4, Value: -200000 }),

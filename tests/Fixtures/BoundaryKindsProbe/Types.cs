@@ -29,11 +29,19 @@ public struct Word
     [FieldOffset(2)] public ushort High;
 }
 
-[StructLayout(LayoutKind.Explicit, Size = 8)]
+[StructLayout(LayoutKind.Explicit, Pack = 1)]
 public struct Misaligned
 {
     [FieldOffset(0)] public byte Tag;
     [FieldOffset(1)] public int Value;
+}
+
+// Over 16 bytes, a struct goes in memory, so bytes no field covers are no trouble for C.
+[StructLayout(LayoutKind.Explicit)]
+public struct Gapped
+{
+    [FieldOffset(0)] public double A;
+    [FieldOffset(16)] public double B;
 }
 
 [StructLayout(LayoutKind.Sequential, Pack = 2)]

@@ -14,12 +14,13 @@ internal sealed record LaidOutField(string Declaration, int Offset, ITypeSymbol 
 /// </summary>
 internal sealed class StructLayoutInfo
 {
-    public StructLayoutInfo(string cName, int size, int alignment, IReadOnlyList<LaidOutField> fields)
+    public StructLayoutInfo(string cName, int size, int alignment, IReadOnlyList<LaidOutField> fields, string? unnamedBytes = null)
     {
         CName = cName;
         Size = size;
         Alignment = alignment;
         Fields = fields;
+        UnnamedBytes = unnamedBytes;
     }
 
     /// <summary>The struct as C names it: <c>struct Point</c>.</summary>
@@ -30,6 +31,13 @@ internal sealed class StructLayoutInfo
     public int Alignment { get; }
 
     public IReadOnlyList<LaidOutField> Fields { get; }
+
+    /// <summary>
+    /// Why the struct (or one nested in it) has bytes that belong to no field beyond the padding C
+    /// inserts itself (a declared <c>Size</c>, explicit offsets), which C would have to declare as a
+    /// member; null when a C struct of the same members lays out the same.
+    /// </summary>
+    public string? UnnamedBytes { get; }
 
     /// <summary>
     /// The canonical text a capsule's signature carries and compares:

@@ -71,37 +71,70 @@ internal static class StructLayoutReader
 
         int effectivePack = pack > 0 ? pack : NativeSizes.DefaultPack;
         var laidOut = new List<LaidOutField>();
+        var placed = new List<(string Name, int Offset, int Size, int Alignment)>();
         int alignment = 1;
         int end = 0;
         int offset = 0;
+        string? unnamedBytes = null;
         foreach ((IFieldSymbol field, FieldShape shape) in shapes)
         {
             int fieldAlignment = System.Math.Min(shape.Alignment, effectivePack);
-            if (kind == LayoutExplicit)
-            {
-                offset = ReadFieldOffset(field) ?? 0;
-            }
-            else
-            {
-                offset = NativeSizes.RoundUp(offset, fieldAlignment);
-            }
-
+            offset = kind == LayoutExplicit ? ReadFieldOffset(field) ?? 0 : NativeSizes.RoundUp(offset, fieldAlignment);
+            unnamedBytes ??= shape.UnnamedBytes;
             laidOut.Add(new LaidOutField(shape.Declaration, offset, shape.Type));
+            placed.Add((Identifiers.FieldName(field), offset, shape.Size, fieldAlignment));
             alignment = System.Math.Max(alignment, fieldAlignment);
             offset += shape.Size;
             end = System.Math.Max(end, offset);
         }
 
+        unnamedBytes ??= FindGap(type, placed);
         // CoreCLR honours an explicit Size as a minimum and then stops: it does not round up to the alignment.
         int totalSize = size > 0 ? System.Math.Max(size, end) : NativeSizes.RoundUp(end, alignment);
         if (rules == LayoutRules.ByValue && totalSize % alignment != 0)
         {
-            problem = $"'{Shown(type)}' is {totalSize.ToString(CultureInfo.InvariantCulture)} bytes with {alignment.ToString(CultureInfo.InvariantCulture)}-byte alignment, and no C struct can have a size that is not a multiple of its alignment; make [StructLayout(Size = ...)] a multiple of {alignment.ToString(CultureInfo.InvariantCulture)}";
+            problem = $"'{Shown(type)}' is {Number(totalSize)} bytes with {Number(alignment)}-byte alignment, and no C struct can have a size that is not a multiple of its alignment; make [StructLayout(Size = ...)] a multiple of {Number(alignment)}";
+            return null;
+        }
+
+        if (totalSize != NativeSizes.RoundUp(end, alignment))
+        {
+            unnamedBytes ??= $"'{Shown(type)}' is {Number(totalSize)} bytes, but its fields take {Number(NativeSizes.RoundUp(end, alignment))}";
+        }
+
+        // On x64 Linux, C passes a struct of up to 16 bytes in registers chosen by the types of its
+        // members; bytes that belong to no member of the .NET struct have to be a member of its C
+        // twin, so the two would pass it in different registers. Larger structs go in memory.
+        if (rules == LayoutRules.ByValue && depth == 0 && unnamedBytes is not null && totalSize <= 16)
+        {
+            problem = $"{unnamedBytes}; C has to declare the other bytes as a member, and since C passes a struct of up to 16 bytes in registers chosen by its members' types, C and .NET would pass it differently; declare those bytes as a field ('fixed byte Padding[n]') or pass a pointer";
             return null;
         }
 
         problem = null;
-        return new StructLayoutInfo("struct " + type.Name, totalSize, alignment, laidOut);
+        return new StructLayoutInfo("struct " + type.Name, totalSize, alignment, laidOut, unnamedBytes);
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Bytes between fields that no field covers and that C would not leave by itself for alignment
+    /// (explicit offsets can leave them); overlapping fields, as in a union, leave none.
+    /// </summary>
+    private static string? FindGap(INamedTypeSymbol type, List<(string Name, int Offset, int Size, int Alignment)> placed)
+    {
+        int covered = 0;
+        foreach ((string name, int offset, int size, int alignment) in placed.OrderBy(field => field.Offset))
+        {
+            if (offset > NativeSizes.RoundUp(covered, alignment))
+            {
+                return $"'{Shown(type)}' leaves bytes {Number(covered)} to {Number(offset - 1)}, before '{name}', to no field";
+            }
+
+            covered = System.Math.Max(covered, offset + size);
+        }
+
+        return null;
     }
 
     /// <summary>Why the struct itself (not one of its fields) cannot be laid out, or null.</summary>
@@ -132,7 +165,8 @@ internal static class StructLayoutReader
             : null;
     }
 
-    private readonly record struct FieldShape(int Size, int Alignment, string Declaration, ITypeSymbol Type);
+    /// <param name="UnnamedBytes">For a struct field, why its struct has bytes C would have to declare as a member, if it does.</param>
+    private readonly record struct FieldShape(int Size, int Alignment, string Declaration, ITypeSymbol Type, string? UnnamedBytes);
 
     private static FieldShape? Shape(IFieldSymbol field, IAssemblySymbol home, LayoutRules rules, string path, int depth, int? inlineLength, out string? problem)
     {
@@ -155,16 +189,16 @@ internal static class StructLayoutReader
             declarator += "[" + count.ToString(CultureInfo.InvariantCulture) + "]";
         }
 
-        (int size, int alignment)? element = Element(type, home, rules, path, depth, field.IsFixedSizeBuffer, out problem);
+        (int size, int alignment, string? unnamedBytes)? element = Element(type, home, rules, path, depth, field.IsFixedSizeBuffer, out problem);
         if (element is null)
         {
             return null;
         }
 
-        return new FieldShape(element.Value.size * count, element.Value.alignment, CSpelling.Spell(type, declarator), type);
+        return new FieldShape(element.Value.size * count, element.Value.alignment, CSpelling.Spell(type, declarator), type, element.Value.unnamedBytes);
     }
 
-    private static (int Size, int Alignment)? Element(ITypeSymbol type, IAssemblySymbol home, LayoutRules rules, string path, int depth, bool fixedBuffer, out string? problem)
+    private static (int Size, int Alignment, string? UnnamedBytes)? Element(ITypeSymbol type, IAssemblySymbol home, LayoutRules rules, string path, int depth, bool fixedBuffer, out string? problem)
     {
         problem = null;
         if (type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Char && rules == LayoutRules.ByValue)
@@ -179,13 +213,13 @@ internal static class StructLayoutReader
         int primitive = NativeSizes.Primitive(type.SpecialType);
         if (primitive > 0)
         {
-            return (primitive, primitive);
+            return (primitive, primitive, null);
         }
 
         switch (type)
         {
             case IPointerTypeSymbol:
-                return (NativeSizes.Pointer, NativeSizes.Pointer);
+                return (NativeSizes.Pointer, NativeSizes.Pointer, null);
 
             case IFunctionPointerTypeSymbol functionPointer:
                 if (rules == LayoutRules.ByValue && BoundaryTypeResolver.FunctionPointerProblem(functionPointer, home) is { } inner)
@@ -194,14 +228,14 @@ internal static class StructLayoutReader
                     return null;
                 }
 
-                return (NativeSizes.Pointer, NativeSizes.Pointer);
+                return (NativeSizes.Pointer, NativeSizes.Pointer, null);
 
             case INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying } when NativeSizes.Primitive(underlying.SpecialType) is > 0 and var enumSize:
-                return (enumSize, enumSize);
+                return (enumSize, enumSize, null);
 
             case INamedTypeSymbol { TypeKind: TypeKind.Struct } nested:
                 StructLayoutInfo? layout = Read(nested, home, rules, path, depth + 1, out problem);
-                return layout is null ? null : (layout.Size, layout.Alignment);
+                return layout is null ? null : (layout.Size, layout.Alignment, layout.UnnamedBytes);
 
             default:
                 problem = $"its field '{path}' has type '{Shown(type)}', which has no C equivalent";

@@ -16,7 +16,8 @@ struct IntFloat { int A; float B; };
 struct Floats3 { float X; float Y; float Z; };
 struct Tiny { uint8_t A; uint8_t B; uint8_t C; };
 struct Word { union { unsigned int Whole; struct { uint16_t Low; uint16_t High; }; }; };
-struct __attribute__((packed, aligned(4))) Misaligned { uint8_t Tag; int Value; uint8_t _tail[3]; };
+struct __attribute__((packed)) Misaligned { uint8_t Tag; int Value; };
+struct Gapped { double A; unsigned char gap[8]; double B; };
 #pragma pack(push, 2)
 struct PackTwo { uint8_t Tag; int64_t Value; int16_t Tail; };
 #pragma pack(pop)
@@ -30,7 +31,8 @@ struct Linked { struct Linked *Next; double (*Transform)(double); int Id; };
 
 _Static_assert(sizeof(struct Mixed) == 32 && offsetof(struct Mixed, Count) == 8 && offsetof(struct Mixed, Origin) == 16, "Mixed");
 _Static_assert(sizeof(struct Word) == 4 && offsetof(struct Word, High) == 2, "Word");
-_Static_assert(sizeof(struct Misaligned) == 8 && _Alignof(struct Misaligned) == 4 && offsetof(struct Misaligned, Value) == 1, "Misaligned");
+_Static_assert(sizeof(struct Misaligned) == 5 && _Alignof(struct Misaligned) == 1 && offsetof(struct Misaligned, Value) == 1, "Misaligned");
+_Static_assert(sizeof(struct Gapped) == 24 && offsetof(struct Gapped, B) == 16, "Gapped");
 _Static_assert(sizeof(struct PackTwo) == 12 && _Alignof(struct PackTwo) == 2 && offsetof(struct PackTwo, Value) == 2 && offsetof(struct PackTwo, Tail) == 10, "PackTwo");
 _Static_assert(sizeof(struct PackOne) == 5 && _Alignof(struct PackOne) == 1 && offsetof(struct PackOne, Value) == 1, "PackOne");
 _Static_assert(sizeof(struct Sized) == 32 && offsetof(struct Sized, Count) == 8, "Sized");
@@ -69,7 +71,8 @@ EXPORT struct IntFloat kinds_impl_int_float(struct IntFloat v) { return (struct 
 EXPORT struct Floats3 kinds_impl_floats3(struct Floats3 v) { return (struct Floats3){ v.Z, v.Y, v.X }; }
 EXPORT struct Tiny kinds_impl_tiny(struct Tiny v) { return (struct Tiny){ v.C, v.B, v.A }; }
 EXPORT struct Word kinds_impl_word(struct Word w) { struct Word r; r.Low = (uint16_t)(w.Low + 1); r.High = (uint16_t)(w.High + 2); return r; }
-EXPORT struct Misaligned kinds_impl_misaligned(struct Misaligned m) { struct Misaligned r = { 0 }; r.Tag = (uint8_t)(m.Tag + 1); r.Value = m.Value * 2; return r; }
+EXPORT struct Misaligned kinds_impl_misaligned(struct Misaligned m) { return (struct Misaligned){ (uint8_t)(m.Tag + 1), m.Value * 2 }; }
+EXPORT struct Gapped kinds_impl_gapped(struct Gapped g) { struct Gapped r = { 0 }; r.A = g.B; r.B = g.A; return r; }
 EXPORT struct PackTwo kinds_impl_pack_two(struct PackTwo p) { return (struct PackTwo){ (uint8_t)(p.Tag + 1), p.Value + 1, (int16_t)(p.Tail - 1) }; }
 EXPORT struct PackOne kinds_impl_pack_one(struct PackOne p) { return (struct PackOne){ (uint8_t)(p.Tag + 1), p.Value * 2 }; }
 EXPORT struct Sized kinds_impl_sized(struct Sized s) { return (struct Sized){ s.Id + 1, s.Count + 1, { 0 } }; }
@@ -130,11 +133,16 @@ EXPORT int kinds_call_word(struct Word (*f)(struct Word)) {
 }
 
 EXPORT int kinds_call_misaligned(struct Misaligned (*f)(struct Misaligned)) {
-    struct Misaligned m = { 0 };
-    m.Tag = 9;
-    m.Value = 0x01020304;
-    struct Misaligned r = f(m);
+    struct Misaligned r = f((struct Misaligned){ 9, 0x01020304 });
     return r.Tag == 10 && r.Value == 0x02040608;
+}
+
+EXPORT int kinds_call_gapped(struct Gapped (*f)(struct Gapped)) {
+    struct Gapped g = { 0 };
+    g.A = 1.5;
+    g.B = -4;
+    struct Gapped r = f(g);
+    return r.A == -4 && r.B == 1.5;
 }
 
 EXPORT int kinds_call_pack_two(struct PackTwo (*f)(struct PackTwo)) {

@@ -157,58 +157,64 @@ public sealed class CrossDeclarationDiagnosticTests
         Assert.Empty(run.CompilerDiagnostics());
     }
 
-    [Theory]
-    [InlineData("public static int QuackCapsule => 0;", "'Duck' already declares 'QuackCapsule'")]
-    [InlineData("public partial class QuackCapsule { }", "'Duck' already declares 'QuackCapsule'")]
-    public void A_user_member_with_the_capsule_property_name_is_reported(string member, string reason)
+    public static TheoryData<string, string> TakenPropertyNames => new()
     {
-        MarkedSource marked = MarkedSource.Parse($$"""
+        {
+            """
             public static partial class Duck
             {
                 [CapsuleGen.ExportCapsule("quacker")]
                 public static void [|Quack|]() { }
 
-                {{member}}
+                public static int QuackCapsule => 0;
             }
-            """);
-        GeneratorRun run = GeneratorRun.Of(marked.Source);
+            """,
+            "'Duck.Quack' would generate 'QuackCapsule', but 'Duck' already declares 'QuackCapsule'; rename one of them"
+        },
+        {
+            """
+            public static partial class Duck
+            {
+                [CapsuleGen.ExportCapsule("quacker")]
+                public static void [|Quack|]() { }
 
-        Diagnostic diagnostic = Assert.Single(run.AnalyzerDiagnostics());
-
-        AssertDiagnostic(diagnostic, "CAPS0018", marked, $"'Duck.Quack' would generate 'QuackCapsule', but {reason}; rename one of them");
-        Assert.Empty(run.CompilerDiagnostics());
-    }
-
-    [Fact]
-    public void An_inherited_member_with_the_capsule_property_name_is_reported_because_hiding_it_would_warn()
-    {
-        MarkedSource marked = MarkedSource.Parse("""
+                public partial class QuackCapsule { }
+            }
+            """,
+            "'Duck.Quack' would generate 'QuackCapsule', but 'Duck' already declares 'QuackCapsule'; rename one of them"
+        },
+        {
+            // Hiding an inherited member would draw a warning inside the generated file.
+            """
             public class Pond { public static int QuackCapsule; }
             public partial class Duck : Pond
             {
                 [CapsuleGen.ExportCapsule("quacker")]
                 public static void [|Quack|]() { }
             }
-            """);
-        GeneratorRun run = GeneratorRun.Of(marked.Source);
-
-        AssertDiagnostic(Assert.Single(run.AnalyzerDiagnostics()), "CAPS0018", marked, "'Duck.Quack' would generate 'QuackCapsule', but 'Duck' inherits 'QuackCapsule' from 'Pond'; rename one of them");
-        Assert.Empty(run.CompilerDiagnostics());
-    }
-
-    [Fact]
-    public void A_type_named_like_the_capsule_property_is_reported_because_a_member_cannot_have_its_type_s_name()
-    {
-        MarkedSource marked = MarkedSource.Parse("""
+            """,
+            "'Duck.Quack' would generate 'QuackCapsule', but 'Duck' inherits 'QuackCapsule' from 'Pond'; rename one of them"
+        },
+        {
+            """
             public static partial class QuackCapsule
             {
                 [CapsuleGen.ExportCapsule("quacker")]
                 public static void [|Quack|]() { }
             }
-            """);
+            """,
+            "'QuackCapsule.Quack' would generate 'QuackCapsule', but 'QuackCapsule' is itself named 'QuackCapsule', and a member cannot have its type's name; rename one of them"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(TakenPropertyNames))]
+    public void A_taken_capsule_property_name_is_reported_and_nothing_breaks(string markedSource, string message)
+    {
+        MarkedSource marked = MarkedSource.Parse(markedSource);
         GeneratorRun run = GeneratorRun.Of(marked.Source);
 
-        AssertDiagnostic(Assert.Single(run.AnalyzerDiagnostics()), "CAPS0018", marked, "'QuackCapsule.Quack' would generate 'QuackCapsule', but 'QuackCapsule' is itself named 'QuackCapsule', and a member cannot have its type's name; rename one of them");
+        AssertDiagnostic(Assert.Single(run.AnalyzerDiagnostics()), "CAPS0018", marked, message);
         Assert.Empty(run.CompilerDiagnostics());
     }
 

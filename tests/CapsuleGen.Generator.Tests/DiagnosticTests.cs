@@ -383,6 +383,20 @@ public sealed class DiagnosticTests
         {
             "CAPS0004",
             """
+            public struct Outer { public long Id; public Middle Middle; }
+            public struct Middle { public double Weight; public Inner Inner; }
+            public struct Inner { public int Count; public bool Visible; }
+            public static partial class Names
+            {
+                [CapsuleGen.ExportCapsule("names.outer")]
+                public static void Set([|Outer|] outer) { }
+            }
+            """,
+            "The parameter 'outer' of 'Names.Set' has type 'Outer', which cannot cross a native boundary: its field 'Outer.Middle.Inner.Visible' is a 'bool', which the runtime refuses in a struct passed by value; use 'byte' (0 or 1)"
+        },
+        {
+            "CAPS0004",
+            """
             public record struct Tagged(int Id, bool Enabled);
             public static partial class Names
             {

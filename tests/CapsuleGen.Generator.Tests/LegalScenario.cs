@@ -227,7 +227,7 @@ public sealed record LegalScenario(
         "11 12 13 14 15 16 17");
 
     public static LegalScenario PartialMethods { get; } = new(
-        "partial methods with the attribute on either part",
+        "partial methods with the attribute on either part, and an extension method",
         """
         public static partial class Parts
         {
@@ -236,19 +236,23 @@ public sealed record LegalScenario(
 
             public static partial int Implemented(int x);
             [CapsuleGen.ExportCapsule("parts.implemented")] public static partial int Implemented(int x) => x * 4;
+
+            // A classic extension method is an ordinary static method, and exports like one.
+            [CapsuleGen.ExportCapsule("parts.extension")] public static int Extended(this int x) => x * 5;
         }
         """,
         """
         [CapsuleGen.ImportCapsule("parts.defined")] public partial interface IDefined { int Defined(int x); }
         [CapsuleGen.ImportCapsule("parts.implemented")] public partial interface IImplemented { int Implemented(int x); }
+        [CapsuleGen.ImportCapsule("parts.extension")] public partial interface IExtended { int Extended(int x); }
 
         public static class Driver
         {
-            public static string Run(CapsuleGen.Capsule[] c) => $"{new IDefined.Binding(c[0]).Defined(5)} {new IImplemented.Binding(c[1]).Implemented(5)}";
+            public static string Run(CapsuleGen.Capsule[] c) => $"{new IDefined.Binding(c[0]).Defined(5)} {new IImplemented.Binding(c[1]).Implemented(5)} {new IExtended.Binding(c[2]).Extended(5)}";
         }
         """,
-        [("Parts", "DefinedCapsule"), ("Parts", "ImplementedCapsule")],
-        "15 20");
+        [("Parts", "DefinedCapsule"), ("Parts", "ImplementedCapsule"), ("Parts", "ExtendedCapsule")],
+        "15 20 25");
 
     public static LegalScenario DefaultValues { get; } = new(
         "default parameter values on the imported member",

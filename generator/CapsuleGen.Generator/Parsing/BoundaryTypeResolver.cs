@@ -140,7 +140,7 @@ internal static class BoundaryTypeResolver
             return $"'{shown}' uses a calling convention other than Cdecl; use 'delegate* unmanaged[Cdecl]<...>'";
         }
 
-        foreach (ITypeSymbol part in signature.Parameters.Select(parameter => parameter.Type).Append(signature.ReturnType))
+        foreach (ITypeSymbol part in SignatureTypes.Of(signature))
         {
             if (part.SpecialType is SpecialType.System_Boolean or SpecialType.System_Char)
             {

@@ -70,9 +70,7 @@ internal static class DeprecationReader
             case IPointerTypeSymbol pointer:
                 return OfType(pointer.PointedAtType, depth + 1);
             case IFunctionPointerTypeSymbol functionPointer:
-                return functionPointer.Signature.Parameters.Select(parameter => parameter.Type)
-                    .Append(functionPointer.Signature.ReturnType)
-                    .Aggregate(Deprecation.None, (all, part) => all.Union(OfType(part, depth + 1)));
+                return SignatureTypes.Of(functionPointer.Signature).Aggregate(Deprecation.None, (all, part) => all.Union(OfType(part, depth + 1)));
             case INamedTypeSymbol named:
                 Deprecation found = Deprecation.None;
                 for (INamedTypeSymbol? current = named; current is not null; current = current.ContainingType)

@@ -50,7 +50,7 @@ internal static class SignatureParser
             return null;
         }
 
-        foreach (ITypeSymbol type in method.Parameters.Select(parameter => parameter.Type).Append(method.ReturnType))
+        foreach (ITypeSymbol type in SignatureTypes.Of(method))
         {
             if (structs.Add(type) is { } conflict)
             {
@@ -59,9 +59,7 @@ internal static class SignatureParser
             }
         }
 
-        Deprecation typesDeprecation = method.Parameters
-            .Select(parameter => DeprecationReader.OfType(parameter.Type))
-            .Aggregate(DeprecationReader.OfType(method.ReturnType), (all, next) => all.Union(next));
+        Deprecation typesDeprecation = SignatureTypes.Of(method).Aggregate(Deprecation.None, (all, type) => all.Union(DeprecationReader.OfType(type)));
         string cSignature = CSpelling.Signature(method.ReturnType, returnType.CSpelling, parameters.Select(parameter => parameter.Type.CSpelling));
         return new FunctionSignature(returnType, parameters.ToEquatableArray(), cSignature, typesDeprecation);
     }

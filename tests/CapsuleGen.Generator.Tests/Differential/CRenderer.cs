@@ -69,50 +69,19 @@ internal static class CRenderer
         }
 
         text.AppendLine($"static void d_{prefix}_s{index}(char **p, {tag} v) {{");
-        text.AppendLine("    put(p, \"{\");");
-        if (structure.Kind == StructKind.InlineArray)
+        foreach (string statement in StructSlots.Describe(structure, piece => $"put(p, \"{piece}\");", slot => Describe(fuzzCase, slot.Type, "v" + Access(structure, slot), prefix) + ";"))
         {
-            WriteArrayDescribe(text, fuzzCase, structure.Fields[0].Type, structure.InlineLength, j => $"v.e[{j}]", prefix);
-        }
-        else
-        {
-            for (int i = 0; i < structure.Fields.Count; i++)
-            {
-                FuzzField field = structure.Fields[i];
-                if (i > 0)
-                {
-                    text.AppendLine("    put(p, \" \");");
-                }
-
-                if (field.Count > 0)
-                {
-                    WriteArrayDescribe(text, fuzzCase, field.Type, field.Count, j => $"v.f{i}[{j}]", prefix);
-                }
-                else
-                {
-                    text.AppendLine("    " + Describe(fuzzCase, field.Type, $"v.f{i}", prefix) + ";");
-                }
-            }
+            text.AppendLine("    " + statement);
         }
 
-        text.AppendLine("    put(p, \"}\");").AppendLine("}");
+        text.AppendLine("}");
     }
 
-    private static void WriteArrayDescribe(StringBuilder text, FuzzCase fuzzCase, FuzzType type, int count, Func<int, string> element, string prefix)
-    {
-        text.AppendLine("    put(p, \"[\");");
-        for (int j = 0; j < count; j++)
-        {
-            if (j > 0)
-            {
-                text.AppendLine("    put(p, \" \");");
-            }
-
-            text.AppendLine("    " + Describe(fuzzCase, type, element(j), prefix) + ";");
-        }
-
-        text.AppendLine("    put(p, \"]\");");
-    }
+    /// <summary>How C reaches a slot of a twin: <c>.f1</c>, <c>.f1[2]</c>, or <c>.e[2]</c> in an inline array's twin.</summary>
+    private static string Access(FuzzStruct structure, StructSlot slot) =>
+        structure.Kind == StructKind.InlineArray ? $".e[{slot.Element}]"
+        : slot.Element is { } element ? $".f{slot.Field}[{element}]"
+        : $".f{slot.Field}";
 
     private static void WriteCaller(StringBuilder text, FuzzCase fuzzCase, FuzzFunction function, string prefix)
     {
@@ -170,39 +139,14 @@ internal static class CRenderer
         }
 
         var structure = ((StructType)type).Struct;
-        var fields = (StructValue)value;
-        var assignments = new List<string>();
-        if (structure.Kind == StructKind.InlineArray)
-        {
-            var elements = (ArrayValue)fields.Fields[0];
-            for (int j = 0; j < elements.Elements.Count; j++)
-            {
-                assignments.Add($"e[{j}] = {Value(text, fuzzCase, structure.Fields[0].Type, elements.Elements[j], prefix, counter)}");
-            }
-        }
-        else
-        {
-            for (int i = 0; i < structure.Fields.Count; i++)
-            {
-                if (fields.Fields[i] is ArrayValue array)
-                {
-                    for (int j = 0; j < array.Elements.Count; j++)
-                    {
-                        assignments.Add($"f{i}[{j}] = {Value(text, fuzzCase, structure.Fields[i].Type, array.Elements[j], prefix, counter)}");
-                    }
-                }
-                else
-                {
-                    assignments.Add($"f{i} = {Value(text, fuzzCase, structure.Fields[i].Type, fields.Fields[i], prefix, counter)}");
-                }
-            }
-        }
-
+        var assignments = StructSlots.Of(structure, (StructValue)value)
+            .Select(slot => $"{Access(structure, slot)} = {Value(text, fuzzCase, slot.Type, slot.Value!, prefix, counter)}")
+            .ToList();
         string local = "t" + (counter[0]++).ToString(CultureInfo.InvariantCulture);
         text.AppendLine($"    {StructTag(fuzzCase, structure, prefix)} {local};").AppendLine($"    memset(&{local}, 0, sizeof {local});");
         foreach (string assignment in assignments)
         {
-            text.AppendLine($"    {local}.{assignment};");
+            text.AppendLine($"    {local}{assignment};");
         }
 
         return local;

@@ -318,51 +318,20 @@ internal sealed class CSharpRenderer
         foreach (FuzzStruct structure in fuzzCase.Structs)
         {
             text.AppendLine($"        public static void D{Hash(structure.Name)}(global::System.Text.StringBuilder sb, global::{ns}.{Escape(structure.Name)} v)").AppendLine("        {");
-            text.AppendLine("            sb.Append('{');");
-            if (structure.Kind == StructKind.InlineArray)
+            foreach (string statement in StructSlots.Describe(structure, piece => $"sb.Append('{piece}');", slot => Describe(slot.Type, "v" + Access(structure, slot), ns) + ";"))
             {
-                WriteArrayDescribe(text, structure.Fields[0].Type, structure.InlineLength, j => $"v[{j}]", ns);
-            }
-            else
-            {
-                for (int i = 0; i < structure.Fields.Count; i++)
-                {
-                    FuzzField field = structure.Fields[i];
-                    if (i > 0)
-                    {
-                        text.AppendLine("            sb.Append(' ');");
-                    }
-
-                    if (field.Count > 0)
-                    {
-                        WriteArrayDescribe(text, field.Type, field.Count, j => $"v.{Escape(field.Name)}[{j}]", ns);
-                    }
-                    else
-                    {
-                        text.AppendLine("            " + Describe(field.Type, "v." + Escape(field.Name), ns) + ";");
-                    }
-                }
+                text.AppendLine("            " + statement);
             }
 
-            text.AppendLine("            sb.Append('}');").AppendLine("        }");
+            text.AppendLine("        }");
         }
     }
 
-    private static void WriteArrayDescribe(StringBuilder text, FuzzType type, int count, Func<int, string> element, string ns)
-    {
-        text.AppendLine("            sb.Append('[');");
-        for (int j = 0; j < count; j++)
-        {
-            if (j > 0)
-            {
-                text.AppendLine("            sb.Append(' ');");
-            }
-
-            text.AppendLine("            " + Describe(type, element(j), ns) + ";");
-        }
-
-        text.AppendLine("            sb.Append(']');");
-    }
+    /// <summary>How C# reaches a slot of a struct variable: <c>.Name</c>, <c>.Name[2]</c>, or <c>[2]</c> in an inline array.</summary>
+    private static string Access(FuzzStruct structure, StructSlot slot) =>
+        structure.Kind == StructKind.InlineArray ? $"[{slot.Element}]"
+        : slot.Element is { } element ? $".{Escape(structure.Fields[slot.Field].Name)}[{element}]"
+        : "." + Escape(structure.Fields[slot.Field].Name);
 
     /// <summary>A statement appending the description of <paramref name="expression"/> to <c>sb</c>.</summary>
     private static string Describe(FuzzType type, string expression, string ns) => type switch
@@ -387,34 +356,9 @@ internal sealed class CSharpRenderer
         {
             case (StructType { Struct: var structure }, StructValue fields):
                 string local = prefix + "_" + NextTemporary(statements);
-                var assignments = new List<string>();
-                if (structure.Kind == StructKind.InlineArray)
-                {
-                    var elements = (ArrayValue)fields.Fields[0];
-                    for (int j = 0; j < elements.Elements.Count; j++)
-                    {
-                        assignments.Add($"{local}[{j}] = {Value(structure.Fields[0].Type, elements.Elements[j], ns, statements, prefix)};");
-                    }
-                }
-                else
-                {
-                    for (int i = 0; i < structure.Fields.Count; i++)
-                    {
-                        FuzzField field = structure.Fields[i];
-                        if (fields.Fields[i] is ArrayValue array)
-                        {
-                            for (int j = 0; j < array.Elements.Count; j++)
-                            {
-                                assignments.Add($"{local}.{Escape(field.Name)}[{j}] = {Value(field.Type, array.Elements[j], ns, statements, prefix)};");
-                            }
-                        }
-                        else
-                        {
-                            assignments.Add($"{local}.{Escape(field.Name)} = {Value(field.Type, fields.Fields[i], ns, statements, prefix)};");
-                        }
-                    }
-                }
-
+                var assignments = StructSlots.Of(structure, fields)
+                    .Select(slot => $"{local}{Access(structure, slot)} = {Value(slot.Type, slot.Value!, ns, statements, prefix)};")
+                    .ToList();
                 statements.Add($"{TypeName(type, ns)} {local} = default;");
                 statements.AddRange(assignments);
                 return local;
@@ -447,25 +391,9 @@ internal sealed class CSharpRenderer
                 return $"({TypeName(type, ns)})(void*)({next} & 0x7FFFFFFFFFF8UL)";
             case StructType { Struct: var structure }:
                 string local = "r" + NextTemporary(statements);
-                var assignments = new List<string>();
-                if (structure.Kind == StructKind.InlineArray)
-                {
-                    for (int j = 0; j < structure.InlineLength; j++)
-                    {
-                        assignments.Add($"{local}[{j}] = {MakeValue(structure.Fields[0].Type, ns, statements)};");
-                    }
-                }
-                else
-                {
-                    foreach (FuzzField field in structure.Fields)
-                    {
-                        for (int j = 0; j < Math.Max(1, field.Count); j++)
-                        {
-                            assignments.Add($"{local}.{Escape(field.Name)}{(field.Count > 0 ? $"[{j}]" : string.Empty)} = {MakeValue(field.Type, ns, statements)};");
-                        }
-                    }
-                }
-
+                var assignments = StructSlots.Of(structure)
+                    .Select(slot => $"{local}{Access(structure, slot)} = {MakeValue(slot.Type, ns, statements)};")
+                    .ToList();
                 statements.Add($"{TypeName(type, ns)} {local} = default;");
                 statements.AddRange(assignments);
                 return local;

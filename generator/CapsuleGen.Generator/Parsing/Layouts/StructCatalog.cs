@@ -40,10 +40,7 @@ internal sealed class StructCatalog
                 return Visit(pointer.PointedAtType, depth + 1);
 
             case IFunctionPointerTypeSymbol functionPointer:
-                return functionPointer.Signature.Parameters.Select(parameter => parameter.Type)
-                    .Append(functionPointer.Signature.ReturnType)
-                    .Select(part => Visit(part, depth + 1))
-                    .FirstOrDefault(conflict => conflict is not null);
+                return SignatureTypes.Of(functionPointer.Signature).Select(part => Visit(part, depth + 1)).FirstOrDefault(conflict => conflict is not null);
 
             case INamedTypeSymbol { TypeKind: TypeKind.Struct, SpecialType: SpecialType.None or SpecialType.System_DateTime or SpecialType.System_Decimal } structure:
                 StructLayoutInfo? layout = StructLayoutReader.Read(structure, _home, LayoutRules.InMemory, out _);

@@ -22,6 +22,9 @@ namespace CapsuleGen.Generator;
 [Generator(LanguageNames.CSharp)]
 public sealed class CapsuleGenerator : IIncrementalGenerator
 {
+    /// <summary>The oldest C# the generated code compiles with (file-scoped namespaces).</summary>
+    internal const LanguageVersion MinimumLanguageVersion = LanguageVersion.CSharp10;
+
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         IncrementalValuesProvider<ExportedFunction> exportedFunctions = context.SyntaxProvider
@@ -65,33 +68,45 @@ public sealed class CapsuleGenerator : IIncrementalGenerator
             .Select(static (exports, _) => exports.Left.Select(ManifestEntry.For).Concat(exports.Right.Select(ManifestEntry.For)).ToEquatableArray())
             .WithTrackingName(TrackingNames.Manifest);
 
-        // Generated code needs unsafe code; without it the analyzer reports CAPS0017 and nothing is generated.
+        // Emitted text is plain data too; hint names are assigned over all files at once, because
+        // Roslyn needs them unique ignoring case, and 'Api' and 'API' may both be types.
+        IncrementalValuesProvider<GeneratedSource> exportFiles = exportingTypes
+            .Select(static (type, _) => new GeneratedSource(type.Location.FullName, ExportEmitter.Kind, ExportEmitter.Emit(type)))
+            .WithTrackingName(TrackingNames.ExportFiles);
+        IncrementalValuesProvider<GeneratedSource> tableFiles = exportedTables
+            .Select(static (table, _) => new GeneratedSource(table.Location.FullName, TableExportEmitter.Kind, TableExportEmitter.Emit(table)))
+            .WithTrackingName(TrackingNames.TableFiles);
+        IncrementalValuesProvider<GeneratedSource> bindingFiles = importedInterfaces
+            .Select(static (import, _) => new GeneratedSource(import.Location.FullName, ImportEmitter.Kind, ImportEmitter.Emit(import)))
+            .WithTrackingName(TrackingNames.BindingFiles);
+        IncrementalValuesProvider<GeneratedSource> moduleFiles = PythonModulePipeline.Register(context);
+        IncrementalValuesProvider<GeneratedSource> files = exportFiles.Collect()
+            .Combine(tableFiles.Collect())
+            .Combine(bindingFiles.Collect())
+            .Combine(moduleFiles.Collect())
+            .SelectMany(static (all, _) => HintNames.Assign(all.Left.Left.Left.AddRange(all.Left.Left.Right).AddRange(all.Left.Right).AddRange(all.Right)))
+            .WithTrackingName(TrackingNames.GeneratedFiles);
+
+        // Generated code needs unsafe code and C# 10; without them the analyzer reports CAPS0017 or
+        // CAPS0022 in the user's files and nothing is generated, so no error lands in a generated file.
         IncrementalValueProvider<bool> unsafeAllowed = context.CompilationProvider
             .Select(static (compilation, _) => compilation.Options is CSharpCompilationOptions { AllowUnsafe: true })
             .WithTrackingName(TrackingNames.UnsafeAllowed);
+        IncrementalValueProvider<bool> languageSupported = context.ParseOptionsProvider
+            .Select(static (options, _) => options is CSharpParseOptions parse && parse.LanguageVersion >= MinimumLanguageVersion)
+            .WithTrackingName(TrackingNames.LanguageSupported);
+        IncrementalValueProvider<bool> canGenerate = unsafeAllowed
+            .Combine(languageSupported)
+            .Select(static (both, _) => both.Left && both.Right);
 
-        context.RegisterSourceOutput(exportingTypes.Combine(unsafeAllowed), static (output, export) =>
+        context.RegisterSourceOutput(files.Combine(canGenerate), static (output, file) =>
         {
-            if (export.Right)
+            if (file.Right)
             {
-                output.AddSource(ExportEmitter.HintName(export.Left), ExportEmitter.Emit(export.Left));
+                output.AddSource(file.Left.HintName, file.Left.Text);
             }
         });
-        context.RegisterSourceOutput(exportedTables.Combine(unsafeAllowed), static (output, table) =>
-        {
-            if (table.Right)
-            {
-                output.AddSource(TableExportEmitter.HintName(table.Left), TableExportEmitter.Emit(table.Left));
-            }
-        });
-        context.RegisterSourceOutput(importedInterfaces.Combine(unsafeAllowed), static (output, import) =>
-        {
-            if (import.Right)
-            {
-                output.AddSource(ImportEmitter.HintName(import.Left), ImportEmitter.Emit(import.Left));
-            }
-        });
-        context.RegisterSourceOutput(manifest.Combine(unsafeAllowed), static (output, manifest) =>
+        context.RegisterSourceOutput(manifest.Combine(canGenerate), static (output, manifest) =>
         {
             if (manifest.Right && manifest.Left.Count > 0)
             {
@@ -99,7 +114,6 @@ public sealed class CapsuleGenerator : IIncrementalGenerator
             }
         });
 
-        PythonModulePipeline.Register(context, unsafeAllowed);
     }
 
     /// <summary>One generated file per type: every export of a type goes into the same partial declaration.</summary>

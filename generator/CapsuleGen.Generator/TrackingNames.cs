@@ -10,6 +10,11 @@ internal static class TrackingNames
     public const string ValidExportedTables = nameof(ValidExportedTables);
     public const string Manifest = nameof(Manifest);
     public const string UnsafeAllowed = nameof(UnsafeAllowed);
+    public const string LanguageSupported = nameof(LanguageSupported);
     public const string ImportedInterfaces = nameof(ImportedInterfaces);
     public const string ValidImportedInterfaces = nameof(ValidImportedInterfaces);
+    public const string ExportFiles = nameof(ExportFiles);
+    public const string TableFiles = nameof(TableFiles);
+    public const string BindingFiles = nameof(BindingFiles);
+    public const string GeneratedFiles = nameof(GeneratedFiles);
 }

@@ -3,9 +3,10 @@ namespace CapsuleGen;
 /// <summary>
 /// Describes what a capsule's pointer points to, in C signature strings spelled as SciPy and
 /// Cython spell them (<c>double (int, double *, void *)</c>): either one function, or a table of
-/// pointer-sized slots. Generated imports compare it with their interface when they bind.
+/// pointer-sized slots; and, for the structs those signatures reach, their layouts (see
+/// <see cref="StructLayouts"/>). Generated imports compare it with their interface when they bind.
 /// </summary>
-public sealed class CapsuleSignature : IEquatable<CapsuleSignature>
+public sealed partial class CapsuleSignature : IEquatable<CapsuleSignature>
 {
     private readonly string?[] _slots;
 
@@ -66,7 +67,7 @@ public sealed class CapsuleSignature : IEquatable<CapsuleSignature>
 
     /// <inheritdoc/>
     public bool Equals(CapsuleSignature? other) =>
-        other is not null && IsTable == other.IsTable && _slots.AsSpan().SequenceEqual(other._slots);
+        other is not null && IsTable == other.IsTable && _slots.AsSpan().SequenceEqual(other._slots) && StructLayoutsEqual(other);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as CapsuleSignature);
@@ -81,6 +82,7 @@ public sealed class CapsuleSignature : IEquatable<CapsuleSignature>
             hash.Add(slot, StringComparer.Ordinal);
         }
 
+        AddStructLayouts(ref hash);
         return hash.ToHashCode();
     }
 

@@ -13,6 +13,8 @@ namespace CapsuleGen.Generator.Tests;
 /// <param name="ParameterAttribute">Attributes on the parameter, such as <c>MarshalAs</c>.</param>
 /// <param name="ReturnAttribute">Attributes on the return value.</param>
 /// <param name="CSignature">The C signature the type must produce.</param>
+/// <param name="StructLayouts">The struct layouts the capsule's signature must carry, if any.</param>
+/// <param name="MinimumVersion">The oldest C# the declarations need.</param>
 public sealed record BoundaryTypeCase(
     string Name,
     string Type,
@@ -22,7 +24,9 @@ public sealed record BoundaryTypeCase(
     string CSignature,
     string Declarations = "",
     string ParameterAttribute = "",
-    string ReturnAttribute = "")
+    string ReturnAttribute = "",
+    string[]? StructLayouts = null,
+    Microsoft.CodeAnalysis.CSharp.LanguageVersion MinimumVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp10)
 {
     public override string ToString() => Name;
 
@@ -133,6 +137,109 @@ public sealed record BoundaryTypeCase(
                 public struct Point { public double X; public double Y; }
                 public struct Mixed { public byte Tag; public long Count; public Point Origin; }
                 """),
+        new(
+            "explicit layout with overlapping fields",
+            "Word",
+            "new Word { Low = (ushort)(value.Low + 1), High = (ushort)(value.High + 2) }",
+            "new Word { Whole = 0x0003_0001 }",
+            "result.Whole == 0x0005_0002 && result.Bytes0 == 2",
+            "struct Word (struct Word)",
+            Declarations: """
+                [StructLayout(LayoutKind.Explicit)]
+                public struct Word
+                {
+                    [FieldOffset(0)] public uint Whole;
+                    [FieldOffset(0)] public ushort Low;
+                    [FieldOffset(2)] public ushort High;
+                    [FieldOffset(0)] public byte Bytes0;
+                }
+                """,
+            StructLayouts: ["struct Word (4 bytes, align 4) { unsigned int Whole at 0; uint16_t Low at 0; uint16_t High at 2; uint8_t Bytes0 at 0; }"]),
+        new(
+            "packed struct",
+            "Packed",
+            "new Packed { Tag = (byte)(value.Tag + 1), Value = value.Value * 2, Tail = (short)(value.Tail - 1) }",
+            "new Packed { Tag = 1, Value = long.MaxValue / 4, Tail = -5 }",
+            "result.Tag == 2 && result.Value == long.MaxValue / 4 * 2 && result.Tail == -6",
+            "struct Packed (struct Packed)",
+            Declarations: "[StructLayout(LayoutKind.Sequential, Pack = 2)] public struct Packed { public byte Tag; public long Value; public short Tail; }",
+            StructLayouts: ["struct Packed (12 bytes, align 2) { uint8_t Tag at 0; int64_t Value at 2; int16_t Tail at 10; }"]),
+        new(
+            "fixed buffer, nested struct, enum and pointers",
+            "Record",
+            "RecordMaker.Make(value)",
+            "Record.Sample()",
+            "result.Check()",
+            "struct Record (struct Record)",
+            Declarations: """
+                public enum Level : sbyte { Low = -1, High = 1 }
+                public struct Inner { public float Weight; public Level Level; }
+                public unsafe struct Record
+                {
+                    public fixed ushort Name[5];
+                    public Inner Inner;
+                    public Record* Next;
+                    public delegate* unmanaged[Cdecl]<double, double> Transform;
+
+                    public static Record Sample()
+                    {
+                        var record = new Record { Inner = new Inner { Weight = 2.5f, Level = Level.Low }, Next = (Record*)0x1000, Transform = (delegate* unmanaged[Cdecl]<double, double>)0x2000 };
+                        for (int i = 0; i < 5; i++) record.Name[i] = (ushort)('a' + i);
+                        return record;
+                    }
+
+                    public bool Check() =>
+                        Name[0] == 'b' && Name[4] == 'f' && Inner.Weight == 5f && Inner.Level == Level.High && Next == (Record*)0x1000 + 1 && (nint)Transform == 0x2000;
+                }
+
+                public static unsafe class RecordMaker
+                {
+                    public static Record Make(Record value)
+                    {
+                        for (int i = 0; i < 5; i++) value.Name[i]++;
+                        value.Inner = new Inner { Weight = value.Inner.Weight * 2, Level = (Level)(-(int)value.Inner.Level) };
+                        value.Next++;
+                        return value;
+                    }
+                }
+                """,
+            StructLayouts:
+            [
+                "struct Inner (8 bytes, align 4) { float Weight at 0; int8_t Level at 4; }",
+                "struct Record (40 bytes, align 8) { uint16_t Name[5] at 0; struct Inner Inner at 12; struct Record *Next at 24; double (*Transform)(double) at 32; }",
+            ]),
+        new(
+            "record struct with a declared size",
+            "Sized",
+            "value with { Id = value.Id + 1 }",
+            "new Sized(41, 7)",
+            "result.Id == 42 && result.Count == 7",
+            "struct Sized (struct Sized)",
+            Declarations: "[StructLayout(LayoutKind.Sequential, Size = 32)] public record struct Sized(int Id, long Count);",
+            StructLayouts: ["struct Sized (32 bytes, align 8) { int Id at 0; int64_t Count at 8; }"]),
+        new(
+            "inline array",
+            "Triple",
+            "TripleMaker.Twice(value)",
+            "Triple.Of(1.5, -2, 4)",
+            "result[0] == 3 && result[1] == -4 && result[2] == 8",
+            "struct Triple (struct Triple)",
+            Declarations: """
+                [System.Runtime.CompilerServices.InlineArray(3)]
+                public struct Triple
+                {
+                    private double _element;
+
+                    public static Triple Of(double a, double b, double c) { var triple = new Triple(); triple[0] = a; triple[1] = b; triple[2] = c; return triple; }
+                }
+
+                public static class TripleMaker
+                {
+                    public static Triple Twice(Triple value) { for (int i = 0; i < 3; i++) value[i] *= 2; return value; }
+                }
+                """,
+            StructLayouts: ["struct Triple (24 bytes, align 8) { double _element[3] at 0; }"],
+            MinimumVersion: Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp12),
         new(
             "one-byte bool",
             "bool",

@@ -19,15 +19,21 @@ public sealed class CompileAndRunTests
         var capsule = (Capsule)exporter.Get("Exports", "EchoCapsule")!;
 
         Assert.Equal(typeCase.CSignature, capsule.Signature!.FunctionSignature);
+        if (typeCase.StructLayouts is not null)
+        {
+            Assert.Equal(typeCase.StructLayouts, capsule.Signature.StructLayouts);
+        }
+
         Assert.Equal("ok", importer.Call("Driver", "Run", capsule));
     }
 
     [Theory]
     [MemberData(nameof(BoundaryTypeCase.All), MemberType = typeof(BoundaryTypeCase))]
-    public void Every_supported_type_compiles_cleanly_at_CSharp_10(BoundaryTypeCase typeCase)
+    public void Every_supported_type_compiles_cleanly_at_the_oldest_language_version_it_allows(BoundaryTypeCase typeCase)
     {
-        GeneratorRun.Of(typeCase.ExportSource, LanguageVersion.CSharp10).EmitCleanly();
-        GeneratorRun.Of(typeCase.ImportSource, LanguageVersion.CSharp10).EmitCleanly();
+        LanguageVersion oldest = typeCase.MinimumVersion > LanguageVersion.CSharp10 ? typeCase.MinimumVersion : LanguageVersion.CSharp10;
+        GeneratorRun.Of(typeCase.ExportSource, oldest).EmitCleanly();
+        GeneratorRun.Of(typeCase.ImportSource, oldest).EmitCleanly();
     }
 
     [Fact]

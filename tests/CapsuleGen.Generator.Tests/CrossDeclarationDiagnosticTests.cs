@@ -157,23 +157,64 @@ public sealed class CrossDeclarationDiagnosticTests
         Assert.Empty(run.CompilerDiagnostics());
     }
 
-    [Fact]
-    public void A_user_member_with_a_generated_name_is_reported()
+    public static TheoryData<string, string> TakenPropertyNames => new()
     {
-        MarkedSource marked = MarkedSource.Parse("""
+        {
+            """
             public static partial class Duck
             {
                 [CapsuleGen.ExportCapsule("quacker")]
                 public static void [|Quack|]() { }
 
-                private static void QuackTrampoline() { }
+                public static int QuackCapsule => 0;
             }
-            """);
+            """,
+            "'Duck.Quack' would generate 'QuackCapsule', but 'Duck' already declares 'QuackCapsule'; rename one of them"
+        },
+        {
+            """
+            public static partial class Duck
+            {
+                [CapsuleGen.ExportCapsule("quacker")]
+                public static void [|Quack|]() { }
+
+                public partial class QuackCapsule { }
+            }
+            """,
+            "'Duck.Quack' would generate 'QuackCapsule', but 'Duck' already declares 'QuackCapsule'; rename one of them"
+        },
+        {
+            // Hiding an inherited member would draw a warning inside the generated file.
+            """
+            public class Pond { public static int QuackCapsule; }
+            public partial class Duck : Pond
+            {
+                [CapsuleGen.ExportCapsule("quacker")]
+                public static void [|Quack|]() { }
+            }
+            """,
+            "'Duck.Quack' would generate 'QuackCapsule', but 'Duck' inherits 'QuackCapsule' from 'Pond'; rename one of them"
+        },
+        {
+            """
+            public static partial class QuackCapsule
+            {
+                [CapsuleGen.ExportCapsule("quacker")]
+                public static void [|Quack|]() { }
+            }
+            """,
+            "'QuackCapsule.Quack' would generate 'QuackCapsule', but 'QuackCapsule' is itself named 'QuackCapsule', and a member cannot have its type's name; rename one of them"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(TakenPropertyNames))]
+    public void A_taken_capsule_property_name_is_reported_and_nothing_breaks(string markedSource, string message)
+    {
+        MarkedSource marked = MarkedSource.Parse(markedSource);
         GeneratorRun run = GeneratorRun.Of(marked.Source);
 
-        Diagnostic diagnostic = Assert.Single(run.AnalyzerDiagnostics());
-
-        AssertDiagnostic(diagnostic, "CAPS0018", marked, "'Duck.Quack' would generate 'QuackTrampoline', but 'Duck' already declares 'QuackTrampoline'; rename one of them");
+        AssertDiagnostic(Assert.Single(run.AnalyzerDiagnostics()), "CAPS0018", marked, message);
         Assert.Empty(run.CompilerDiagnostics());
     }
 

@@ -111,7 +111,7 @@ public sealed class DiagnosticTests
                 public static void Quack([|Flagged|] flagged) { }
             }
             """,
-            "The parameter 'flagged' of 'Duck.Quack' has type 'Flagged', which cannot cross a native boundary: 'Flagged' contains the field 'On' of type 'bool', whose width the runtime changes when passing the struct by value; use 'byte' for a bool and 'ushort' for a char"
+            "The parameter 'flagged' of 'Duck.Quack' has type 'Flagged', which cannot cross a native boundary: its field 'Flagged.On' is a 'bool', which the runtime refuses in a struct passed by value; use 'byte' (0 or 1)"
         },
         {
             "CAPS0004",
@@ -341,6 +341,511 @@ public sealed class DiagnosticTests
             }
             """,
             "'Quack' cannot be exported: a local function has no name generated code can reach; make it a static method of a partial type"
+        },
+        {
+            "CAPS0004",
+            """
+            public unsafe struct NameBuf { public fixed char Text[32]; }
+            public static partial class Names
+            {
+                [CapsuleGen.ExportCapsule("names.set")]
+                public static void Set([|NameBuf|] name) { }
+            }
+            """,
+            "The parameter 'name' of 'Names.Set' has type 'NameBuf', which cannot cross a native boundary: its field 'NameBuf.Text' is a 'fixed char' buffer, which the runtime refuses in a struct passed by value; use 'fixed ushort' for UTF-16 code units or 'fixed byte' for UTF-8"
+        },
+        {
+            "CAPS0004",
+            """
+            public unsafe struct Flags { public int Count; public fixed bool On[4]; }
+            public static partial class Names
+            {
+                [CapsuleGen.ExportCapsule("names.flags")]
+                public static [|Flags|] Get() => default;
+            }
+            """,
+            "The return value of 'Names.Get' has type 'Flags', which cannot cross a native boundary: its field 'Flags.On' is a 'fixed bool' buffer, which the runtime refuses in a struct passed by value; use 'fixed byte'"
+        },
+        {
+            "CAPS0004",
+            """
+            public struct Deep { public Deeper D; }
+            public struct Deeper { public long Id; public Deepest E; }
+            public struct Deepest { public int Count; public char Letter; }
+            public static partial class Names
+            {
+                [CapsuleGen.ExportCapsule("names.deep")]
+                public static void Set(int id, [|Deep|] deep) { }
+            }
+            """,
+            "The parameter 'deep' of 'Names.Set' has type 'Deep', which cannot cross a native boundary: its field 'Deep.D.E.Letter' is a 'char', which the runtime refuses in a struct passed by value; use 'ushort' (a UTF-16 code unit, C 'char16_t')"
+        },
+        {
+            "CAPS0004",
+            """
+            public struct Outer { public long Id; public Middle Middle; }
+            public struct Middle { public double Weight; public Inner Inner; }
+            public struct Inner { public int Count; public bool Visible; }
+            public static partial class Names
+            {
+                [CapsuleGen.ExportCapsule("names.outer")]
+                public static void Set([|Outer|] outer) { }
+            }
+            """,
+            "The parameter 'outer' of 'Names.Set' has type 'Outer', which cannot cross a native boundary: its field 'Outer.Middle.Inner.Visible' is a 'bool', which the runtime refuses in a struct passed by value; use 'byte' (0 or 1)"
+        },
+        {
+            "CAPS0004",
+            """
+            public record struct Tagged(int Id, bool Enabled);
+            public static partial class Names
+            {
+                [CapsuleGen.ExportCapsule("names.tagged")]
+                public static void Set([|Tagged|] tagged) { }
+            }
+            """,
+            "The parameter 'tagged' of 'Names.Set' has type 'Tagged', which cannot cross a native boundary: its field 'Tagged.Enabled' is a 'bool', which the runtime refuses in a struct passed by value; use 'byte' (0 or 1)"
+        },
+        {
+            "CAPS0004",
+            """
+            public static partial class Clock
+            {
+                [CapsuleGen.ExportCapsule("clock.set")]
+                public static void Set([|System.DateTime|] now) { }
+            }
+            """,
+            "The parameter 'now' of 'Clock.Set' has type 'DateTime', which cannot cross a native boundary: 'DateTime' has automatic layout, which the runtime refuses at a native boundary; pass its 'Ticks' as a 'long' (or 'ToBinary()' to keep its kind)"
+        },
+        {
+            "CAPS0004",
+            """
+            public static partial class Clock
+            {
+                [CapsuleGen.ExportCapsule("clock.set")]
+                public static void Set([|System.DateTimeOffset|] now) { }
+            }
+            """,
+            "The parameter 'now' of 'Clock.Set' has type 'DateTimeOffset', which cannot cross a native boundary: 'DateTimeOffset' has automatic layout, which the runtime refuses at a native boundary; pass its 'UtcTicks' as a 'long' and its offset in minutes as a 'short'"
+        },
+        {
+            "CAPS0004",
+            """
+            public struct Stamp { public int Id; public System.DateTime When; }
+            public static partial class Clock
+            {
+                [CapsuleGen.ExportCapsule("clock.stamp")]
+                public static void Set([|Stamp|] stamp) { }
+            }
+            """,
+            "The parameter 'stamp' of 'Clock.Set' has type 'Stamp', which cannot cross a native boundary: its field 'Stamp.When' has type 'DateTime': 'DateTime' has automatic layout, which the runtime refuses at a native boundary; pass its 'Ticks' as a 'long' (or 'ToBinary()' to keep its kind)"
+        },
+        {
+            "CAPS0004",
+            """
+            public static partial class Wide
+            {
+                [CapsuleGen.ExportCapsule("wide.add")]
+                public static [|System.Int128|] Add(long a, long b) => (System.Int128)a + b;
+            }
+            """,
+            "The return value of 'Wide.Add' has type 'Int128', which cannot cross a native boundary: the runtime refuses 'Int128' at a native boundary ('Int128 and UInt128 cannot be passed by value to unmanaged'); pass a pointer ('Int128*') or two 'ulong' halves"
+        },
+        {
+            "CAPS0004",
+            """
+            public static partial class Wide
+            {
+                [CapsuleGen.ExportCapsule("wide.negate")]
+                public static void Negate([|System.UInt128|] value) { }
+            }
+            """,
+            "The parameter 'value' of 'Wide.Negate' has type 'UInt128', which cannot cross a native boundary: the runtime refuses 'UInt128' at a native boundary ('Int128 and UInt128 cannot be passed by value to unmanaged'); pass a pointer ('UInt128*') or two 'ulong' halves"
+        },
+        {
+            "CAPS0004",
+            """
+            [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Auto)]
+            public struct Loose { public int A; public long B; }
+            public struct Holder { public byte Tag; public Loose Inner; }
+            public static partial class Names
+            {
+                [CapsuleGen.ExportCapsule("names.holder")]
+                public static void Set([|Holder|] holder) { }
+            }
+            """,
+            "The parameter 'holder' of 'Names.Set' has type 'Holder', which cannot cross a native boundary: its field 'Holder.Inner' has type 'Loose': 'Loose' has LayoutKind.Auto, so its field order is not C's; use LayoutKind.Sequential or Explicit"
+        },
+        {
+            "CAPS0004",
+            """
+            public struct Pair<T> { public T First; public T Second; }
+            public struct Holder { public Pair<int> Pair; }
+            public static partial class Names
+            {
+                [CapsuleGen.ExportCapsule("names.pair")]
+                public static void Set([|Holder|] holder) { }
+            }
+            """,
+            "The parameter 'holder' of 'Names.Set' has type 'Holder', which cannot cross a native boundary: its field 'Holder.Pair' has type 'Pair<int>': 'Pair<int>' is a generic struct, whose layout C cannot name; declare a non-generic struct with the same fields"
+        },
+        {
+            "CAPS0004",
+            """
+            public struct Nothing { }
+            public static partial class Names
+            {
+                [CapsuleGen.ExportCapsule("names.nothing")]
+                public static void Set([|Nothing|] nothing) { }
+            }
+            """,
+            "The parameter 'nothing' of 'Names.Set' has type 'Nothing', which cannot cross a native boundary: 'Nothing' has no fields, and C has no empty struct (GCC makes it 0 bytes, .NET 1 byte); give it a field"
+        },
+        {
+            "CAPS0004",
+            """
+            [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential, Size = 6)]
+            public struct Odd { public int A; }
+            public static partial class Names
+            {
+                [CapsuleGen.ExportCapsule("names.odd")]
+                public static void Set([|Odd|] odd) { }
+            }
+            """,
+            "The parameter 'odd' of 'Names.Set' has type 'Odd', which cannot cross a native boundary: 'Odd' is 6 bytes with 4-byte alignment, and no C struct can have a size that is not a multiple of its alignment; make [StructLayout(Size = ...)] a multiple of 4"
+        },
+        {
+            "CAPS0004",
+            """
+            public static partial class Ids
+            {
+                [CapsuleGen.ExportCapsule("ids.next")]
+                public static [|System.Guid|] Next() => System.Guid.NewGuid();
+            }
+            """,
+            "The return value of 'Ids.Next' has type 'Guid', which cannot cross a native boundary: 'Guid' is declared in assembly 'System.Private.CoreLib', whose fields and layout the compiler cannot see (reference assemblies hide them), so CapsuleGen cannot check it as the runtime will; declare a struct with the same fields in this project, or pass a pointer ('Guid*')"
+        },
+        {
+            "CAPS0004",
+            """
+            public unsafe struct Callbacks { public delegate*<int, int> Transform; }
+            public static partial class Names
+            {
+                [CapsuleGen.ExportCapsule("names.callbacks")]
+                public static void Set([|Callbacks|] callbacks) { }
+            }
+            """,
+            "The parameter 'callbacks' of 'Names.Set' has type 'Callbacks', which cannot cross a native boundary: its field 'Callbacks.Transform' has type 'delegate*<int, int>': 'delegate*<int, int>' is not an unmanaged Cdecl function pointer; native code can only call 'delegate* unmanaged[Cdecl]<...>'"
+        },
+        {
+            "CAPS0004",
+            """
+            [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential, Size = 16)]
+            public struct Padded { public float X; public float Y; }
+            public static partial class Names
+            {
+                [CapsuleGen.ExportCapsule("names.padded")]
+                public static void Set([|Padded|] padded) { }
+            }
+            """,
+            "The parameter 'padded' of 'Names.Set' has type 'Padded', which cannot cross a native boundary: 'Padded' is 16 bytes, but its fields take 8; C has to declare the other bytes as a member, and since C passes a struct of up to 16 bytes in registers chosen by its members' types, C and .NET would pass it differently; declare those bytes as a field ('fixed byte Padding[n]') or pass a pointer"
+        },
+        {
+            "CAPS0004",
+            """
+            [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit)]
+            public struct Gapped { [System.Runtime.InteropServices.FieldOffset(0)] public float X; [System.Runtime.InteropServices.FieldOffset(8)] public float Y; }
+            public struct Holder { public Gapped Inner; }
+            public static partial class Names
+            {
+                [CapsuleGen.ExportCapsule("names.holder")]
+                public static [|Holder|] Get() => default;
+            }
+            """,
+            "The return value of 'Names.Get' has type 'Holder', which cannot cross a native boundary: 'Gapped' leaves bytes 4 to 7, before 'Y', to no field; C has to declare the other bytes as a member, and since C passes a struct of up to 16 bytes in registers chosen by its members' types, C and .NET would pass it differently; declare those bytes as a field ('fixed byte Padding[n]') or pass a pointer"
+        },
+        {
+            "CAPS0007",
+            """
+            [CapsuleGen.ImportCapsule("spam._C_API")]
+            public partial interface ISpam
+            {
+                [CapsuleGen.CapsuleSlot(0)]
+                int Add(int a, int b);
+
+                [CapsuleGen.CapsuleSlot(1)]
+                sealed int [|Twice|](int a) => a + a;
+            }
+            """,
+            "'ISpam.Twice' cannot be bound to a capsule: a sealed member cannot be implemented by the binding, so calls would never reach the capsule; remove 'sealed' (its body stays the fallback)"
+        },
+        {
+            "CAPS0007",
+            """
+            [CapsuleGen.ImportCapsule("spam._C_API")]
+            public partial interface ISpam
+            {
+                [CapsuleGen.CapsuleSlot(0)]
+                int Add(int a, int b);
+
+                [CapsuleGen.CapsuleSlot(1)]
+                private int [|Twice|](int a) => a + a;
+            }
+            """,
+            "'ISpam.Twice' cannot be bound to a capsule: a private member cannot be implemented by the binding, so calls would never reach the capsule; make it public (its body stays the fallback)"
+        },
+        {
+            "CAPS0007",
+            """
+            [CapsuleGen.ImportCapsule("quacker")]
+            public partial interface IQuacker
+            {
+                void Quack();
+                static abstract void [|Create|]();
+            }
+            """,
+            "'IQuacker.Create' cannot be bound to a capsule: static members belong to the interface, not to the capsule; move it to a class"
+        },
+        {
+            "CAPS0009",
+            """
+            [CapsuleGen.ImportCapsule("quacker")]
+            public partial interface IQuacker
+            {
+                void Quack();
+                public class [|Binding|] { }
+            }
+            """,
+            "'IQuacker.Binding' has the same name as the generated Binding class; rename it"
+        },
+        {
+            "CAPS0009",
+            """
+            [CapsuleGen.ImportCapsule("quacker")]
+            public partial interface [|Binding|]
+            {
+                void Quack();
+            }
+            """,
+            "'Binding' has the same name as the class it would contain, and a nested type cannot have the name of the type around it; rename it"
+        },
+        {
+            "CAPS0019",
+            """
+            public partial struct Vector
+            {
+                public int X;
+
+                [CapsuleGen.ExportCapsule("vector.add")]
+                public static Vector operator [|+|](Vector a, Vector b) => new Vector { X = a.X + b.X };
+            }
+            """,
+            "'Vector.op_Addition' cannot be exported: an operator is called through its symbol, which a native pointer cannot carry; export a static method that applies it"
+        },
+        {
+            "CAPS0019",
+            """
+            public partial struct Vector
+            {
+                public int X;
+
+                [CapsuleGen.ExportCapsule("vector.to_int")]
+                public static explicit operator [|int|](Vector a) => a.X;
+            }
+            """,
+            "'Vector.op_Explicit' cannot be exported: a conversion is called through a cast, which a native pointer cannot carry; export a static method that converts"
+        },
+        {
+            "CAPS0019",
+            """
+            public static partial class Settings
+            {
+                public static int Level
+                {
+                    [CapsuleGen.ExportCapsule("settings.level")]
+                    [|get|] => 3;
+                }
+            }
+            """,
+            "'Settings.get_Level' cannot be exported: an accessor belongs to its property or event, and code calls it only through them; export a static method that reads or writes it"
+        },
+        {
+            "CAPS0019",
+            """
+            public partial class Duck
+            {
+                [CapsuleGen.ExportCapsule("duck.finalize")]
+                ~[|Duck|]() { }
+            }
+            """,
+            "'Duck.Finalize' cannot be exported: a finalizer runs when the garbage collector decides, on an instance; export a static method"
+        },
+        {
+            "CAPS0019",
+            """
+            public static class Lambdas
+            {
+                public static object Make() => [CapsuleGen.ExportCapsule("lambda")] static [|(int x)|] => x;
+            }
+            """,
+            "'lambda' cannot be exported: a lambda has no name generated code can reach; make it a static method of a partial type"
+        },
+        {
+            "CAPS0019",
+            """
+            public interface IFactory { static abstract int Make(int x); }
+            public partial class Factory : IFactory
+            {
+                [CapsuleGen.ExportCapsule("factory.make")]
+                static int IFactory.[|Make|](int x) => x;
+            }
+            """,
+            "'Factory.IFactory.Make' cannot be exported: an explicit interface implementation can be called only through its interface; export a static method that calls it"
+        },
+        {
+            "CAPS0019",
+            """
+            public partial interface IFactory
+            {
+                [CapsuleGen.ExportCapsule("factory.make")]
+                static abstract int [|Make|](int x);
+            }
+            """,
+            "'IFactory.Make' cannot be exported: a static abstract or virtual interface member can be called only through a type parameter; export it from a type that implements it"
+        },
+        {
+            "CAPS0019",
+            """
+            public partial interface IFactory
+            {
+                [CapsuleGen.ExportCapsule("factory.make")]
+                static virtual int [|Make|](int x) => x;
+            }
+            """,
+            "'IFactory.Make' cannot be exported: a static abstract or virtual interface member can be called only through a type parameter; export it from a type that implements it"
+        },
+        {
+            "CAPS0019",
+            """
+            public static partial class Numbers
+            {
+                extension(int value)
+                {
+                    [CapsuleGen.ExportCapsule("numbers.twice")]
+                    public static int [|Twice|](int x) => x + x;
+                }
+            }
+            """,
+            "'Numbers.Twice' cannot be exported: a member of an 'extension' block has no type generated code can add to; export a static method of the enclosing static class"
+        },
+        {
+            "CAPS0019",
+            """
+            public static partial class Duck
+            {
+                [System.Runtime.InteropServices.UnmanagedCallersOnly]
+                [CapsuleGen.ExportCapsule("quacker")]
+                public static void [|Quack|]() { }
+            }
+            """,
+            "'Duck.Quack' cannot be exported: it is already [UnmanagedCallersOnly], so managed code cannot call it and CapsuleGen cannot wrap it; remove [UnmanagedCallersOnly]: the generated trampoline is its native entry point"
+        },
+        {
+            "CAPS0020",
+            """
+            public static partial class Duck
+            {
+                [CapsuleGen.ExportCapsule("quacker")]
+                public static async void [|Quack|]() => await System.Threading.Tasks.Task.Yield();
+            }
+            """,
+            "'Duck.Quack' is async: native code would get control back at its first 'await', and an exception thrown after that would end the process; make the method synchronous"
+        },
+        {
+            "CAPS0020",
+            """
+            public static partial class Duck
+            {
+                [CapsuleGen.ExportCapsule("quacker")]
+                public static async System.Threading.Tasks.Task<int> [|Quack|]() { await System.Threading.Tasks.Task.Yield(); return 1; }
+            }
+            """,
+            "'Duck.Quack' is async: native code would get control back at its first 'await', and an exception thrown after that would end the process; make the method synchronous"
+        },
+        {
+            "CAPS0021",
+            """
+            public static partial class Duck
+            {
+                [System.Diagnostics.Conditional("DEBUG")]
+                [CapsuleGen.ExportCapsule("quacker")]
+                public static void [|Quack|]() { }
+            }
+            """,
+            "'Duck.Quack' is [Conditional(\"DEBUG\")], so every call to it is removed where 'DEBUG' is not defined; remove [Conditional] and test the symbol inside the method (#if DEBUG)"
+        },
+        {
+            "CAPS0021",
+            """
+            public static partial class Duck
+            {
+                [CapsuleGen.ExportCapsule("quacker")]
+                static partial void [|Quack|]();
+            }
+            """,
+            "'Duck.Quack' is a partial method without an implementation, so every call to it is removed; give it an implementing declaration"
+        },
+        {
+            "CAPS0023",
+            """
+            file static partial class [|Duck|]
+            {
+                [CapsuleGen.ExportCapsule("quacker")]
+                public static void Quack() { }
+            }
+            """,
+            "'Duck' is file-local, so all of it must be in one file and CapsuleGen cannot add its generated part; declare it 'internal' instead of 'file'"
+        },
+        {
+            "CAPS0023",
+            """
+            [CapsuleGen.ImportCapsule("quacker")]
+            file partial interface [|IQuacker|]
+            {
+                void Quack();
+            }
+            """,
+            "'IQuacker' is file-local, so all of it must be in one file and CapsuleGen cannot add its generated part; declare it 'internal' instead of 'file'"
+        },
+        {
+            "CAPS0024",
+            """
+            namespace Screen { public struct Point { public int X, Y; } }
+            namespace Paper { public struct Point { public double X, Y; } }
+            public static partial class Geometry
+            {
+                [CapsuleGen.ExportCapsule("geometry.map")]
+                public static Paper.Point [|Map|](Screen.Point point) => default;
+            }
+            """,
+            "'Geometry.Map' uses two different structs that C would both call 'struct Point' ('Screen.Point' and 'Paper.Point'); a C signature cannot tell them apart, so rename one of them"
+        },
+        {
+            "CAPS0024",
+            """
+            namespace Screen { public struct Point { public int X, Y; } }
+            namespace Paper { public struct Point { public double X, Y; } }
+            [CapsuleGen.ImportCapsule("geometry._C_API")]
+            public unsafe partial interface IGeometry
+            {
+                [CapsuleGen.CapsuleSlot(0)]
+                void Draw(Screen.Point* points, int count);
+
+                [CapsuleGen.CapsuleSlot(1)]
+                void [|Print|](Paper.Point point);
+            }
+            """,
+            "'IGeometry.Print' uses two different structs that C would both call 'struct Point' ('Screen.Point' and 'Paper.Point'); a C signature cannot tell them apart, so rename one of them"
         },
     };
 

@@ -10,13 +10,15 @@ namespace CapsuleGen.Generator.Tests;
 
 /// <summary>
 /// The generator and the analyzer never throw, whatever half-typed code they meet: every source
-/// the tests use is cut, stripped of tokens and given duplicated lines thousands of times, and no
-/// run may report a generator exception (CS8785) or an analyzer exception (AD0001).
+/// the tests use (the differential test's random cases and the unusual legal declarations among
+/// them) is cut, stripped of tokens and given duplicated lines thousands of times, and no run may
+/// report a generator exception (CS8785) or an analyzer exception (AD0001).
 /// </summary>
 public sealed class RobustnessTests
 {
     private const int MutationsPerSource = 40;
     private const int Seed = 20261121;
+    private const int RandomCases = 24;
 
     [Fact]
     public void Thousands_of_mutated_sources_never_make_the_generator_or_the_analyzer_throw()
@@ -24,6 +26,8 @@ public sealed class RobustnessTests
         string[] sources = SnapshotSources.All
             .Concat(BoundaryTypeCase.Cases.SelectMany(typeCase => new[] { typeCase.ExportSource, typeCase.ImportSource }))
             .Concat(DiagnosticTests.MisuseSources)
+            .Concat(LegalScenario.All.SelectMany(scenario => new[] { scenario.Exporter, scenario.Importer }))
+            .Concat(Enumerable.Range(0, RandomCases).SelectMany(index => RandomCaseSources(index)))
             .Distinct()
             .ToArray();
         var mutations = new List<string>();
@@ -47,6 +51,13 @@ public sealed class RobustnessTests
         });
 
         Assert.True(failures.IsEmpty, $"{failures.Count} of {mutations.Count} runs failed; the first:{Environment.NewLine}{failures.FirstOrDefault()}");
+    }
+
+    /// <summary>The two modules of one of the differential test's random cases.</summary>
+    private static string[] RandomCaseSources(int index)
+    {
+        var renderer = new Differential.CSharpRenderer([Differential.CaseGenerator.Generate(index, Differential.CaseGenerator.CaseSeed(Seed, index))]);
+        return [renderer.Exporter(), renderer.Importer()];
     }
 
     private static IEnumerable<string> Run(string source)

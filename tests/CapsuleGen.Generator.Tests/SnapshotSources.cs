@@ -192,10 +192,50 @@ internal static class SnapshotSources
         }
         """;
 
+    public const string ImportWithStructLayouts = """
+        using System.Runtime.InteropServices;
+        using CapsuleGen;
+
+        namespace Shapes;
+
+        public enum Shape : byte { Circle = 1, Square = 2 }
+
+        [StructLayout(LayoutKind.Sequential, Pack = 4)]
+        public struct Box { public Shape Shape; public double Width; public unsafe Box* Next; }
+
+        /// <summary>Members and parameters named like the binding's own parts, and defaults the binding keeps.</summary>
+        [ImportCapsule("shapes._C_API")]
+        public unsafe partial interface IShapes
+        {
+            [CapsuleSlot(0)]
+            double Area(Box box, double scale = 1.0, Shape fallback = Shape.Square);
+
+            [CapsuleSlot(1)]
+            int Target(Box* boxes, int count, int target = -1);
+        }
+        """;
+
+    public const string ObsoleteExport = """
+        using System;
+        using CapsuleGen;
+
+        namespace Legacy;
+
+        [Obsolete("Use Point2.", error: true)]
+        public struct Point { public int X; public int Y; }
+
+        public static partial class Geometry
+        {
+            [Obsolete("Use Length2.")]
+            [ExportCapsule("geometry.length")]
+            public static double Length(Point point) => Math.Sqrt((point.X * point.X) + (point.Y * point.Y));
+        }
+        """;
+
     public static readonly string[] All =
     [
         VoidExport, EveryTypeExport, DefaultNamedExport, NestedExportWithFailFast,
         ImportWithDefaultBody, ImportWithoutDefaultBody, ImportWithParametersAndReturn,
-        TableExport, DenseTableImport, SparseTableImportWithDataSlots,
+        TableExport, DenseTableImport, SparseTableImportWithDataSlots, ImportWithStructLayouts, ObsoleteExport,
     ];
 }

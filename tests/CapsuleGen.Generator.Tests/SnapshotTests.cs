@@ -36,6 +36,12 @@ public sealed class SnapshotTests
     [Fact]
     public void SparseTableImportWithDataSlots() => VerifyAndCompile(SnapshotSources.SparseTableImportWithDataSlots);
 
+    [Fact]
+    public void ImportWithStructLayouts() => VerifyAndCompile(SnapshotSources.ImportWithStructLayouts);
+
+    [Fact]
+    public void ObsoleteExport() => VerifyAndCompile(SnapshotSources.ObsoleteExport);
+
     private static void VerifyAndCompile(string source, [System.Runtime.CompilerServices.CallerMemberName] string testName = "")
     {
         GeneratorRun run = GeneratorRun.Of(source);

@@ -22,9 +22,6 @@ namespace CapsuleGen.Generator.Diagnostics;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
 {
-    private const string ManifestFunction = "CapsuleGen.Interop.ExportedCapsuleAttribute";
-    private const string ManifestTable = "CapsuleGen.Interop.ExportedCapsuleTableAttribute";
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.ExportNotStatic,
         Descriptors.TypeNotPartial,
@@ -44,7 +41,12 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
         Descriptors.ImportDoesNotMatchExport,
         Descriptors.UnsafeBlocksRequired,
         Descriptors.GeneratedNameTaken,
-        Descriptors.UnsupportedExportTarget);
+        Descriptors.UnsupportedExportTarget,
+        Descriptors.ExportIsAsync,
+        Descriptors.ExportCallsRemoved,
+        Descriptors.LanguageVersionTooLow,
+        Descriptors.FileLocalType,
+        Descriptors.StructNameConflict);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -92,13 +94,16 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
             start.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
             start.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
             start.RegisterSyntaxNodeAction(AnalyzeLocalFunction, SyntaxKind.LocalFunctionStatement);
+            start.RegisterSyntaxNodeAction(AnalyzeLambda, SyntaxKind.ParenthesizedLambdaExpression);
             start.RegisterCompilationEndAction(AnalyzeAcrossDeclarations);
         }
 
         private void AnalyzeMethod(SymbolAnalysisContext context)
         {
             var method = (IMethodSymbol)context.Symbol;
-            if (Find(method, _exportAttribute) is not { } attribute)
+
+            // A partial method is analyzed once, through its definition, which carries the attributes of both parts.
+            if (method.PartialDefinitionPart is not null || Find(method, _exportAttribute) is not { } attribute)
             {
                 return;
             }
@@ -109,7 +114,7 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
                 _exports.Add(new LocalExport(ManifestEntry.For(function), !CapsuleNameParser.UsesSignatureName(attribute), function.DisplayName, SourceLocations.AttributeArgument(attribute, method)));
             }
 
-            RequireUnsafe(sink, attribute, method);
+            RequireGenerationSupport(sink, attribute, method);
             Report(context.ReportDiagnostic, sink.Diagnostics);
         }
 
@@ -124,7 +129,7 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
                     _imports.Add(new LocalImport(imported, SourceLocations.Of(type)));
                 }
 
-                RequireUnsafe(sink, import, type);
+                RequireGenerationSupport(sink, import, type);
             }
 
             if (Find(type, _exportAttribute) is { } export)
@@ -134,7 +139,7 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
                     _exports.Add(new LocalExport(ManifestEntry.For(table), NamedExplicitly: true, type.Name, SourceLocations.AttributeArgument(export, type)));
                 }
 
-                RequireUnsafe(sink, export, type);
+                RequireGenerationSupport(sink, export, type);
             }
 
             Report(context.ReportDiagnostic, sink.Diagnostics);
@@ -144,12 +149,27 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
         private void AnalyzeLocalFunction(SyntaxNodeAnalysisContext context)
         {
             var function = (LocalFunctionStatementSyntax)context.Node;
-            if (function.AttributeLists.Count > 0 &&
-                context.SemanticModel.GetDeclaredSymbol(function, context.CancellationToken) is IMethodSymbol symbol &&
-                Find(symbol, _exportAttribute) is not null)
+            if (function.AttributeLists.Count > 0 && context.SemanticModel.GetDeclaredSymbol(function, context.CancellationToken) is IMethodSymbol symbol)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsupportedExportTarget, function.Identifier.GetLocation(), symbol.Name,
-                    "a local function has no name generated code can reach; make it a static method of a partial type"));
+                ReportUnreachable(context, symbol, function.Identifier.GetLocation(), symbol.Name);
+            }
+        }
+
+        /// <summary>Nor are lambdas, which C# 10 lets carry attributes.</summary>
+        private void AnalyzeLambda(SyntaxNodeAnalysisContext context)
+        {
+            var lambda = (ParenthesizedLambdaExpressionSyntax)context.Node;
+            if (lambda.AttributeLists.Count > 0 && context.SemanticModel.GetSymbolInfo(lambda, context.CancellationToken).Symbol is IMethodSymbol symbol)
+            {
+                ReportUnreachable(context, symbol, lambda.ParameterList.GetLocation(), "lambda");
+            }
+        }
+
+        private void ReportUnreachable(SyntaxNodeAnalysisContext context, IMethodSymbol symbol, Location location, string display)
+        {
+            if (Find(symbol, _exportAttribute) is not null && ExportParser.TargetProblem(symbol) is { } problem)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsupportedExportTarget, location, display, problem));
             }
         }
 
@@ -193,35 +213,36 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        /// <summary>Exports published by referenced assemblies in their generated manifests.</summary>
+        /// <summary>
+        /// Exports published by referenced assemblies in their generated manifests. The attributes are
+        /// public, so anyone may write one by hand: an entry that does not make sense is skipped.
+        /// </summary>
         private IEnumerable<(ManifestEntry Entry, string Source)> ReferencedExports()
         {
             foreach (IAssemblySymbol assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
             {
                 foreach (AttributeData attribute in assembly.GetAttributes())
                 {
-                    string? kind = attribute.AttributeClass?.ToDisplayString();
-                    if (attribute.ConstructorArguments.Length != 2 || (kind != ManifestFunction && kind != ManifestTable))
+                    if (ManifestReader.Read(attribute) is { } entry)
                     {
-                        continue;
+                        yield return (entry, $"assembly '{assembly.Name}'");
                     }
-
-                    string? name = attribute.ConstructorArguments[0].Value as string;
-                    TypedConstant second = attribute.ConstructorArguments[1];
-                    ManifestEntry entry = kind == ManifestFunction
-                        ? new ManifestEntry(name, second.Value as string, EquatableArray<ManifestSlot>.Empty)
-                        : new ManifestEntry(name, null, second.Values.Select(slot => new ManifestSlot(slot.Value as string)).ToEquatableArray());
-                    yield return (entry, $"assembly '{assembly.Name}'");
                 }
             }
         }
 
-        private void RequireUnsafe(DiagnosticSink sink, AttributeData attribute, ISymbol owner)
+        /// <summary>Generated code needs unsafe code and C# 10; without either, nothing is generated and the user is told why.</summary>
+        private void RequireGenerationSupport(DiagnosticSink sink, AttributeData attribute, ISymbol owner)
         {
+            Location? location = attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? SourceLocations.Of(owner);
             if (!_unsafeAllowed)
             {
-                Location? location = attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? SourceLocations.Of(owner);
                 sink.Report(Descriptors.UnsafeBlocksRequired, location, owner.Name);
+            }
+
+            if (location?.SourceTree?.Options is CSharpParseOptions { LanguageVersion: var version } && version < CapsuleGenerator.MinimumLanguageVersion)
+            {
+                sink.Report(Descriptors.LanguageVersionTooLow, location, owner.Name, version.ToDisplayString());
             }
         }
 

@@ -50,8 +50,8 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor MemberNameReserved = Error(
         "CAPS0009",
-        "Member name is reserved by the generated binding",
-        "'{0}' has the same name as a member of the generated Binding class; rename it");
+        "Name is reserved by the generated binding",
+        "'{0}' has the same name as {1}; rename it");
 
     public static readonly DiagnosticDescriptor InvalidSlotIndex = Error(
         "CAPS0010",
@@ -104,6 +104,31 @@ internal static class Descriptors
         "CAPS0019",
         "[ExportCapsule] cannot go here",
         "'{0}' cannot be exported: {1}");
+
+    public static readonly DiagnosticDescriptor ExportIsAsync = Error(
+        "CAPS0020",
+        "An exported method cannot be async",
+        "'{0}' is async: native code would get control back at its first 'await', and an exception thrown after that would end the process; make the method synchronous");
+
+    public static readonly DiagnosticDescriptor ExportCallsRemoved = Error(
+        "CAPS0021",
+        "Calls to an exported method are removed by the compiler",
+        "'{0}' {1}");
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Error(
+        "CAPS0022",
+        "CapsuleGen needs C# 10 or later",
+        "The code generated for '{0}' needs C# 10 or later, but the project compiles as C# {1}; set <LangVersion>10</LangVersion> or later in the project file");
+
+    public static readonly DiagnosticDescriptor FileLocalType = Error(
+        "CAPS0023",
+        "A file-local type cannot receive generated code",
+        "'{0}' is file-local, so all of it must be in one file and CapsuleGen cannot add its generated part; declare it 'internal' instead of 'file'");
+
+    public static readonly DiagnosticDescriptor StructNameConflict = Error(
+        "CAPS0024",
+        "Two different structs have the same C name",
+        "'{0}' uses two different structs that C would both call '{1}' ('{2}' and '{3}'); a C signature cannot tell them apart, so rename one of them");
 
     private static DiagnosticDescriptor Error(string id, string title, string message, params string[] customTags) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant(), customTags: customTags);

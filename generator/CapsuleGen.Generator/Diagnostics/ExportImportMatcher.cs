@@ -5,12 +5,15 @@ namespace CapsuleGen.Generator.Diagnostics;
 
 /// <summary>
 /// Compares what an import declares with what an export of the same name publishes, and says how
-/// they differ, naming the slot and both C signatures.
+/// they differ, naming the slot and both C signatures, or the struct and both layouts.
 /// </summary>
 internal static class ExportImportMatcher
 {
     /// <summary>The first difference, or null when the import fits the export.</summary>
-    public static string? FindDifference(ImportedInterface import, ManifestEntry export)
+    public static string? FindDifference(ImportedInterface import, ManifestEntry export) =>
+        FindSignatureDifference(import, export) ?? FindLayoutDifference(import, export);
+
+    private static string? FindSignatureDifference(ImportedInterface import, ManifestEntry export)
     {
         if (!import.IsTable)
         {
@@ -48,5 +51,39 @@ internal static class ExportImportMatcher
         return highestData >= export.TableSlots.Count
             ? $"slot {highestData} is past the end of the exported table, which has {export.TableSlots.Count} slots"
             : null;
+    }
+
+    /// <summary>
+    /// Structs spelled alike in C but laid out differently (<c>struct Point</c> of ints in one
+    /// namespace, of doubles in another). An export whose manifest describes no struct (built by an
+    /// older CapsuleGen) is trusted by its C signature, as at run time.
+    /// </summary>
+    private static string? FindLayoutDifference(ImportedInterface import, ManifestEntry export)
+    {
+        if (export.StructLayouts.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (string expected in import.StructLayouts)
+        {
+            string structName = StructName(expected);
+            string? actual = export.StructLayouts.FirstOrDefault(layout => StructName(layout) == structName);
+            if (actual != expected)
+            {
+                return actual is null
+                    ? $"it passes {structName} as \"{expected}\" but the export does not describe {structName}"
+                    : $"it passes {structName} as \"{expected}\" but the export's is \"{actual}\"";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The C name a layout text starts with: <c>struct Point</c> of <c>struct Point (16 bytes, ...</c>.</summary>
+    private static string StructName(string layout)
+    {
+        int end = layout.IndexOf(" (", System.StringComparison.Ordinal);
+        return end < 0 ? layout : layout.Substring(0, end);
     }
 }

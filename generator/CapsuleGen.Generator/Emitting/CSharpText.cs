@@ -13,7 +13,7 @@ internal static class CSharpText
     public const string CapsuleBoundary = "global::CapsuleGen.CapsuleBoundary";
     public const string Volatile = "global::System.Threading.Volatile";
 
-    /// <summary>A C# string literal, or <c>null</c>.</summary>
+    /// <summary>A C# string literal, or <c>null</c>: every character that is not plainly visible is escaped.</summary>
     public static string Literal(string? value)
     {
         if (value is null)
@@ -31,29 +31,37 @@ internal static class CSharpText
                 case '\n': builder.Append("\\n"); break;
                 case '\r': builder.Append("\\r"); break;
                 case '\t': builder.Append("\\t"); break;
-                default:
-                    if (char.IsControl(c) || char.IsSurrogate(c))
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
+                default: AppendVisible(builder, c); break;
             }
         }
 
         return builder.Append('"').ToString();
     }
 
-    /// <summary>Text safe inside an XML doc comment.</summary>
-    public static string Xml(string? value) =>
-        value is null ? "NULL" : value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    /// <summary>
+    /// Text safe inside an XML doc comment: markup characters as entities, and every character that
+    /// would end the comment line (U+0085, U+2028, U+2029) or that XML refuses (control characters)
+    /// as a <c>\uXXXX</c> escape.
+    /// </summary>
+    public static string Doc(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        foreach (char c in value)
+        {
+            switch (c)
+            {
+                case '&': builder.Append("&amp;"); break;
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                default: AppendVisible(builder, c); break;
+            }
+        }
 
-    /// <summary>A capsule name as docs show it: quoted, or NULL.</summary>
-    public static string DocName(string? name) => name is null ? "NULL" : "\"" + Xml(name) + "\"";
+        return builder.ToString();
+    }
+
+    /// <summary>A capsule name as docs show it: as a C# literal (escapes included), or NULL.</summary>
+    public static string DocName(string? name) => name is null ? "NULL" : Doc(Literal(name));
 
     /// <summary><paramref name="preferred"/>, or a variant of it that no parameter already uses.</summary>
     public static string UniqueLocal(string preferred, EquatableArray<BoundaryParameter> parameters)
@@ -91,6 +99,32 @@ internal static class CSharpText
 
     public static string ParameterList(EquatableArray<BoundaryParameter> parameters, bool native) =>
         string.Join(", ", parameters.Select(parameter => (native ? parameter.Type.NativeName : parameter.Type.ManagedName) + " " + parameter.Name));
+
+    /// <summary>The parameters as the interface declares them, with their default values and <c>[CallerLineNumber]</c>.</summary>
+    public static string DeclaredParameterList(EquatableArray<BoundaryParameter> parameters) =>
+        string.Join(", ", parameters.Select(parameter =>
+            (parameter.CallerLineNumber ? "[global::System.Runtime.CompilerServices.CallerLineNumber] " : string.Empty) +
+            parameter.Type.ManagedName + " " + parameter.Name +
+            (parameter.DefaultValue is null ? string.Empty : " = " + parameter.DefaultValue)));
+
+    private static void AppendVisible(StringBuilder builder, char c)
+    {
+        bool hidden = char.GetUnicodeCategory(c) switch
+        {
+            UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or
+            UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => true,
+            UnicodeCategory.SpaceSeparator => c != ' ',
+            _ => false,
+        };
+        if (hidden)
+        {
+            builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            builder.Append(c);
+        }
+    }
 
     public static string ArgumentList(EquatableArray<BoundaryParameter> parameters) =>
         string.Join(", ", parameters.Select(parameter => parameter.Name));

@@ -1,18 +1,22 @@
+using System.Linq;
 using CapsuleGen.Generator.Model;
 
 namespace CapsuleGen.Generator.Emitting;
 
 /// <summary>
-/// Writes, for each exported method, a capsule property holding the address of its trampoline,
-/// and the trampoline itself.
+/// Writes, for each exported method, a capsule property that hands out the process-wide capsule
+/// holding the address of its trampoline, and the trampoline itself.
 /// </summary>
 internal static class ExportEmitter
 {
-    public static string HintName(ExportingType type) => FileScaffold.HintName(type.Location, "Exports");
+    private const string ExportedCapsules = "global::CapsuleGen.Interop.ExportedCapsules";
+
+    public const string Kind = "Exports";
 
     public static string Emit(ExportingType type)
     {
-        SourceWriter writer = FileScaffold.Open(type.Location, "unsafe");
+        Deprecation deprecation = type.Functions.Aggregate(Deprecation.None, (all, function) => all.Union(function.Deprecation));
+        SourceWriter writer = FileScaffold.Open(type.Location, "unsafe", deprecation);
         for (int i = 0; i < type.Functions.Count; i++)
         {
             if (i > 0)
@@ -30,19 +34,22 @@ internal static class ExportEmitter
 
     private static void WriteCapsuleProperty(SourceWriter writer, ExportedFunction function)
     {
-        string property = function.MethodName.TrimStart('@') + "Capsule";
         writer.Line("/// <summary>");
-        writer.Line($"/// A new handle to the capsule {CSharpText.DocName(function.CapsuleName)}: a native Cdecl pointer to <c>{CSharpText.Xml(function.DisplayName)}</c>,");
-        writer.Line($"/// whose C signature is <c>{CSharpText.Xml(function.Signature.CSignature)}</c>.");
+        writer.Line($"/// A new handle to the capsule {CSharpText.DocName(function.CapsuleName)}: a native Cdecl pointer to <c>{CSharpText.Doc(function.DisplayName)}</c>,");
+        writer.Line($"/// whose C signature is <c>{CSharpText.Doc(function.Signature.CSignature)}</c>.");
         writer.Line("/// The capsule lives as long as the process; disposing a handle gives up only that handle.");
         writer.Line("/// </summary>");
-        writer.Line($"{function.Accessibility} static {CSharpText.Capsule} {property} => s_{property}.Share();");
-        writer.Line();
-        writer.Line($"private static readonly {CSharpText.Capsule} s_{property} = new(");
+        if (function.Signature.TypesDeprecation.ObsoleteAsError)
+        {
+            // Its body names the signature's types, and one of them is obsolete as an error.
+            writer.Line(FileScaffold.ObsoleteContext);
+        }
+
+        writer.Line($"{function.Accessibility} static {CSharpText.Capsule} {function.PropertyName} => {ExportedCapsules}.Function(");
         writer.Indent();
         writer.Line($"{TrampolineWriter.AddressOf(function)},");
         writer.Line($"{CSharpText.Literal(function.CapsuleName)},");
-        writer.Line($"signature: global::CapsuleGen.CapsuleSignature.Function({CSharpText.Literal(function.Signature.CSignature)}));");
+        SignatureWriter.Function(writer, function.Signature.CSignature, function.StructLayouts);
         writer.Outdent();
     }
 }

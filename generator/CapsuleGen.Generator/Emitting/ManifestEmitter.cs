@@ -5,8 +5,9 @@ using CapsuleGen.Generator.Model;
 namespace CapsuleGen.Generator.Emitting;
 
 /// <summary>
-/// Writes the assembly's capsule manifest: one assembly attribute per export, naming the capsule
-/// and its C signature(s), which projects referencing the assembly check their imports against.
+/// Writes the assembly's capsule manifest: one assembly attribute per export, naming the capsule,
+/// its C signature(s) and the layouts of the structs they reach, which projects referencing the
+/// assembly check their imports against.
 /// </summary>
 internal static class ManifestEmitter
 {
@@ -20,9 +21,12 @@ internal static class ManifestEmitter
         writer.Line();
         foreach (ManifestEntry entry in entries.OrderBy(entry => entry.CapsuleName, System.StringComparer.Ordinal))
         {
+            string layouts = entry.StructLayouts.Count == 0
+                ? string.Empty
+                : $", StructLayouts = new string[] {{ {string.Join(", ", entry.StructLayouts.Select(CSharpText.Literal))} }}";
             writer.Line(entry.FunctionSignature is not null
-                ? $"[assembly: global::CapsuleGen.Interop.ExportedCapsule({CSharpText.Literal(entry.CapsuleName)}, {CSharpText.Literal(entry.FunctionSignature)})]"
-                : $"[assembly: global::CapsuleGen.Interop.ExportedCapsuleTable({CSharpText.Literal(entry.CapsuleName)}, new string?[] {{ {string.Join(", ", entry.TableSlots.Select(slot => CSharpText.Literal(slot.Signature)))} }})]");
+                ? $"[assembly: global::CapsuleGen.Interop.ExportedCapsule({CSharpText.Literal(entry.CapsuleName)}, {CSharpText.Literal(entry.FunctionSignature)}{layouts})]"
+                : $"[assembly: global::CapsuleGen.Interop.ExportedCapsuleTable({CSharpText.Literal(entry.CapsuleName)}, new string?[] {{ {string.Join(", ", entry.TableSlots.Select(slot => CSharpText.Literal(slot.Signature)))} }}{layouts})]");
         }
 
         return writer.ToString();

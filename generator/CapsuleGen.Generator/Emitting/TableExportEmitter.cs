@@ -3,57 +3,49 @@ using CapsuleGen.Generator.Model;
 namespace CapsuleGen.Generator.Emitting;
 
 /// <summary>
-/// Writes an exported table: a capsule holding a table of trampoline addresses, allocated once in
-/// native memory where it never moves and is never freed (like a C module's static table), and
-/// describing each slot's C signature.
+/// Writes an exported table: a capsule holding a table of trampoline addresses, which the runtime
+/// allocates once in native memory where it never moves and is never freed (like a C module's
+/// static table), describing each slot's C signature.
 /// </summary>
 internal static class TableExportEmitter
 {
-    public static string HintName(ExportedTable table) => FileScaffold.HintName(table.Location, "Table");
+    public const string Kind = "Table";
 
     public static string Emit(ExportedTable table)
     {
-        SourceWriter writer = FileScaffold.Open(table.Location, "unsafe");
-        string create = "Create" + table.TypeName + "Table";
+        SourceWriter writer = FileScaffold.Open(table.Location, "unsafe", table.Deprecation);
 
-        string property = table.TypeName + "Capsule";
         writer.Line("/// <summary>");
         writer.Line($"/// A new handle to the capsule {CSharpText.DocName(table.CapsuleName)}: a table of {table.SlotCount} native Cdecl function pointers,");
         writer.Line($"/// slot <c>n</c> at byte offset <c>n * sizeof(void*)</c>; slots no method fills are null.");
         writer.Line("/// The capsule lives as long as the process; disposing a handle gives up only that handle.");
         writer.Line("/// </summary>");
-        writer.Line($"{table.Accessibility} static {CSharpText.Capsule} {property} => s_{property}.Share();");
-        writer.Line();
-        writer.Line($"private static readonly {CSharpText.Capsule} s_{property} = new(");
+        writer.Line($"{table.Accessibility} static {CSharpText.Capsule} {table.TypeName}Capsule => global::CapsuleGen.Interop.ExportedCapsules.Table(");
         writer.Indent();
-        writer.Line($"(nint){create}(),");
+        writer.Line($"&{table.FactoryName},");
         writer.Line($"{CSharpText.Literal(table.CapsuleName)},");
-        writer.Line("signature: global::CapsuleGen.CapsuleSignature.Table(");
-        writer.Indent();
         string?[] signatures = new string?[table.SlotCount];
         foreach (ExportedSlot slot in table.Slots)
         {
             signatures[slot.Index] = slot.Function.Signature.CSignature;
         }
 
-        for (int i = 0; i < signatures.Length; i++)
-        {
-            writer.Line($"{CSharpText.Literal(signatures[i])}{(i == signatures.Length - 1 ? "));" : ",")}");
-        }
-
-        writer.Outdent();
+        SignatureWriter.Table(writer, signatures, table.StructLayouts);
         writer.Outdent();
         writer.Line();
 
-        writer.Line("/// <summary>Fills the table once; it lives as long as the process, so every capsule copy stays valid.</summary>");
-        writer.OpenBlock($"private static nint* {create}()");
-        writer.Line($"nint* table = (nint*)global::System.Runtime.InteropServices.NativeMemory.AllocZeroed({table.SlotCount}, (nuint)sizeof(nint));");
+        writer.Line("/// <summary>Fills the capsule's table, once; the table lives as long as the process.</summary>");
+        if (table.Deprecation.Obsolete)
+        {
+            writer.Line(FileScaffold.ObsoleteContext);
+        }
+
+        writer.OpenBlock($"private static void {table.FactoryName}(nint* table)");
         foreach (ExportedSlot slot in table.Slots)
         {
             writer.Line($"table[{slot.Index}] = {TrampolineWriter.AddressOf(slot.Function)};");
         }
 
-        writer.Line("return table;");
         writer.CloseBlock();
 
         foreach (ExportedSlot slot in table.Slots)

@@ -9,22 +9,27 @@ namespace CapsuleGen.Generator.Emitting;
 /// </summary>
 internal static class TrampolineWriter
 {
-    /// <summary>The trampoline's name: <c>QuackTrampoline</c>.</summary>
-    public static string NameOf(ExportedFunction function) => function.MethodName.TrimStart('@') + "Trampoline";
-
     /// <summary>The trampoline's address as a pointer-sized integer.</summary>
     public static string AddressOf(ExportedFunction function) =>
-        $"(nint)({function.Signature.FunctionPointerType})&{NameOf(function)}";
+        $"(nint)({function.Signature.FunctionPointerType})&{function.TrampolineName}";
 
     public static void Write(SourceWriter writer, ExportedFunction function)
     {
         FunctionSignature signature = function.Signature;
         string exception = CSharpText.UniqueLocal("exception", signature.Parameters);
         string arguments = string.Join(", ", signature.Parameters.Select(parameter => CSharpText.ToManaged(parameter.Type, parameter.Name)));
-        string call = $"{function.MethodName}({arguments})";
+
+        // A parameter with the method's own name hides the method; the full name reaches it anyway.
+        bool hidden = signature.Parameters.Any(parameter => parameter.Name.TrimStart('@') == function.MethodName.TrimStart('@'));
+        string call = $"{(hidden ? function.Location.FullyQualifiedName + "." : string.Empty)}{function.MethodName}({arguments})";
+
+        if (function.Deprecation.Obsolete)
+        {
+            writer.Line(FileScaffold.ObsoleteContext);
+        }
 
         writer.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]");
-        writer.OpenBlock($"private static {signature.ReturnType.NativeName} {NameOf(function)}({CSharpText.ParameterList(signature.Parameters, native: true)})");
+        writer.OpenBlock($"private static {signature.ReturnType.NativeName} {function.TrampolineName}({CSharpText.ParameterList(signature.Parameters, native: true)})");
         writer.OpenBlock("try");
         writer.Line(signature.ReturnType.IsVoid ? call + ";" : "return " + CSharpText.ToNative(signature.ReturnType, call) + ";");
         writer.CloseBlock();

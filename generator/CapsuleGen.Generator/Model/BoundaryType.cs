@@ -36,4 +36,8 @@ internal sealed record BoundaryType(string ManagedName, string NativeName, Bound
 }
 
 /// <summary>A parameter of an exported or imported function.</summary>
-internal sealed record BoundaryParameter(string Name, BoundaryType Type);
+/// <param name="Name">The parameter's name, escaped if it is a keyword.</param>
+/// <param name="Type">How it crosses.</param>
+/// <param name="DefaultValue">Its default value as C# writes it (<c>1.5</c>, <c>(global::Ns.Shape)2</c>), or null if it has none; kept on the binding's methods.</param>
+/// <param name="CallerLineNumber">Whether it carries <c>[CallerLineNumber]</c>, which the binding's method must carry too.</param>
+internal sealed record BoundaryParameter(string Name, BoundaryType Type, string? DefaultValue = null, bool CallerLineNumber = false);

@@ -11,8 +11,17 @@ internal sealed record ContainingType(string Keyword, string Name, bool IsRefStr
 }
 
 /// <summary>Where a generated declaration goes: a namespace (null for the global one) and the types around it.</summary>
+/// <param name="Namespace">The namespace as C# writes it, each segment escaped if it is a keyword (<c>@class.Api</c>).</param>
+/// <param name="Types">The types around the declaration, outermost first.</param>
 internal sealed record TypeLocation(string? Namespace, EquatableArray<ContainingType> Types)
 {
-    /// <summary>The dotted name used for hint names and messages, without the namespace.</summary>
+    /// <summary>The dotted name used for messages, without the namespace.</summary>
     public string NestedName => string.Join(".", System.Linq.Enumerable.Select(Types, type => type.Name.TrimStart('@')));
+
+    /// <summary>The dotted name with the namespace and without escapes (<c>class.Api.Duck</c>), from which hint names are made.</summary>
+    public string FullName => (Namespace is null ? string.Empty : Namespace.Replace("@", string.Empty) + ".") + NestedName;
+
+    /// <summary>The innermost type as code anywhere names it: <c>global::Ns.Outer.Duck</c>.</summary>
+    public string FullyQualifiedName =>
+        "global::" + (Namespace is null ? string.Empty : Namespace + ".") + string.Join(".", System.Linq.Enumerable.Select(Types, type => type.Name));
 }

@@ -7,16 +7,28 @@ namespace CapsuleGen.Generator.Model;
 /// <param name="CapsuleName">The capsule's name; null for a NULL name.</param>
 /// <param name="Signature">The method's boundary signature.</param>
 /// <param name="FailFast">Whether an exception ends the process instead of being recorded.</param>
+/// <param name="TrampolineName">The private trampoline's name, chosen so that it clashes with no name of the type.</param>
+/// <param name="StructLayouts">The layout of every struct the signature reaches, ordered by C name.</param>
+/// <param name="MethodDeprecation">Whether the method itself is obsolete or experimental.</param>
 internal sealed record ExportedFunction(
     TypeLocation Location,
     string MethodName,
     string Accessibility,
     string? CapsuleName,
     FunctionSignature Signature,
-    bool FailFast)
+    bool FailFast,
+    string TrampolineName,
+    EquatableArray<string> StructLayouts,
+    Deprecation MethodDeprecation)
 {
     /// <summary>The method as messages name it: <c>CppDuck.Quack</c>.</summary>
     public string DisplayName => Location.NestedName + "." + MethodName.TrimStart('@');
+
+    /// <summary>The generated capsule property: <c>QuackCapsule</c>.</summary>
+    public string PropertyName => MethodName.TrimStart('@') + "Capsule";
+
+    /// <summary>Everything obsolete or experimental the generated code for this export names.</summary>
+    public Deprecation Deprecation => MethodDeprecation.Union(Signature.TypesDeprecation);
 }
 
 /// <summary>Every export declared in one type: the unit of one generated file.</summary>

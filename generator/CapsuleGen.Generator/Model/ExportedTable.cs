@@ -9,13 +9,20 @@ internal sealed record ExportedSlot(int Index, ExportedFunction Function);
 /// <param name="CapsuleName">The table's capsule name; null for a NULL name.</param>
 /// <param name="SlotCount">One past the highest slot; slots not given are null.</param>
 /// <param name="Slots">The filled slots, in slot order.</param>
+/// <param name="FactoryName">The private method that fills the table, chosen so that it clashes with no name of the class.</param>
+/// <param name="StructLayouts">The layout of every struct any slot's signature reaches, ordered by C name.</param>
 internal sealed record ExportedTable(
     TypeLocation Location,
     string Accessibility,
     string? CapsuleName,
     int SlotCount,
-    EquatableArray<ExportedSlot> Slots)
+    EquatableArray<ExportedSlot> Slots,
+    string FactoryName,
+    EquatableArray<string> StructLayouts)
 {
     /// <summary>The class's own name, which names the capsule property: <c>SpamApi</c> gets <c>SpamApiCapsule</c>.</summary>
     public string TypeName => Location.Types[Location.Types.Count - 1].Name.TrimStart('@');
+
+    /// <summary>Everything obsolete or experimental the generated code for this table names.</summary>
+    public Deprecation Deprecation => System.Linq.Enumerable.Aggregate(Slots, Deprecation.None, (all, slot) => all.Union(slot.Function.Deprecation));
 }

@@ -5,30 +5,51 @@ namespace CapsuleGen.Generator.Model;
 /// <param name="Signature">Its boundary signature.</param>
 /// <param name="HasDefaultBody">Whether the interface gives a body, which becomes the fallback.</param>
 /// <param name="Slot">The table slot it calls through, or null when the capsule's pointer is the function itself.</param>
-internal sealed record ImportedMethod(string Name, FunctionSignature Signature, bool HasDefaultBody, int? Slot);
+/// <param name="MirroredAttributes">Its <c>[Obsolete]</c> and <c>[Experimental]</c> attributes, which the binding's method carries too.</param>
+internal sealed record ImportedMethod(string Name, FunctionSignature Signature, bool HasDefaultBody, int? Slot, EquatableArray<string> MirroredAttributes);
 
 /// <summary>A get-only property that reads a table slot as a pointer-sized value.</summary>
 /// <param name="Name">The property's name, escaped if it is a keyword.</param>
 /// <param name="Type">Its type: <c>nint</c>, <c>nuint</c> or a pointer.</param>
 /// <param name="HasDefaultBody">Whether the interface gives a getter body, which becomes the fallback.</param>
 /// <param name="Slot">The slot it reads.</param>
-internal sealed record ImportedDataSlot(string Name, BoundaryType Type, bool HasDefaultBody, int Slot);
+/// <param name="MirroredAttributes">Its <c>[Obsolete]</c> and <c>[Experimental]</c> attributes, which the binding's property carries too.</param>
+/// <param name="TypeDeprecation">Whether its type is obsolete or experimental.</param>
+internal sealed record ImportedDataSlot(string Name, BoundaryType Type, bool HasDefaultBody, int Slot, EquatableArray<string> MirroredAttributes, Deprecation TypeDeprecation);
+
+/// <summary>
+/// The names of the binding's private parts. They share scopes with the interface's members and
+/// parameters, so each is chosen against every name the interface uses.
+/// </summary>
+internal sealed record BindingNames(string TargetClass, string FallbackClass, string TargetField, string FallbackField, string SlotsField, string LayoutsField, string LeaseField);
 
 /// <summary>A <c>partial interface</c> marked <c>[ImportCapsule]</c>.</summary>
 /// <param name="Location">Where the interface is declared; its last type is the interface itself.</param>
-/// <param name="FullyQualifiedName">The interface as generated code names it: <c>global::Ns.IQuacker</c>.</param>
 /// <param name="CapsuleName">The capsule name the binding accepts; null for a NULL name.</param>
 /// <param name="IsTable">Whether the capsule's pointer is a table of slots rather than the one function.</param>
 /// <param name="Methods">The methods, in declaration order.</param>
 /// <param name="DataSlots">The data properties, in declaration order (tables only).</param>
+/// <param name="Names">The binding's private names.</param>
+/// <param name="StructLayouts">The layout of every struct the members' signatures reach, ordered by C name; checked when a capsule is bound.</param>
 internal sealed record ImportedInterface(
     TypeLocation Location,
-    string FullyQualifiedName,
     string? CapsuleName,
     bool IsTable,
     EquatableArray<ImportedMethod> Methods,
-    EquatableArray<ImportedDataSlot> DataSlots)
+    EquatableArray<ImportedDataSlot> DataSlots,
+    BindingNames Names,
+    EquatableArray<string> StructLayouts)
 {
     /// <summary>The interface as messages name it: <c>IQuacker</c>.</summary>
     public string DisplayName => Location.NestedName;
+
+    /// <summary>The interface as generated code names it: <c>global::Ns.IQuacker</c>.</summary>
+    public string FullyQualifiedName => Location.FullyQualifiedName;
+
+    /// <summary>Everything obsolete or experimental that the types of the members' signatures name.</summary>
+    public Deprecation TypesDeprecation =>
+        System.Linq.Enumerable.Aggregate(
+            DataSlots,
+            System.Linq.Enumerable.Aggregate(Methods, Deprecation.None, (all, method) => all.Union(method.Signature.TypesDeprecation)),
+            (all, data) => all.Union(data.TypeDeprecation));
 }

@@ -4,13 +4,13 @@ namespace CapsuleGen.Generator.Model;
 internal sealed record ManifestSlot(string? Signature);
 
 /// <summary>
-/// What one export publishes about itself in the assembly manifest: its name, and either its
-/// function's C signature or each slot's.
+/// What one export publishes about itself in the assembly manifest: its name, either its
+/// function's C signature or each slot's, and the layout of every struct those signatures reach.
 /// </summary>
-internal sealed record ManifestEntry(string? CapsuleName, string? FunctionSignature, EquatableArray<ManifestSlot> TableSlots)
+internal sealed record ManifestEntry(string? CapsuleName, string? FunctionSignature, EquatableArray<ManifestSlot> TableSlots, EquatableArray<string> StructLayouts)
 {
     public static ManifestEntry For(ExportedFunction function) =>
-        new(function.CapsuleName, function.Signature.CSignature, EquatableArray<ManifestSlot>.Empty);
+        new(function.CapsuleName, function.Signature.CSignature, EquatableArray<ManifestSlot>.Empty, function.StructLayouts);
 
     public static ManifestEntry For(ExportedTable table)
     {
@@ -25,6 +25,6 @@ internal sealed record ManifestEntry(string? CapsuleName, string? FunctionSignat
             slots[slot.Index] = new ManifestSlot(slot.Function.Signature.CSignature);
         }
 
-        return new ManifestEntry(table.CapsuleName, null, slots.ToEquatableArray());
+        return new ManifestEntry(table.CapsuleName, null, slots.ToEquatableArray(), table.StructLayouts);
     }
 }

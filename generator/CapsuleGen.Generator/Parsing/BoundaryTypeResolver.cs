@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using CapsuleGen.Generator.Model;
+using CapsuleGen.Generator.Parsing.Layouts;
 using Microsoft.CodeAnalysis;
 
 namespace CapsuleGen.Generator.Parsing;
@@ -20,8 +21,9 @@ internal static class BoundaryTypeResolver
     /// <param name="refKind">How it is passed; anything but by value is refused.</param>
     /// <param name="isParams">Whether the parameter is a <c>params</c> array.</param>
     /// <param name="attributes">The parameter's (or return value's) attributes, for <c>MarshalAs</c>.</param>
+    /// <param name="home">The assembly being compiled: only structs declared in it have a layout the compiler can see.</param>
     /// <param name="problem">Why the type cannot cross, when the result is null.</param>
-    public static BoundaryType? Resolve(ITypeSymbol type, RefKind refKind, bool isParams, ImmutableArray<AttributeData> attributes, out string? problem)
+    public static BoundaryType? Resolve(ITypeSymbol type, RefKind refKind, bool isParams, ImmutableArray<AttributeData> attributes, IAssemblySymbol home, out string? problem)
     {
         string shown = type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
         if (isParams)
@@ -68,7 +70,7 @@ internal static class BoundaryTypeResolver
             return new BoundaryType(name, name, kind, primitive);
         }
 
-        problem = Problem(type);
+        problem = Problem(type, home);
         if (problem is not null)
         {
             return null;
@@ -86,7 +88,7 @@ internal static class BoundaryTypeResolver
     }
 
     /// <summary>Why a non-primitive type cannot cross, or null if it can.</summary>
-    private static string? Problem(ITypeSymbol type)
+    private static string? Problem(ITypeSymbol type, IAssemblySymbol home)
     {
         string shown = type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
         switch (type)
@@ -96,7 +98,7 @@ internal static class BoundaryTypeResolver
                 return pointer.PointedAtType is ITypeParameterSymbol ? $"'{shown}' points to a type parameter; a native function cannot be generic" : null;
 
             case IFunctionPointerTypeSymbol functionPointer:
-                return FunctionPointerProblem(functionPointer.Signature, shown);
+                return FunctionPointerProblem(functionPointer, home);
 
             case IArrayTypeSymbol array:
                 return $"an array is a managed object; pass a pointer to its first element and a length ('{array.ElementType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}*', 'int')";
@@ -111,7 +113,8 @@ internal static class BoundaryTypeResolver
                 return null;
 
             case INamedTypeSymbol { TypeKind: TypeKind.Struct } named:
-                return StructProblem(named, shown);
+                StructLayoutReader.Read(named, home, LayoutRules.ByValue, out string? structProblem);
+                return structProblem;
 
             case INamedTypeSymbol { IsReferenceType: true }:
                 return $"'{shown}' is a reference type, which native code cannot hold; pass a pointer or a handle ('nint')";
@@ -121,31 +124,11 @@ internal static class BoundaryTypeResolver
         }
     }
 
-    private static string? StructProblem(INamedTypeSymbol type, string shown)
+    /// <summary>Why a function pointer cannot cross (or be a field of a struct that does), or null if it can.</summary>
+    internal static string? FunctionPointerProblem(IFunctionPointerTypeSymbol functionPointer, IAssemblySymbol home)
     {
-        if (type.IsGenericType)
-        {
-            return $"'{shown}' is a generic struct, whose layout C cannot name; declare a non-generic struct with the same fields";
-        }
-
-        if (!type.IsUnmanagedType)
-        {
-            return $"'{shown}' contains managed references; only structs of unmanaged fields can cross";
-        }
-
-        if (IsAutoLayout(type))
-        {
-            return $"'{shown}' has LayoutKind.Auto, so its field order is not C's; use LayoutKind.Sequential or Explicit";
-        }
-
-        string? nonBlittable = FindBoolOrCharField(type, depth: 0);
-        return nonBlittable is null
-            ? null
-            : $"'{shown}' contains {nonBlittable}, whose width the runtime changes when passing the struct by value; use 'byte' for a bool and 'ushort' for a char";
-    }
-
-    private static string? FunctionPointerProblem(IMethodSymbol signature, string shown)
-    {
+        IMethodSymbol signature = functionPointer.Signature;
+        string shown = functionPointer.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
         if (signature.CallingConvention != System.Reflection.Metadata.SignatureCallingConvention.Unmanaged &&
             signature.CallingConvention != System.Reflection.Metadata.SignatureCallingConvention.CDecl)
         {
@@ -157,14 +140,14 @@ internal static class BoundaryTypeResolver
             return $"'{shown}' uses a calling convention other than Cdecl; use 'delegate* unmanaged[Cdecl]<...>'";
         }
 
-        foreach (ITypeSymbol part in signature.Parameters.Select(parameter => parameter.Type).Append(signature.ReturnType))
+        foreach (ITypeSymbol part in SignatureTypes.Of(signature))
         {
             if (part.SpecialType is SpecialType.System_Boolean or SpecialType.System_Char)
             {
                 return $"'{shown}' passes a '{part.ToDisplayString()}', whose width is not defined at a native boundary; use 'byte' for a bool and 'ushort' for a char";
             }
 
-            if (CSpelling.Primitive(part.SpecialType) is null && Problem(part) is { } inner)
+            if (CSpelling.Primitive(part.SpecialType) is null && Problem(part, home) is { } inner)
             {
                 return $"'{shown}' cannot cross: {inner}";
             }
@@ -213,51 +196,6 @@ internal static class BoundaryTypeResolver
                 attribute.ConstructorArguments[0].Value is { } value)
             {
                 return System.Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsAutoLayout(INamedTypeSymbol type)
-    {
-        foreach (AttributeData attribute in type.GetAttributes())
-        {
-            if (attribute.AttributeClass?.ToDisplayString() == KnownNames.StructLayoutAttribute &&
-                attribute.ConstructorArguments.Length == 1 &&
-                attribute.ConstructorArguments[0].Value is { } value &&
-                System.Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) == (int)System.Runtime.InteropServices.LayoutKind.Auto)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static string? FindBoolOrCharField(INamedTypeSymbol type, int depth)
-    {
-        if (depth > 16)
-        {
-            return null; // C# forbids struct cycles; this only bounds pathological nesting
-        }
-
-        foreach (IFieldSymbol field in type.GetMembers().OfType<IFieldSymbol>())
-        {
-            if (field.IsStatic || field.IsConst)
-            {
-                continue;
-            }
-
-            if (field.Type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Char)
-            {
-                return $"the field '{field.Name}' of type '{field.Type.ToDisplayString()}'";
-            }
-
-            if (field.Type is INamedTypeSymbol { TypeKind: TypeKind.Struct, SpecialType: SpecialType.None } nested &&
-                FindBoolOrCharField(nested, depth + 1) is { } inner)
-            {
-                return inner;
             }
         }
 

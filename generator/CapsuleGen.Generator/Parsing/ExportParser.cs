@@ -1,6 +1,8 @@
+using System.Collections.Generic;
 using System.Linq;
 using CapsuleGen.Generator.Diagnostics;
 using CapsuleGen.Generator.Model;
+using CapsuleGen.Generator.Parsing.Layouts;
 using Microsoft.CodeAnalysis;
 
 namespace CapsuleGen.Generator.Parsing;
@@ -15,7 +17,15 @@ internal static class ExportParser
             return null; // the compiler already reports the malformed attribute
         }
 
-        FunctionSignature? signature = ParseMethod(method, sink);
+        // The attribute may sit on either part of a partial method; the definition names the method.
+        method = method.PartialDefinitionPart ?? method;
+        var structs = new StructCatalog(method.ContainingAssembly);
+        FunctionSignature? signature = ParseMethod(method, structs, sink);
+        if (signature is null && TargetProblem(method) is not null)
+        {
+            return null;
+        }
+
         TypeLocation? location = TypeLocationParser.Parse(method.ContainingType, sink);
         bool namesFree = NamesAreFree(method, sink);
 
@@ -32,16 +42,29 @@ internal static class ExportParser
             AccessibilityText.Of(method.DeclaredAccessibility),
             CapsuleNameParser.UsesSignatureName(attribute) ? signature.CSignature : name,
             signature,
-            ReadsFailFast(attribute));
+            ReadsFailFast(attribute),
+            TrampolineName(method),
+            structs.Texts,
+            DeprecationReader.Of(method));
     }
 
     /// <summary>
-    /// Checks what every exported method needs, alone or in a table: static, not generic, and a
-    /// signature that can cross. Returns the signature, or null after reporting each problem.
+    /// Checks what every exported method needs, alone or in a table: a method generated code can
+    /// call, static, not generic, not async, never compiled away, and a signature that can cross.
+    /// Returns the signature, or null after reporting each problem.
     /// </summary>
-    public static FunctionSignature? ParseMethod(IMethodSymbol method, DiagnosticSink sink)
+    /// <param name="method">The method.</param>
+    /// <param name="structs">Collects the layouts of the structs its signature reaches.</param>
+    /// <param name="sink">Where problems go.</param>
+    public static FunctionSignature? ParseMethod(IMethodSymbol method, StructCatalog structs, DiagnosticSink sink)
     {
-        string displayName = method.ContainingType.Name + "." + method.Name;
+        string displayName = DisplayName(method);
+        if (TargetProblem(method) is { } problem)
+        {
+            sink.Report(Descriptors.UnsupportedExportTarget, SourceLocations.Of(method), displayName, problem);
+            return null;
+        }
+
         bool valid = true;
         if (!method.IsStatic)
         {
@@ -55,20 +78,83 @@ internal static class ExportParser
             valid = false;
         }
 
-        FunctionSignature? signature = SignatureParser.Parse(method, displayName, sink);
+        if (method.IsAsync)
+        {
+            sink.Report(Descriptors.ExportIsAsync, SourceLocations.Of(method), displayName);
+            valid = false;
+        }
+
+        if (RemovedCallProblem(method) is { } removed)
+        {
+            sink.Report(Descriptors.ExportCallsRemoved, SourceLocations.Of(method), displayName, removed);
+            valid = false;
+        }
+
+        // An async method's Task is a consequence of 'async'; making it synchronous fixes both.
+        FunctionSignature? signature = SignatureParser.Parse(method, displayName, structs, keepDefaults: false, sink, skipReturnType: method.IsAsync);
         return valid ? signature : null;
     }
 
+    /// <summary>The method as messages name it: <c>Duck.Quack</c> (for a member of an extension block, the class around the block).</summary>
+    public static string DisplayName(IMethodSymbol method)
+    {
+        INamedTypeSymbol type = method.ContainingType;
+        bool inExtensionBlock = type.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface) && type.ContainingType is not null;
+        return (inExtensionBlock ? type.ContainingType!.Name : type.Name) + "." + method.Name;
+    }
+
+    /// <summary>Why <c>[ExportCapsule]</c> can never work on this method, or null if it is a method generated code can call.</summary>
+    public static string? TargetProblem(IMethodSymbol method) => method switch
+    {
+        { MethodKind: MethodKind.UserDefinedOperator } =>
+            "an operator is called through its symbol, which a native pointer cannot carry; export a static method that applies it",
+        { MethodKind: MethodKind.Conversion } =>
+            "a conversion is called through a cast, which a native pointer cannot carry; export a static method that converts",
+        { MethodKind: MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd or MethodKind.EventRemove or MethodKind.EventRaise } =>
+            "an accessor belongs to its property or event, and code calls it only through them; export a static method that reads or writes it",
+        { MethodKind: MethodKind.Destructor } =>
+            "a finalizer runs when the garbage collector decides, on an instance; export a static method",
+        { MethodKind: MethodKind.AnonymousFunction or MethodKind.LambdaMethod } =>
+            "a lambda has no name generated code can reach; make it a static method of a partial type",
+        { MethodKind: MethodKind.LocalFunction } =>
+            "a local function has no name generated code can reach; make it a static method of a partial type",
+        { MethodKind: MethodKind.ExplicitInterfaceImplementation } =>
+            "an explicit interface implementation can be called only through its interface; export a static method that calls it",
+        { MethodKind: not MethodKind.Ordinary } =>
+            "only an ordinary static method can be exported",
+        { ContainingType.TypeKind: not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface) } =>
+            "a member of an 'extension' block has no type generated code can add to; export a static method of the enclosing static class",
+        { IsStatic: true, IsAbstract: true } or { IsStatic: true, IsVirtual: true } =>
+            "a static abstract or virtual interface member can be called only through a type parameter; export it from a type that implements it",
+        _ when HasAttribute(method, KnownNames.UnmanagedCallersOnlyAttribute) =>
+            "it is already [UnmanagedCallersOnly], so managed code cannot call it and CapsuleGen cannot wrap it; remove [UnmanagedCallersOnly]: the generated trampoline is its native entry point",
+        _ => null,
+    };
+
+    /// <summary>Why calls to the method are compiled away, or null.</summary>
+    private static string? RemovedCallProblem(IMethodSymbol method)
+    {
+        AttributeData? conditional = method.GetAttributes().FirstOrDefault(attribute => attribute.AttributeClass?.ToDisplayString() == KnownNames.ConditionalAttribute);
+        if (conditional is not null)
+        {
+            string symbol = conditional.ConstructorArguments.FirstOrDefault().Value as string ?? "?";
+            return $"is [Conditional(\"{symbol}\")], so every call to it is removed where '{symbol}' is not defined; remove [Conditional] and test the symbol inside the method (#if {symbol})";
+        }
+
+        return method.IsPartialDefinition && method.PartialImplementationPart is null
+            ? "is a partial method without an implementation, so every call to it is removed; give it an implementing declaration"
+            : null;
+    }
+
     /// <summary>
-    /// Whether the property, field and trampoline this export generates have names of their own: no
-    /// member of the user's, no exported overload before it, no table slot generating the same trampoline.
+    /// Whether the public property this export generates has a name of its own: no member of the
+    /// user's (declared or inherited), no exported overload before it, no table slot exporting the same method.
     /// </summary>
     private static bool NamesAreFree(IMethodSymbol method, DiagnosticSink sink)
     {
         INamedTypeSymbol type = method.ContainingType;
         string display = type.Name + "." + method.Name;
         string property = method.Name + "Capsule";
-        string trampoline = method.Name + "Trampoline";
 
         IMethodSymbol? earlier = type.GetMembers(method.Name)
             .OfType<IMethodSymbol>()
@@ -81,12 +167,18 @@ internal static class ExportParser
 
         if (HasAttribute(type, KnownNames.ExportCapsuleAttribute) && HasAttribute(method, KnownNames.CapsuleSlotAttribute))
         {
-            sink.Report(Descriptors.GeneratedNameTaken, SourceLocations.Of(method), display, trampoline, $"it also fills a slot of the exported table '{type.Name}', which generates that already");
+            sink.Report(Descriptors.GeneratedNameTaken, SourceLocations.Of(method), display, method.Name + "Trampoline", $"it also fills a slot of the exported table '{type.Name}', which generates that already");
             return false;
         }
 
-        return GeneratedNames.AreFree(type, method, display, sink, property, "s_" + property, trampoline);
+        return GeneratedNames.AreFree(type, method, display, sink, property);
     }
+
+    /// <summary>The private trampoline's name: <c>QuackTrampoline</c>, or a variant no name of the type uses.</summary>
+    public static string TrampolineName(IMethodSymbol method) => TrampolineName(method, GeneratedNames.TakenIn(method.ContainingType));
+
+    /// <inheritdoc cref="TrampolineName(IMethodSymbol)"/>
+    public static string TrampolineName(IMethodSymbol method, ICollection<string> taken) => Identifiers.Unused(method.Name + "Trampoline", taken);
 
     private static bool HasAttribute(ISymbol symbol, string metadataName) =>
         symbol.GetAttributes().Any(attribute => attribute.AttributeClass?.ToDisplayString() == metadataName);

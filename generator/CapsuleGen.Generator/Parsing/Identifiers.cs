@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
 namespace CapsuleGen.Generator.Parsing;
@@ -7,4 +10,52 @@ internal static class Identifiers
     /// <summary>Prefixes <c>@</c> to names that are C# keywords, so generated code can use them.</summary>
     public static string Escape(string name) =>
         SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+    /// <summary>
+    /// A type's name for a generated partial declaration of it: contextual keywords are escaped too,
+    /// which keeps a type named <c>record</c> from drawing CS8860 inside the generated file.
+    /// </summary>
+    public static string EscapeTypeName(string name) =>
+        SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "@" + name : Escape(name);
+
+    /// <summary>A namespace as C# writes it, each segment escaped (<c>@class.Api</c>), or null for the global namespace.</summary>
+    public static string? Namespace(INamespaceSymbol? ns)
+    {
+        var segments = new List<string>();
+        for (INamespaceSymbol? current = ns; current is { IsGlobalNamespace: false }; current = current.ContainingNamespace)
+        {
+            segments.Insert(0, Escape(current.Name));
+        }
+
+        return segments.Count == 0 ? null : string.Join(".", segments);
+    }
+
+    /// <summary>
+    /// The name a field shows in a struct layout: its own, or for a compiler-made field (an
+    /// auto-property's backing field <c>&lt;X&gt;k__BackingField</c>, a captured primary constructor
+    /// parameter <c>&lt;x&gt;P</c>) the name the user wrote.
+    /// </summary>
+    public static string FieldName(IFieldSymbol field)
+    {
+        if (field.AssociatedSymbol is { } associated)
+        {
+            return associated.Name;
+        }
+
+        string name = field.Name;
+        int close = name.IndexOf('>');
+        return name.StartsWith("<", System.StringComparison.Ordinal) && close > 1 ? name.Substring(1, close - 1) : name;
+    }
+
+    /// <summary><paramref name="preferred"/>, or the first of <c>preferred1</c>, <c>preferred2</c>… that is not in <paramref name="taken"/>.</summary>
+    public static string Unused(string preferred, ICollection<string> taken)
+    {
+        string name = preferred;
+        for (int suffix = 1; taken.Contains(name); suffix++)
+        {
+            name = preferred + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return name;
+    }
 }

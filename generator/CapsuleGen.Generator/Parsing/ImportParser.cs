@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CapsuleGen.Generator.Diagnostics;
 using CapsuleGen.Generator.Model;
+using CapsuleGen.Generator.Parsing.Layouts;
 using Microsoft.CodeAnalysis;
 
 namespace CapsuleGen.Generator.Parsing;
@@ -23,8 +24,6 @@ internal static class ImportParser
         "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize",
     };
 
-    private static readonly SymbolDisplayFormat s_fullyQualified = SymbolDisplayFormat.FullyQualifiedFormat;
-
     public static ImportedInterface? Parse(INamedTypeSymbol type, AttributeData attribute, DiagnosticSink sink)
     {
         if (attribute.AttributeConstructor is null)
@@ -40,6 +39,12 @@ internal static class ImportParser
 
         TypeLocation? location = TypeLocationParser.Parse(type, sink);
         bool valid = location is not null;
+
+        if (type.Name == "Binding")
+        {
+            sink.Report(Descriptors.MemberNameReserved, SourceLocations.Of(type), type.Name, "the class it would contain, and a nested type cannot have the name of the type around it");
+            valid = false;
+        }
 
         foreach (INamedTypeSymbol baseInterface in type.Interfaces)
         {
@@ -62,13 +67,14 @@ internal static class ImportParser
         }
 
         var slotParser = new SlotParser(type.Name, sink);
+        var structs = new StructCatalog(type.ContainingAssembly);
         var methods = new List<ImportedMethod>();
         var dataSlots = new List<ImportedDataSlot>();
         foreach (ISymbol member in bindable)
         {
             if (s_reservedNames.Contains(member.Name))
             {
-                sink.Report(Descriptors.MemberNameReserved, SourceLocations.Of(member), type.Name + "." + member.Name);
+                sink.Report(Descriptors.MemberNameReserved, SourceLocations.Of(member), type.Name + "." + member.Name, "a member of the generated Binding class");
                 valid = false;
             }
 
@@ -76,11 +82,11 @@ internal static class ImportParser
             valid &= !isTable || slot is not null;
             switch (member)
             {
-                case IMethodSymbol method when SignatureParser.Parse(method, type.Name + "." + method.Name, sink) is { } signature:
-                    methods.Add(new ImportedMethod(Identifiers.Escape(method.Name), signature, HasDefaultBody: !method.IsAbstract, slot));
+                case IMethodSymbol method when SignatureParser.Parse(method, type.Name + "." + method.Name, structs, keepDefaults: true, sink) is { } signature:
+                    methods.Add(new ImportedMethod(Identifiers.Escape(method.Name), signature, HasDefaultBody: !method.IsAbstract, slot, DeprecationReader.AttributesToMirror(method)));
                     break;
-                case IPropertySymbol property when DataSlotType(type, property, sink) is { } dataType:
-                    dataSlots.Add(new ImportedDataSlot(Identifiers.Escape(property.Name), dataType, HasDefaultBody: !property.IsAbstract, slot ?? 0));
+                case IPropertySymbol property when DataSlotType(type, property, structs, sink) is { } dataType:
+                    dataSlots.Add(new ImportedDataSlot(Identifiers.Escape(property.Name), dataType, HasDefaultBody: !property.IsAbstract, slot ?? 0, DeprecationReader.AttributesToMirror(property), DeprecationReader.OfType(property.Type)));
                     break;
                 default:
                     valid = false;
@@ -112,7 +118,7 @@ internal static class ImportParser
             name = methods[0].Signature.CSignature;
         }
 
-        return new ImportedInterface(location, type.ToDisplayString(s_fullyQualified), name, isTable, methods.ToEquatableArray(), dataSlots.ToEquatableArray());
+        return new ImportedInterface(location, name, isTable, methods.ToEquatableArray(), dataSlots.ToEquatableArray(), ChooseNames(type), structs.Texts);
     }
 
     /// <summary>Whether the member is one the binding implements; reports members that can never be bound.</summary>
@@ -120,16 +126,28 @@ internal static class ImportParser
     {
         string? problem = member switch
         {
-            INamedTypeSymbol => null, // nested types are the user's own business
+            INamedTypeSymbol { Name: "Binding" } => null, // reported below: the generated class has that name
+            INamedTypeSymbol => null, // other nested types are the user's own business
             IMethodSymbol { MethodKind: not MethodKind.Ordinary } => null, // accessors are reported with their property or event
             { IsStatic: true } => "static members belong to the interface, not to the capsule; move it to a class",
             IEventSymbol => "events have no native equivalent; import a function that registers a callback ('delegate* unmanaged[Cdecl]<...>') instead",
             IPropertySymbol { IsIndexer: true } => "an indexer has no table slot; declare a method instead",
             IPropertySymbol { SetMethod: not null } => "a table slot is read-only; remove the setter",
             IMethodSymbol { IsGenericMethod: true } => "a native function has one fixed signature, so it cannot be generic",
+            { IsAbstract: false, IsVirtual: false, DeclaredAccessibility: Accessibility.Private } =>
+                "a private member cannot be implemented by the binding, so calls would never reach the capsule; make it public (its body stays the fallback)",
+            { IsAbstract: false, IsVirtual: false } =>
+                "a sealed member cannot be implemented by the binding, so calls would never reach the capsule; remove 'sealed' (its body stays the fallback)",
             IMethodSymbol or IPropertySymbol => null,
             _ => "only methods and get-only properties can be bound to a capsule",
         };
+
+        if (member is INamedTypeSymbol { Name: "Binding" })
+        {
+            sink.Report(Descriptors.MemberNameReserved, SourceLocations.Of(member), type.Name + ".Binding", "the generated Binding class");
+            valid = false;
+            return false;
+        }
 
         if (problem is not null)
         {
@@ -142,17 +160,51 @@ internal static class ImportParser
     }
 
     /// <summary>The type of a data slot: a pointer-sized value, read as it is.</summary>
-    private static BoundaryType? DataSlotType(INamedTypeSymbol type, IPropertySymbol property, DiagnosticSink sink)
+    private static BoundaryType? DataSlotType(INamedTypeSymbol type, IPropertySymbol property, StructCatalog structs, DiagnosticSink sink)
     {
         BoundaryType? boundaryType = property.Type.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr || property.Type is IPointerTypeSymbol
-            ? BoundaryTypeResolver.Resolve(property.Type, RefKind.None, isParams: false, property.GetAttributes(), out _)
+            ? BoundaryTypeResolver.Resolve(property.Type, RefKind.None, isParams: false, property.GetAttributes(), property.ContainingAssembly, out _)
             : null;
         if (boundaryType is null)
         {
             sink.Report(Descriptors.MemberCannotBeBound, SourceLocations.Of(property), type.Name + "." + property.Name,
                 $"a data slot holds one pointer-sized value, so the property must be 'nint', 'nuint' or a pointer, not '{property.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}'");
+            return null;
+        }
+
+        if (structs.Add(property.Type) is { } conflict)
+        {
+            SignatureParser.ReportConflict(conflict, property, type.Name + "." + property.Name, sink);
+            return null;
         }
 
         return boundaryType;
+    }
+
+    /// <summary>
+    /// Names for the binding's private parts. The binding implements every member of the interface
+    /// under the member's own name, and its methods take the members' parameter names, so each
+    /// private name is chosen against all of them.
+    /// </summary>
+    private static BindingNames ChooseNames(INamedTypeSymbol type)
+    {
+        var taken = new HashSet<string>(s_reservedNames, System.StringComparer.Ordinal);
+        foreach (ISymbol member in type.GetMembers())
+        {
+            taken.Add(member.Name);
+            if (member is IMethodSymbol method)
+            {
+                taken.UnionWith(method.Parameters.Select(parameter => parameter.Name));
+            }
+        }
+
+        string Choose(string preferred)
+        {
+            string name = Identifiers.Unused(preferred, taken);
+            taken.Add(name);
+            return name;
+        }
+
+        return new BindingNames(Choose("Target"), Choose("Fallback"), Choose("_target"), Choose("s_fallback"), Choose("s_slots"), Choose("s_structLayouts"), Choose("Lease"));
     }
 }

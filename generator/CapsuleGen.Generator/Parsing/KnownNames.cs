@@ -8,6 +8,14 @@ internal static class KnownNames
     public const string CapsuleSlotAttribute = "CapsuleGen.CapsuleSlotAttribute";
     public const string MarshalAsAttribute = "System.Runtime.InteropServices.MarshalAsAttribute";
     public const string StructLayoutAttribute = "System.Runtime.InteropServices.StructLayoutAttribute";
+    public const string FieldOffsetAttribute = "System.Runtime.InteropServices.FieldOffsetAttribute";
+    public const string InlineArrayAttribute = "System.Runtime.CompilerServices.InlineArrayAttribute";
+    public const string UnmanagedCallersOnlyAttribute = "System.Runtime.InteropServices.UnmanagedCallersOnlyAttribute";
+    public const string ConditionalAttribute = "System.Diagnostics.ConditionalAttribute";
+    public const string ObsoleteAttribute = "System.ObsoleteAttribute";
+    public const string ExperimentalAttribute = "System.Diagnostics.CodeAnalysis.ExperimentalAttribute";
+    public const string CallerLineNumberAttribute = "System.Runtime.CompilerServices.CallerLineNumberAttribute";
+    public const string OptionalAttribute = "System.Runtime.InteropServices.OptionalAttribute";
 
     /// <summary>The value of <c>CapsuleExceptionPolicy.FailFast</c>.</summary>
     public const int FailFastPolicy = 1;

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using CapsuleGen.Generator.Diagnostics;
 using CapsuleGen.Generator.Model;
+using CapsuleGen.Generator.Parsing.Layouts;
 using Microsoft.CodeAnalysis;
 
 namespace CapsuleGen.Generator.Parsing;
@@ -39,6 +40,7 @@ internal static class TableExportParser
 
         bool failFast = ExportParser.ReadsFailFast(attribute);
         var slotParser = new SlotParser(type.Name, sink);
+        var structs = new StructCatalog(type.ContainingAssembly);
         var slots = new List<(int Index, IMethodSymbol Method, FunctionSignature Signature)>();
         bool anySlot = false;
         foreach (ISymbol member in type.GetMembers().Where(SlotParser.HasSlot))
@@ -51,7 +53,7 @@ internal static class TableExportParser
                 continue;
             }
 
-            FunctionSignature? signature = ExportParser.ParseMethod(method, sink);
+            FunctionSignature? signature = ExportParser.ParseMethod(method, structs, sink);
             int? index = slotParser.Read(method);
             if (signature is null || index is null)
             {
@@ -62,8 +64,7 @@ internal static class TableExportParser
             slots.Add((index.Value, method, signature));
         }
 
-        valid &= GeneratedNames.AreFree(type, type, type.Name, sink, type.Name + "Capsule", "s_" + type.Name + "Capsule", "Create" + type.Name + "Table");
-        valid &= slots.All(slot => GeneratedNames.AreFree(type, slot.Method, type.Name + "." + slot.Method.Name, sink, slot.Method.Name + "Trampoline"));
+        valid &= GeneratedNames.AreFree(type, type, type.Name, sink, type.Name + "Capsule");
 
         if (!anySlot)
         {
@@ -76,13 +77,30 @@ internal static class TableExportParser
             return null;
         }
 
+        HashSet<string> taken = GeneratedNames.TakenIn(type);
         EquatableArray<ExportedSlot> exportedSlots = slots
             .OrderBy(slot => slot.Index)
             .Select(slot => new ExportedSlot(
                 slot.Index,
-                new ExportedFunction(location, Identifiers.Escape(slot.Method.Name), "private", name, slot.Signature, failFast)))
+                new ExportedFunction(
+                    location,
+                    Identifiers.Escape(slot.Method.Name),
+                    "private",
+                    name,
+                    slot.Signature,
+                    failFast,
+                    ExportParser.TrampolineName(slot.Method, taken),
+                    EquatableArray<string>.Empty,
+                    DeprecationReader.Of(slot.Method))))
             .ToEquatableArray();
 
-        return new ExportedTable(location, AccessibilityText.Of(type.DeclaredAccessibility), name, slots.Max(slot => slot.Index) + 1, exportedSlots);
+        return new ExportedTable(
+            location,
+            AccessibilityText.Of(type.DeclaredAccessibility),
+            name,
+            slots.Max(slot => slot.Index) + 1,
+            exportedSlots,
+            Identifiers.Unused("Fill" + type.Name + "Table", taken),
+            structs.Texts);
     }
 }

@@ -7,7 +7,7 @@ namespace CapsuleGen.Generator.Parsing;
 
 /// <summary>
 /// Reads where generated members go: the namespace and the chain of types around them, each of
-/// which must be partial and non-generic for a generated partial declaration to join it.
+/// which must be partial, non-generic and not file-local for a generated partial declaration to join it.
 /// </summary>
 internal static class TypeLocationParser
 {
@@ -23,13 +23,19 @@ internal static class TypeLocationParser
                 valid = false;
             }
 
+            if (current.IsFileLocal)
+            {
+                sink.Report(Descriptors.FileLocalType, SourceLocations.Of(current), current.Name);
+                valid = false;
+            }
+
             if (current.IsGenericType)
             {
                 sink.Report(Descriptors.GenericNotSupported, SourceLocations.Of(current), current.Name);
                 valid = false;
             }
 
-            chain.Insert(0, new ContainingType(Keyword(current), Identifiers.Escape(current.Name), current.IsRefLikeType));
+            chain.Insert(0, new ContainingType(Keyword(current), Identifiers.EscapeTypeName(current.Name), current.IsRefLikeType));
         }
 
         if (!valid)
@@ -37,8 +43,7 @@ internal static class TypeLocationParser
             return null;
         }
 
-        string? ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : null;
-        return new TypeLocation(ns, chain.ToEquatableArray());
+        return new TypeLocation(Identifiers.Namespace(type.ContainingNamespace), chain.ToEquatableArray());
     }
 
     private static string Keyword(INamedTypeSymbol type) => type switch

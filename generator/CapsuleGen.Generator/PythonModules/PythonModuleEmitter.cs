@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using CapsuleGen.Generator.Emitting;
+using CapsuleGen.Generator.Model;
 
 namespace CapsuleGen.Generator.PythonModules;
 
@@ -16,11 +17,11 @@ internal static class PythonModuleEmitter
     private const string UnmanagedCallersOnly =
         "global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }";
 
-    public static string HintName(PythonModule module) => FileScaffold.HintName(module.Location, "PythonModule");
+    public const string Kind = "PythonModule";
 
     public static string Emit(PythonModule module)
     {
-        SourceWriter writer = FileScaffold.Open(module.Location, "unsafe");
+        SourceWriter writer = FileScaffold.Open(module.Location, "unsafe", Deprecation.None);
         WriteEntryPoint(writer, module);
         foreach (PythonFunction function in module.Functions)
         {

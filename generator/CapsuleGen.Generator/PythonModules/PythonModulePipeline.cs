@@ -1,20 +1,24 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using CapsuleGen.Generator.Diagnostics;
+using CapsuleGen.Generator.Emitting;
 
 namespace CapsuleGen.Generator.PythonModules;
 
 /// <summary>
 /// The part of the pipeline that turns <c>[PythonModule]</c> classes into extension modules: the
-/// class becomes an equatable <see cref="PythonModule"/> in the first step, and each valid one a
-/// generated file. <see cref="PythonModuleAnalyzer"/> reports why an invalid one generates nothing.
+/// class becomes an equatable <see cref="PythonModule"/> in the first step, and each valid one the
+/// text of a generated file, named with the others. <see cref="PythonModuleAnalyzer"/> reports why an
+/// invalid one generates nothing.
 /// </summary>
 internal static class PythonModulePipeline
 {
     public const string Modules = "PythonModules";
     public const string ValidModules = "ValidPythonModules";
 
-    public static void Register(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<bool> unsafeAllowed)
+    public const string Files = "PythonModuleFiles";
+
+    public static IncrementalValuesProvider<GeneratedSource> Register(IncrementalGeneratorInitializationContext context)
     {
         IncrementalValuesProvider<PythonModule> modules = context.SyntaxProvider
             .ForAttributeWithMetadataName(
@@ -26,12 +30,8 @@ internal static class PythonModulePipeline
             .Select(static (module, _) => module!)
             .WithTrackingName(ValidModules);
 
-        context.RegisterSourceOutput(modules.Combine(unsafeAllowed), static (output, module) =>
-        {
-            if (module.Right)
-            {
-                output.AddSource(PythonModuleEmitter.HintName(module.Left), PythonModuleEmitter.Emit(module.Left));
-            }
-        });
+        return modules
+            .Select(static (module, _) => new GeneratedSource(module.Location.FullName, PythonModuleEmitter.Kind, PythonModuleEmitter.Emit(module)))
+            .WithTrackingName(Files);
     }
 }

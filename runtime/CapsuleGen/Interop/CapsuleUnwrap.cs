@@ -7,7 +7,7 @@ namespace CapsuleGen.Interop;
 /// the capsule carries (if any). Called by generated code; done once per bind, never per call.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class CapsuleUnwrap
+public static partial class CapsuleUnwrap
 {
     /// <summary>
     /// Opens a capsule that must hold one function with the C signature <paramref name="signature"/>,

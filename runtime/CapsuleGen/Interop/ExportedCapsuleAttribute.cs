@@ -23,6 +23,9 @@ public sealed class ExportedCapsuleAttribute : Attribute
 
     /// <summary>The function's C signature.</summary>
     public string Signature { get; }
+
+    /// <summary>The layout of every struct the signature reaches (see <see cref="CapsuleSignature.StructLayouts"/>), or <see langword="null"/>.</summary>
+    public string[]? StructLayouts { get; set; }
 }
 
 /// <summary>The assembly's manifest entry for one exported table: its capsule name and each slot's C signature (null for an empty slot).</summary>
@@ -42,4 +45,7 @@ public sealed class ExportedCapsuleTableAttribute : Attribute
 
     /// <summary>Each slot's C signature, or null where the table holds no function.</summary>
     public IReadOnlyList<string?> Slots { get; }
+
+    /// <summary>The layout of every struct the slots' signatures reach (see <see cref="CapsuleSignature.StructLayouts"/>), or <see langword="null"/>.</summary>
+    public string[]? StructLayouts { get; set; }
 }

@@ -44,6 +44,17 @@ internal sealed class GeneratorRun
     public ImmutableArray<Diagnostic> CompilerDiagnostics() =>
         Output.GetDiagnostics().Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning).ToImmutableArray();
 
+    /// <summary>
+    /// Every diagnostic, of any severity but hidden, located in a generated file, and every exception
+    /// the generator threw: there must never be one, since no pragma of the user's can reach there.
+    /// </summary>
+    public IEnumerable<string> ProblemsInGeneratedFiles() =>
+        Result.Results.Where(result => result.Exception is not null).Select(result => "The generator threw: " + result.Exception)
+            .Concat(GeneratorDiagnostics.Select(Describe))
+            .Concat(Output.GetDiagnostics()
+                .Where(diagnostic => diagnostic.Severity != DiagnosticSeverity.Hidden && diagnostic.Location.SourceTree is { } tree && !Input.SyntaxTrees.Contains(tree))
+                .Select(Describe));
+
     /// <summary>What <see cref="CapsuleAnalyzer"/> reports on the input.</summary>
     public ImmutableArray<Diagnostic> AnalyzerDiagnostics() => Analyze(Input);
 

@@ -43,5 +43,6 @@ internal sealed class LoadedModule
         }
     }
 
-    private Type Type(string name) => _assembly.GetType(name, throwOnError: true)!;
+    /// <summary>A type of the module by its metadata name (<c>Ns.Outer+Inner</c>).</summary>
+    public Type Type(string name) => _assembly.GetType(name, throwOnError: true)!;
 }

@@ -12,20 +12,18 @@ partial class CppDuck
         /// slot <c>n</c> at byte offset <c>n * sizeof(void*)</c>; slots no method fills are null.
         /// The capsule lives as long as the process; disposing a handle gives up only that handle.
         /// </summary>
-        private static global::CapsuleGen.Capsule SpamCapsule => s_SpamCapsule.Share();
-
-        private static readonly global::CapsuleGen.Capsule s_SpamCapsule = new(
-            (nint)CreateSpamTable(),
+        private static global::CapsuleGen.Capsule SpamCapsule => global::CapsuleGen.Interop.ExportedCapsules.Table(
+            &FillSpamTable,
             "spam._C_API",
-            signature: global::CapsuleGen.CapsuleSignature.Table(
-                "int (int, int)"));
+            new string?[]
+            {
+                "int (int, int)",
+            });
 
-        /// <summary>Fills the table once; it lives as long as the process, so every capsule copy stays valid.</summary>
-        private static nint* CreateSpamTable()
+        /// <summary>Fills the capsule's table, once; the table lives as long as the process.</summary>
+        private static void FillSpamTable(nint* table)
         {
-            nint* table = (nint*)global::System.Runtime.InteropServices.NativeMemory.AllocZeroed(1, (nuint)sizeof(nint));
             table[0] = (nint)(delegate* unmanaged[Cdecl]<int, int, int>)&AddTrampoline;
-            return table;
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]

@@ -10,12 +10,10 @@ unsafe partial class Functions
     /// whose C signature is <c>double (double)</c>.
     /// The capsule lives as long as the process; disposing a handle gives up only that handle.
     /// </summary>
-    public static global::CapsuleGen.Capsule SquareCapsule => s_SquareCapsule.Share();
-
-    private static readonly global::CapsuleGen.Capsule s_SquareCapsule = new(
+    public static global::CapsuleGen.Capsule SquareCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (nint)(delegate* unmanaged[Cdecl]<double, double>)&SquareTrampoline,
         "double (double)",
-        signature: global::CapsuleGen.CapsuleSignature.Function("double (double)"));
+        "double (double)");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static double SquareTrampoline(double x)
@@ -36,12 +34,10 @@ unsafe partial class Functions
     /// whose C signature is <c>double (int, double *, void *)</c>.
     /// The capsule lives as long as the process; disposing a handle gives up only that handle.
     /// </summary>
-    public static global::CapsuleGen.Capsule WeightedSumCapsule => s_WeightedSumCapsule.Share();
-
-    private static readonly global::CapsuleGen.Capsule s_WeightedSumCapsule = new(
+    public static global::CapsuleGen.Capsule WeightedSumCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (nint)(delegate* unmanaged[Cdecl]<int, double*, void*, double>)&WeightedSumTrampoline,
         "double (int, double *, void *)",
-        signature: global::CapsuleGen.CapsuleSignature.Function("double (int, double *, void *)"));
+        "double (int, double *, void *)");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static double WeightedSumTrampoline(int n, double* xs, void* userData)

@@ -124,10 +124,10 @@ partial interface ISpamApi
         private sealed class Fallback : global::Spam.ISpamApi
         {
             int global::Spam.ISpamApi.Add(int a, int b) =>
-                throw new global::CapsuleGen.CapsuleNotBoundException(CapsuleName, "ISpamApi.Add");
+                throw new global::CapsuleGen.CapsuleNotBoundException(global::Spam.ISpamApi.Binding.CapsuleName, "ISpamApi.Add");
 
             void global::Spam.ISpamApi.Fill(double* values, nint count, double value) =>
-                throw new global::CapsuleGen.CapsuleNotBoundException(CapsuleName, "ISpamApi.Fill");
+                throw new global::CapsuleGen.CapsuleNotBoundException(global::Spam.ISpamApi.Binding.CapsuleName, "ISpamApi.Fill");
         }
     }
 }

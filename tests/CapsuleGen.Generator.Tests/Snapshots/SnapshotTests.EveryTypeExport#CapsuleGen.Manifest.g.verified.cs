@@ -4,5 +4,5 @@
 [assembly: global::CapsuleGen.Interop.ExportedCapsule("everything.callback", "double (double (*)(double), double)")]
 [assembly: global::CapsuleGen.Interop.ExportedCapsule("everything.flags", "bool (bool, int, char16_t)")]
 [assembly: global::CapsuleGen.Interop.ExportedCapsule("everything.numbers", "double (int8_t, uint8_t, int16_t, uint16_t, int, unsigned int, int64_t, uint64_t, intptr_t, uintptr_t, float, double)")]
-[assembly: global::CapsuleGen.Interop.ExportedCapsule("everything.pointers", "void *(int *, double **, void *, struct Point *)")]
-[assembly: global::CapsuleGen.Interop.ExportedCapsule("everything.values", "struct Point (uint8_t, struct Point)")]
+[assembly: global::CapsuleGen.Interop.ExportedCapsule("everything.pointers", "void *(int *, double **, void *, struct Point *)", StructLayouts = new string[] { "struct Point (16 bytes, align 8) { double X at 0; double Y at 8; }" })]
+[assembly: global::CapsuleGen.Interop.ExportedCapsule("everything.values", "struct Point (uint8_t, struct Point)", StructLayouts = new string[] { "struct Point (16 bytes, align 8) { double X at 0; double Y at 8; }" })]

@@ -10,12 +10,10 @@ unsafe partial class Everything
     /// whose C signature is <c>double (int8_t, uint8_t, int16_t, uint16_t, int, unsigned int, int64_t, uint64_t, intptr_t, uintptr_t, float, double)</c>.
     /// The capsule lives as long as the process; disposing a handle gives up only that handle.
     /// </summary>
-    internal static global::CapsuleGen.Capsule NumbersCapsule => s_NumbersCapsule.Share();
-
-    private static readonly global::CapsuleGen.Capsule s_NumbersCapsule = new(
+    internal static global::CapsuleGen.Capsule NumbersCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (nint)(delegate* unmanaged[Cdecl]<sbyte, byte, short, ushort, int, uint, long, ulong, nint, nuint, float, double, double>)&NumbersTrampoline,
         "everything.numbers",
-        signature: global::CapsuleGen.CapsuleSignature.Function("double (int8_t, uint8_t, int16_t, uint16_t, int, unsigned int, int64_t, uint64_t, intptr_t, uintptr_t, float, double)"));
+        "double (int8_t, uint8_t, int16_t, uint16_t, int, unsigned int, int64_t, uint64_t, intptr_t, uintptr_t, float, double)");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static double NumbersTrampoline(sbyte a, byte b, short c, ushort d, int e, uint f, long g, ulong h, nint i, nuint j, float k, double l)
@@ -36,12 +34,11 @@ unsafe partial class Everything
     /// whose C signature is <c>void *(int *, double **, void *, struct Point *)</c>.
     /// The capsule lives as long as the process; disposing a handle gives up only that handle.
     /// </summary>
-    public static global::CapsuleGen.Capsule PointersCapsule => s_PointersCapsule.Share();
-
-    private static readonly global::CapsuleGen.Capsule s_PointersCapsule = new(
+    public static global::CapsuleGen.Capsule PointersCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (nint)(delegate* unmanaged[Cdecl]<int*, double**, void*, global::Geometry.Point*, void*>)&PointersTrampoline,
         "everything.pointers",
-        signature: global::CapsuleGen.CapsuleSignature.Function("void *(int *, double **, void *, struct Point *)"));
+        "void *(int *, double **, void *, struct Point *)",
+        "struct Point (16 bytes, align 8) { double X at 0; double Y at 8; }");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static void* PointersTrampoline(int* values, double** rows, void* userData, global::Geometry.Point* points)
@@ -62,12 +59,10 @@ unsafe partial class Everything
     /// whose C signature is <c>double (double (*)(double), double)</c>.
     /// The capsule lives as long as the process; disposing a handle gives up only that handle.
     /// </summary>
-    public static global::CapsuleGen.Capsule CallbackCapsule => s_CallbackCapsule.Share();
-
-    private static readonly global::CapsuleGen.Capsule s_CallbackCapsule = new(
+    public static global::CapsuleGen.Capsule CallbackCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (nint)(delegate* unmanaged[Cdecl]<delegate* unmanaged[Cdecl]<double, double>, double, double>)&CallbackTrampoline,
         "everything.callback",
-        signature: global::CapsuleGen.CapsuleSignature.Function("double (double (*)(double), double)"));
+        "double (double (*)(double), double)");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static double CallbackTrampoline(delegate* unmanaged[Cdecl]<double, double> function, double x)
@@ -88,12 +83,11 @@ unsafe partial class Everything
     /// whose C signature is <c>struct Point (uint8_t, struct Point)</c>.
     /// The capsule lives as long as the process; disposing a handle gives up only that handle.
     /// </summary>
-    public static global::CapsuleGen.Capsule ValuesCapsule => s_ValuesCapsule.Share();
-
-    private static readonly global::CapsuleGen.Capsule s_ValuesCapsule = new(
+    public static global::CapsuleGen.Capsule ValuesCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (nint)(delegate* unmanaged[Cdecl]<global::Geometry.Shape, global::Geometry.Point, global::Geometry.Point>)&ValuesTrampoline,
         "everything.values",
-        signature: global::CapsuleGen.CapsuleSignature.Function("struct Point (uint8_t, struct Point)"));
+        "struct Point (uint8_t, struct Point)",
+        "struct Point (16 bytes, align 8) { double X at 0; double Y at 8; }");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static global::Geometry.Point ValuesTrampoline(global::Geometry.Shape shape, global::Geometry.Point point)
@@ -114,12 +108,10 @@ unsafe partial class Everything
     /// whose C signature is <c>bool (bool, int, char16_t)</c>.
     /// The capsule lives as long as the process; disposing a handle gives up only that handle.
     /// </summary>
-    public static global::CapsuleGen.Capsule FlagsCapsule => s_FlagsCapsule.Share();
-
-    private static readonly global::CapsuleGen.Capsule s_FlagsCapsule = new(
+    public static global::CapsuleGen.Capsule FlagsCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (nint)(delegate* unmanaged[Cdecl]<byte, int, ushort, byte>)&FlagsTrampoline,
         "everything.flags",
-        signature: global::CapsuleGen.CapsuleSignature.Function("bool (bool, int, char16_t)"));
+        "bool (bool, int, char16_t)");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static byte FlagsTrampoline(byte small, int wide, ushort letter)

@@ -86,7 +86,7 @@ partial interface IIntegrand
         private sealed class Fallback : global::Integrands.IIntegrand
         {
             double global::Integrands.IIntegrand.Evaluate(int n, double* xs, void* userData) =>
-                throw new global::CapsuleGen.CapsuleNotBoundException(CapsuleName, "IIntegrand.Evaluate");
+                throw new global::CapsuleGen.CapsuleNotBoundException(global::Integrands.IIntegrand.Binding.CapsuleName, "IIntegrand.Evaluate");
         }
     }
 }

@@ -86,7 +86,7 @@ partial interface IHonker
         private sealed class Fallback : global::Samples.Quack.IHonker
         {
             void global::Samples.Quack.IHonker.Honk() =>
-                throw new global::CapsuleGen.CapsuleNotBoundException(CapsuleName, "IHonker.Honk");
+                throw new global::CapsuleGen.CapsuleNotBoundException(global::Samples.Quack.IHonker.Binding.CapsuleName, "IHonker.Honk");
         }
     }
 }

@@ -10,12 +10,10 @@ partial class Outer
         /// whose C signature is <c>int (int, int)</c>.
         /// The capsule lives as long as the process; disposing a handle gives up only that handle.
         /// </summary>
-        internal static global::CapsuleGen.Capsule CheckedCapsule => s_CheckedCapsule.Share();
-
-        private static readonly global::CapsuleGen.Capsule s_CheckedCapsule = new(
+        internal static global::CapsuleGen.Capsule CheckedCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
             (nint)(delegate* unmanaged[Cdecl]<int, int, int>)&CheckedTrampoline,
             "outer.checked",
-            signature: global::CapsuleGen.CapsuleSignature.Function("int (int, int)"));
+            "int (int, int)");
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
         private static int CheckedTrampoline(int @event, int exception)

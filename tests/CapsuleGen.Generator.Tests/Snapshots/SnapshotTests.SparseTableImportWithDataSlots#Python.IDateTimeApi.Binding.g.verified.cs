@@ -133,13 +133,13 @@ partial interface IDateTimeApi
         private sealed class Fallback : global::Python.IDateTimeApi
         {
             nint global::Python.IDateTimeApi.DateFromDate(int year, int month, int day, nint type) =>
-                throw new global::CapsuleGen.CapsuleNotBoundException(CapsuleName, "IDateTimeApi.DateFromDate");
+                throw new global::CapsuleGen.CapsuleNotBoundException(global::Python.IDateTimeApi.Binding.CapsuleName, "IDateTimeApi.DateFromDate");
 
             nint global::Python.IDateTimeApi.DeltaFromDelta(int days, int seconds, int microseconds, int normalize, nint type) =>
-                throw new global::CapsuleGen.CapsuleNotBoundException(CapsuleName, "IDateTimeApi.DeltaFromDelta");
+                throw new global::CapsuleGen.CapsuleNotBoundException(global::Python.IDateTimeApi.Binding.CapsuleName, "IDateTimeApi.DeltaFromDelta");
 
             nint global::Python.IDateTimeApi.DateType =>
-                throw new global::CapsuleGen.CapsuleNotBoundException(CapsuleName, "IDateTimeApi.DateType");
+                throw new global::CapsuleGen.CapsuleNotBoundException(global::Python.IDateTimeApi.Binding.CapsuleName, "IDateTimeApi.DateType");
         }
     }
 }

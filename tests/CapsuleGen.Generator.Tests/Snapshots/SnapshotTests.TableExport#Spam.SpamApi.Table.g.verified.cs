@@ -10,25 +10,23 @@ unsafe partial class SpamApi
     /// slot <c>n</c> at byte offset <c>n * sizeof(void*)</c>; slots no method fills are null.
     /// The capsule lives as long as the process; disposing a handle gives up only that handle.
     /// </summary>
-    public static global::CapsuleGen.Capsule SpamApiCapsule => s_SpamApiCapsule.Share();
-
-    private static readonly global::CapsuleGen.Capsule s_SpamApiCapsule = new(
-        (nint)CreateSpamApiTable(),
+    public static global::CapsuleGen.Capsule SpamApiCapsule => global::CapsuleGen.Interop.ExportedCapsules.Table(
+        &FillSpamApiTable,
         "spam._C_API",
-        signature: global::CapsuleGen.CapsuleSignature.Table(
+        new string?[]
+        {
             "int (int, int)",
             "double (double, double)",
             null,
-            "void (double *, intptr_t, double)"));
+            "void (double *, intptr_t, double)",
+        });
 
-    /// <summary>Fills the table once; it lives as long as the process, so every capsule copy stays valid.</summary>
-    private static nint* CreateSpamApiTable()
+    /// <summary>Fills the capsule's table, once; the table lives as long as the process.</summary>
+    private static void FillSpamApiTable(nint* table)
     {
-        nint* table = (nint*)global::System.Runtime.InteropServices.NativeMemory.AllocZeroed(4, (nuint)sizeof(nint));
         table[0] = (nint)(delegate* unmanaged[Cdecl]<int, int, int>)&AddTrampoline;
         table[1] = (nint)(delegate* unmanaged[Cdecl]<double, double, double>)&ScaleTrampoline;
         table[3] = (nint)(delegate* unmanaged[Cdecl]<double*, nint, double, void>)&FillTrampoline;
-        return table;
     }
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]

@@ -10,12 +10,10 @@ unsafe partial class CppDuck
     /// whose C signature is <c>void (void)</c>.
     /// The capsule lives as long as the process; disposing a handle gives up only that handle.
     /// </summary>
-    private static global::CapsuleGen.Capsule QuackCapsule => s_QuackCapsule.Share();
-
-    private static readonly global::CapsuleGen.Capsule s_QuackCapsule = new(
+    private static global::CapsuleGen.Capsule QuackCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (nint)(delegate* unmanaged[Cdecl]<void>)&QuackTrampoline,
         "quacker",
-        signature: global::CapsuleGen.CapsuleSignature.Function("void (void)"));
+        "void (void)");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static void QuackTrampoline()

@@ -847,6 +847,24 @@ public sealed class DiagnosticTests
             """,
             "'IGeometry.Print' uses two different structs that C would both call 'struct Point' ('Screen.Point' and 'Paper.Point'); a C signature cannot tell them apart, so rename one of them"
         },
+        {
+            "CAPS0025",
+            """
+            public static unsafe class Forger
+            {
+                public static CapsuleGen.Capsule Forge(nint native, nint managed) =>
+                    CapsuleGen.Interop.[|ExportedCapsules|].Function(native, managed, "quacker", "void (void)");
+            }
+            """,
+            "CapsuleGen.Interop.ExportedCapsules is called only by code CapsuleGen generates: a capsule made there carries a managed entry that bindings call instead of its native pointer, and a wrong one would call another function; mark the method [ExportCapsule] instead"
+        },
+        {
+            "CAPS0025",
+            """
+            using Factory = CapsuleGen.Interop.[|ExportedCapsules|];
+            """,
+            "CapsuleGen.Interop.ExportedCapsules is called only by code CapsuleGen generates: a capsule made there carries a managed entry that bindings call instead of its native pointer, and a wrong one would call another function; mark the method [ExportCapsule] instead"
+        },
     };
 
     /// <summary>The misuse sources without their span markers, for tests that want broken code.</summary>

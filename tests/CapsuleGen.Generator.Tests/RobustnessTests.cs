@@ -82,7 +82,7 @@ public sealed class RobustnessTests
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);
         ImmutableArray<Diagnostic> diagnostics = compilation
-            .WithAnalyzers([new CapsuleAnalyzer()], options)
+            .WithAnalyzers([new CapsuleAnalyzer(), new GeneratedInteropAnalyzer()], options)
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         foreach (Exception exception in analyzerExceptions)
         {

@@ -130,6 +130,11 @@ internal static class Descriptors
         "Two different structs have the same C name",
         "'{0}' uses two different structs that C would both call '{1}' ('{2}' and '{3}'); a C signature cannot tell them apart, so rename one of them");
 
+    public static readonly DiagnosticDescriptor GeneratedInteropUsed = Error(
+        "CAPS0025",
+        "ExportedCapsules is for generated code",
+        "CapsuleGen.Interop.ExportedCapsules is called only by code CapsuleGen generates: a capsule made there carries a managed entry that bindings call instead of its native pointer, and a wrong one would call another function; mark the method [ExportCapsule] instead");
+
     private static DiagnosticDescriptor Error(string id, string title, string message, params string[] customTags) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant(), customTags: customTags);
 }

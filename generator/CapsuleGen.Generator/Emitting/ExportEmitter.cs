@@ -34,11 +34,7 @@ internal static class ExportEmitter
 
     private static void WriteCapsuleProperty(SourceWriter writer, ExportedFunction function)
     {
-        writer.Line("/// <summary>");
-        writer.Line($"/// A new handle to the capsule {CSharpText.DocName(function.CapsuleName)}: a native Cdecl pointer to <c>{CSharpText.Doc(function.DisplayName)}</c>,");
-        writer.Line($"/// whose C signature is <c>{CSharpText.Doc(function.Signature.CSignature)}</c>.");
-        writer.Line("/// The capsule lives as long as the process; disposing a handle gives up only that handle.");
-        writer.Line("/// </summary>");
+        writer.Line($"/// <summary>A new handle to the capsule {CSharpText.DocName(function.CapsuleName)} (<c>{CSharpText.Doc(function.Signature.CSignature)}</c>), which calls <c>{CSharpText.Doc(function.DisplayName)}</c>.</summary>");
         if (function.Signature.TypesDeprecation.ObsoleteAsError)
         {
             // Its body names the signature's types, and one of them is obsolete as an error.
@@ -48,6 +44,7 @@ internal static class ExportEmitter
         writer.Line($"{function.Accessibility} static {CSharpText.Capsule} {function.PropertyName} => {ExportedCapsules}.Function(");
         writer.Indent();
         writer.Line($"{TrampolineWriter.AddressOf(function)},");
+        writer.Line($"{TrampolineWriter.EntryAddressOf(function)},");
         writer.Line($"{CSharpText.Literal(function.CapsuleName)},");
         SignatureWriter.Function(writer, function.Signature.CSignature, function.StructLayouts);
         writer.Outdent();

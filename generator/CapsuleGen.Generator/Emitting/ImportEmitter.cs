@@ -4,10 +4,12 @@ using CapsuleGen.Generator.Model;
 namespace CapsuleGen.Generator.Emitting;
 
 /// <summary>
-/// Writes the nested <c>Binding</c> class of an imported interface: an implementation that calls
-/// through the capsule bound now, or through the fallback (the interface's default bodies) while
-/// none is. A call reads the current target once and makes one indirect call: the name and
-/// signature were checked when the target was built, at bind time.
+/// Writes the nested <c>Binding</c> class of an imported interface: on top of the runtime's
+/// <c>CapsuleBinding</c> (which holds the target and binds, unbinds and shares), an implementation
+/// that calls through the capsule bound now, or through the fallback (the interface's default bodies)
+/// while none is. A call reads the current target once and makes one indirect call: to the managed
+/// entry when the capsule was exported in this process, to the native pointer otherwise. The name
+/// and signature were checked when the target was built, at bind time.
 /// </summary>
 internal static class ImportEmitter
 {
@@ -16,6 +18,7 @@ internal static class ImportEmitter
     private const string Unwrap = "global::CapsuleGen.Interop.CapsuleUnwrap";
     private const string TableSlot = "global::CapsuleGen.Interop.TableSlot";
     private const string Lease = "global::CapsuleGen.Interop.CapsuleLease";
+    private const string BindingTarget = "global::CapsuleGen.Interop.BindingTarget";
     private const string KeepAlive = "global::System.GC.KeepAlive";
 
     public static string Emit(ImportedInterface import)
@@ -25,14 +28,8 @@ internal static class ImportEmitter
         string self = import.FullyQualifiedName;
         BindingNames names = import.Names;
 
-        writer.Line("/// <summary>");
-        writer.Line($"/// Implements <see cref=\"{self}\"/> through a bound capsule named {CSharpText.DocName(import.CapsuleName)},");
-        writer.Line("/// or through the interface's default bodies while none is bound. Binding checks the capsule's name");
-        writer.Line("/// and signature once; a call then reads the current target and calls its native pointer.");
-        writer.Line("/// Binding and unbinding are atomic: a call made while another thread rebinds uses either the old");
-        writer.Line("/// or the new target, never a mix.");
-        writer.Line("/// </summary>");
-        writer.OpenBlock($"public sealed unsafe class Binding : {self}");
+        writer.Line($"/// <summary>Implements <see cref=\"{self}\"/> by calling a capsule named {CSharpText.DocName(import.CapsuleName)}; see <see cref=\"global::CapsuleGen.CapsuleBinding\"/>.</summary>");
+        writer.OpenBlock($"public sealed unsafe class Binding : global::CapsuleGen.CapsuleBinding, {self}");
 
         writer.Line("/// <summary>The name a capsule must have to be bound.</summary>");
         writer.Line($"public const string CapsuleName = {CSharpText.Literal(import.CapsuleName)};");
@@ -54,97 +51,101 @@ internal static class ImportEmitter
         }
 
         writer.Line();
-        writer.Line($"private static readonly {self} {names.FallbackField} = new {names.FallbackClass}();");
-        writer.Line();
-        writer.Line($"private {names.TargetClass}? {names.TargetField};");
-        writer.Line();
-        WriteConstructorsAndBindingMembers(writer, names);
+        if (import.HasFallback)
+        {
+            writer.Line($"private static readonly {self} {names.FallbackField} = new {names.FallbackClass}();");
+            writer.Line();
+        }
 
-        foreach (ImportedMethod method in import.Methods)
+        WriteConstructors(writer);
+
+        for (int i = 0; i < import.Methods.Count; i++)
         {
             writer.Line();
-            WriteForwardingMethod(writer, method, names);
+            WriteForwardingMethod(writer, import, import.Methods[i], names.EntryFields[i]);
         }
 
         foreach (ImportedDataSlot data in import.DataSlots)
         {
             writer.Line();
-            WriteForwardingProperty(writer, data, names);
+            WriteForwardingProperty(writer, import, data);
         }
 
         writer.Line();
-        WriteTarget(writer, import);
+        WriteOpenTarget(writer, import);
         writer.Line();
-        WriteFallback(writer, import);
+        WriteTarget(writer, import);
+        if (import.HasFallback)
+        {
+            writer.Line();
+            WriteFallback(writer, import);
+        }
+
         writer.CloseBlock();
 
         return FileScaffold.Close(writer, import.Location);
     }
 
-    private static void WriteConstructorsAndBindingMembers(SourceWriter writer, BindingNames names)
+    private static void WriteConstructors(SourceWriter writer)
     {
-        writer.Line("/// <summary>Creates a binding that calls the fallback until a capsule is bound.</summary>");
+        writer.Line("/// <summary>Creates an unbound binding: until a capsule is bound, calls run the interface's default bodies or throw <see cref=\"global::CapsuleGen.CapsuleNotBoundException\"/>.</summary>");
         writer.OpenBlock("public Binding()");
         writer.CloseBlock();
         writer.Line();
-        writer.Line("/// <summary>Creates a binding bound to <paramref name=\"capsule\"/>; see <see cref=\"Bind\"/>.</summary>");
-        writer.OpenBlock($"public Binding({CSharpText.Capsule} capsule)");
-        writer.Line($"{names.TargetField} = new {names.TargetClass}(capsule);");
-        writer.CloseBlock();
-        writer.Line();
-        writer.Line("/// <summary>Whether a capsule is bound; when not, calls go to the fallback.</summary>");
-        writer.Line($"public bool IsBound => {CSharpText.Volatile}.Read(ref {names.TargetField}) is not null;");
-        writer.Line();
-        writer.Line("/// <summary>A new handle to the capsule bound now, for the caller to dispose; <see langword=\"null\"/> when none is.</summary>");
-        writer.Line($"public {CSharpText.Capsule}? ShareBoundCapsule() => {CSharpText.Volatile}.Read(ref {names.TargetField})?.{names.LeaseField}.Share();");
-        writer.Line();
-        writer.Line("/// <summary>");
-        writer.Line("/// Checks <paramref name=\"capsule\"/> and makes every later call go through it. The binding holds a");
-        writer.Line("/// reference of its own, so the caller may dispose its handle. If the check fails, the binding keeps what it had.");
-        writer.Line("/// </summary>");
-        writer.Line("/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"capsule\"/> is null.</exception>");
-        writer.Line("/// <exception cref=\"global::System.ObjectDisposedException\">The handle has been disposed, or the capsule is being destroyed.</exception>");
-        writer.Line("/// <exception cref=\"global::CapsuleGen.CapsuleNameMismatchException\">The capsule has another name.</exception>");
-        writer.Line("/// <exception cref=\"global::CapsuleGen.CapsuleSignatureMismatchException\">The capsule carries another signature.</exception>");
-        writer.Line($"public void Bind({CSharpText.Capsule} capsule) => {CSharpText.Volatile}.Write(ref {names.TargetField}, new {names.TargetClass}(capsule));");
-        writer.Line();
-        writer.Line("/// <summary>Makes every later call go to the fallback again; the capsule is let go once no call can still be using it.</summary>");
-        writer.Line($"public void Unbind() => {CSharpText.Volatile}.Write(ref {names.TargetField}, null);");
+        writer.Line("/// <summary>Creates a binding bound to <paramref name=\"capsule\"/>; see <see cref=\"global::CapsuleGen.CapsuleBinding.Bind\"/>.</summary>");
+        writer.Line($"public Binding({CSharpText.Capsule} capsule) => Bind(capsule);");
     }
 
-    private static void WriteForwardingMethod(SourceWriter writer, ImportedMethod method, BindingNames names)
+    private static void WriteForwardingMethod(SourceWriter writer, ImportedInterface import, ImportedMethod method, string entryField)
     {
+        BindingNames names = import.Names;
         FunctionSignature signature = method.Signature;
         string target = CSharpText.UniqueLocal("target", signature.Parameters);
         string arguments = CSharpText.ArgumentList(signature.Parameters);
         string nativeArguments = string.Join(", ", signature.Parameters.Select(parameter => CSharpText.ToNative(parameter.Type, parameter.Name)));
-        string nativeCall = CSharpText.ToManaged(signature.ReturnType, $"{target}.{method.Name}({nativeArguments})");
-        string fallbackCall = $"{names.FallbackField}.{method.Name}({arguments})";
+        string entryCall = $"{target}.{entryField}({nativeArguments})";
+        string nativeCall = $"{target}.{method.Name}({nativeArguments})";
+        string? fallbackCall = method.HasDefaultBody ? $"{names.FallbackField}.{method.Name}({arguments})" : null;
 
         writer.Line("/// <inheritdoc/>");
         WriteMirroredAttributes(writer, method.MirroredAttributes);
         writer.OpenBlock($"public {signature.ReturnType.ManagedName} {method.Name}({CSharpText.DeclaredParameterList(signature.Parameters)})");
-        writer.Line($"{names.TargetClass}? {target} = {CSharpText.Volatile}.Read(ref {names.TargetField});");
+        WriteReadTarget(writer, target, names);
         writer.OpenBlock($"if ({target} is null)");
-        writer.Line(signature.ReturnType.IsVoid ? fallbackCall + ";" : $"return {fallbackCall};");
-        if (signature.ReturnType.IsVoid)
+        if (fallbackCall is null)
         {
-            writer.Line("return;");
+            writer.Line(ThrowNotBound(import, method.Name) + ";");
+        }
+        else
+        {
+            writer.Line(signature.ReturnType.IsVoid ? fallbackCall + ";" : $"return {fallbackCall};");
+            if (signature.ReturnType.IsVoid)
+            {
+                writer.Line("return;");
+            }
         }
 
         writer.CloseBlock();
         writer.Line();
 
-        // The target holds the capsule's reference: it must stay reachable until the native call returns.
+        // The managed entry when the capsule was exported in this process, the native pointer otherwise.
+        // The target holds the capsule's reference: it must stay reachable until the call returns.
         if (signature.ReturnType.IsVoid)
         {
+            writer.OpenBlock($"if ({target}.{entryField} != null)");
+            writer.Line(entryCall + ";");
+            writer.CloseBlock();
+            writer.OpenBlock("else");
             writer.Line(nativeCall + ";");
+            writer.CloseBlock();
+            writer.Line();
             writer.Line($"{KeepAlive}({target});");
         }
         else
         {
             string result = CSharpText.UniqueLocal("result", signature.Parameters);
-            writer.Line($"{signature.ReturnType.ManagedName} {result} = {nativeCall};");
+            string call = $"{target}.{entryField} != null ? {entryCall} : {nativeCall}";
+            writer.Line($"{signature.ReturnType.ManagedName} {result} = {CSharpText.ToManaged(signature.ReturnType, signature.ReturnType.Kind is BoundaryTypeKind.Bool or BoundaryTypeKind.Char ? $"({call})" : call)};");
             writer.Line($"{KeepAlive}({target});");
             writer.Line($"return {result};");
         }
@@ -152,17 +153,30 @@ internal static class ImportEmitter
         writer.CloseBlock();
     }
 
-    private static void WriteForwardingProperty(SourceWriter writer, ImportedDataSlot data, BindingNames names)
+    private static void WriteForwardingProperty(SourceWriter writer, ImportedInterface import, ImportedDataSlot data)
     {
+        BindingNames names = import.Names;
         writer.Line("/// <inheritdoc/>");
         WriteMirroredAttributes(writer, data.MirroredAttributes);
         writer.OpenBlock($"public {data.Type.ManagedName} {data.Name}");
         writer.OpenBlock("get");
-        writer.Line($"{names.TargetClass}? target = {CSharpText.Volatile}.Read(ref {names.TargetField});");
-        writer.Line($"return target is null ? {names.FallbackField}.{data.Name} : target.{data.Name};");
+        WriteReadTarget(writer, "target", names);
+        string fallback = data.HasDefaultBody ? $"{names.FallbackField}.{data.Name}" : ThrowNotBound(import, data.Name);
+        writer.Line($"return target is null ? {fallback} : target.{data.Name};");
         writer.CloseBlock();
         writer.CloseBlock();
     }
+
+    /// <summary>
+    /// What a member without a default body does while nothing is bound. The name is fully qualified:
+    /// a parameter of the member could be named 'CapsuleName'.
+    /// </summary>
+    private static string ThrowNotBound(ImportedInterface import, string member) =>
+        $"throw new global::CapsuleGen.CapsuleNotBoundException({import.FullyQualifiedName}.Binding.CapsuleName, {CSharpText.Literal(import.DisplayName + "." + member.TrimStart('@'))})";
+
+    /// <summary>The current target, as the type this binding's <c>OpenTarget</c> always gives (so no cast needs checking).</summary>
+    private static void WriteReadTarget(SourceWriter writer, string local, BindingNames names) =>
+        writer.Line($"{names.TargetClass}? {local} = global::System.Runtime.CompilerServices.Unsafe.As<{names.TargetClass}>(CurrentTarget);");
 
     /// <summary>The member's own [Obsolete] and [Experimental]: callers of the binding see what callers of the interface see.</summary>
     private static void WriteMirroredAttributes(SourceWriter writer, EquatableArray<string> attributes)
@@ -180,7 +194,6 @@ internal static class ImportEmitter
             .Concat(import.DataSlots.Select(data => (Slot: data.Slot, Name: data.Name, Signature: (string?)null)))
             .OrderBy(slot => slot.Slot);
 
-        writer.Line("/// <summary>The table slots this interface reads, checked against the capsule when it is bound.</summary>");
         writer.Line($"private static readonly {TableSlot}[] {import.Names.SlotsField} =");
         writer.Line("{");
         writer.Indent();
@@ -195,7 +208,6 @@ internal static class ImportEmitter
 
     private static void WriteStructLayouts(SourceWriter writer, ImportedInterface import)
     {
-        writer.Line("/// <summary>The layout of every struct the signature reaches, checked against the capsule's when it is bound.</summary>");
         writer.Line($"private static readonly string[] {import.Names.LayoutsField} =");
         writer.Line("{");
         writer.Indent();
@@ -208,24 +220,32 @@ internal static class ImportEmitter
         writer.Line("};");
     }
 
-    private static void WriteTarget(SourceWriter writer, ImportedInterface import)
+    private static void WriteOpenTarget(SourceWriter writer, ImportedInterface import)
     {
         BindingNames names = import.Names;
         string layouts = import.StructLayouts.Count > 0 ? names.LayoutsField + ", " : string.Empty;
-        writer.Line(import.IsTable
-            ? "/// <summary>An opened table, every slot read once: immutable, so that rebinding swaps the whole table in one reference write.</summary>"
-            : "/// <summary>An opened capsule: immutable, so that rebinding is one reference write.</summary>");
+        string open = import.IsTable
+            ? $"{Unwrap}.OpenTable(capsule, CapsuleName, {names.SlotsField}, {layouts}{CSharpText.Literal(import.DisplayName)})"
+            : $"{Unwrap}.OpenFunction(capsule, CapsuleName, CSignature, {layouts}{CSharpText.Literal(import.DisplayName)})";
+        writer.Line("/// <inheritdoc/>");
+        writer.Line($"protected override {BindingTarget} OpenTarget({CSharpText.Capsule} capsule) =>");
+        writer.Line($"    new {names.TargetClass}({open});");
+    }
+
+    private static void WriteTarget(SourceWriter writer, ImportedInterface import)
+    {
+        BindingNames names = import.Names;
         if (import.TypesDeprecation.ObsoleteAsError)
         {
             writer.Line(FileScaffold.ObsoleteContext);
         }
 
-        writer.OpenBlock($"private sealed class {names.TargetClass}");
-        writer.Line("/// <summary>The binding's reference to the capsule, given back once this target is unreachable.</summary>");
-        writer.Line($"public readonly {Lease} {names.LeaseField};");
-        foreach (ImportedMethod method in import.Methods)
+        writer.OpenBlock($"private sealed class {names.TargetClass} : {BindingTarget}");
+        for (int i = 0; i < import.Methods.Count; i++)
         {
-            writer.Line($"public readonly {method.Signature.FunctionPointerType} {method.Name};");
+            FunctionSignature signature = import.Methods[i].Signature;
+            writer.Line($"public readonly {signature.FunctionPointerType} {import.Methods[i].Name};");
+            writer.Line($"public readonly {signature.ManagedFunctionPointerType} {names.EntryFields[i]};");
         }
 
         foreach (ImportedDataSlot data in import.DataSlots)
@@ -233,15 +253,19 @@ internal static class ImportEmitter
             writer.Line($"public readonly {data.Type.ManagedName} {data.Name};");
         }
 
+        // Fields are assigned through 'this.': a member of the interface may be named like a local here.
         writer.Line();
-        writer.OpenBlock($"public {names.TargetClass}({CSharpText.Capsule} capsule)");
+        writer.Line($"public {names.TargetClass}({Lease} lease)");
+        writer.OpenBlock("    : base(lease)");
         if (import.IsTable)
         {
-            writer.Line($"this.{names.LeaseField} = {Unwrap}.OpenTable(capsule, CapsuleName, {names.SlotsField}, {layouts}{CSharpText.Literal(import.DisplayName)});");
-            writer.Line($"nint* table = (nint*)this.{names.LeaseField}.Pointer;");
-            foreach (ImportedMethod method in import.Methods)
+            writer.Line("nint* table = (nint*)lease.Pointer;");
+            writer.Line("nint* entries = (nint*)lease.ManagedEntry;");
+            for (int i = 0; i < import.Methods.Count; i++)
             {
+                ImportedMethod method = import.Methods[i];
                 writer.Line($"this.{method.Name} = ({method.Signature.FunctionPointerType})table[{method.Slot}];");
+                writer.Line($"this.{names.EntryFields[i]} = entries == null ? null : ({method.Signature.ManagedFunctionPointerType})entries[{method.Slot}];");
             }
 
             foreach (ImportedDataSlot data in import.DataSlots)
@@ -252,9 +276,9 @@ internal static class ImportEmitter
         }
         else
         {
-            ImportedMethod single = import.Methods[0];
-            writer.Line($"this.{names.LeaseField} = {Unwrap}.OpenFunction(capsule, CapsuleName, CSignature, {layouts}{CSharpText.Literal(import.DisplayName)});");
-            writer.Line($"this.{single.Name} = ({single.Signature.FunctionPointerType})this.{names.LeaseField}.Pointer;");
+            FunctionSignature signature = import.Methods[0].Signature;
+            writer.Line($"this.{import.Methods[0].Name} = ({signature.FunctionPointerType})lease.Pointer;");
+            writer.Line($"this.{names.EntryFields[0]} = ({signature.ManagedFunctionPointerType})lease.ManagedEntry;");
         }
 
         writer.CloseBlock();
@@ -263,7 +287,7 @@ internal static class ImportEmitter
 
     private static void WriteFallback(SourceWriter writer, ImportedInterface import)
     {
-        // Members with a default body inherit it; the others throw until a capsule is bound.
+        // Members with a default body inherit it; the binding never calls the others here, but the class must implement them.
         var unbodied = import.Methods
             .Where(method => !method.HasDefaultBody)
             .Select(method => (Name: method.Name, Declaration: $"{method.Signature.ReturnType.ManagedName} {import.FullyQualifiedName}.{method.Name}({CSharpText.ParameterList(method.Signature.Parameters, native: false)})"))
@@ -272,7 +296,6 @@ internal static class ImportEmitter
                 .Select(data => (Name: data.Name, Declaration: $"{data.Type.ManagedName} {import.FullyQualifiedName}.{data.Name}")))
             .ToArray();
 
-        writer.Line("/// <summary>The interface's default bodies; members without one throw <see cref=\"global::CapsuleGen.CapsuleNotBoundException\"/>.</summary>");
         if (import.TypesDeprecation.ObsoleteAsError)
         {
             writer.Line(FileScaffold.ObsoleteContext);
@@ -286,9 +309,8 @@ internal static class ImportEmitter
                 writer.Line();
             }
 
-            // Fully qualified: a parameter of the member could have any name, 'CapsuleName' included.
             writer.Line(unbodied[i].Declaration + " =>");
-            writer.Line($"    throw new global::CapsuleGen.CapsuleNotBoundException({import.FullyQualifiedName}.Binding.CapsuleName, {CSharpText.Literal(import.DisplayName + "." + unbodied[i].Name.TrimStart('@'))});");
+            writer.Line("    " + ThrowNotBound(import, unbodied[i].Name) + ";");
         }
 
         writer.CloseBlock();

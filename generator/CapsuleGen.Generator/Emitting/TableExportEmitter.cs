@@ -15,11 +15,7 @@ internal static class TableExportEmitter
     {
         SourceWriter writer = FileScaffold.Open(table.Location, "unsafe", table.Deprecation);
 
-        writer.Line("/// <summary>");
-        writer.Line($"/// A new handle to the capsule {CSharpText.DocName(table.CapsuleName)}: a table of {table.SlotCount} native Cdecl function pointers,");
-        writer.Line($"/// slot <c>n</c> at byte offset <c>n * sizeof(void*)</c>; slots no method fills are null.");
-        writer.Line("/// The capsule lives as long as the process; disposing a handle gives up only that handle.");
-        writer.Line("/// </summary>");
+        writer.Line($"/// <summary>A new handle to the capsule {CSharpText.DocName(table.CapsuleName)}: a table of {table.SlotCount} Cdecl function pointers, slot <c>n</c> at <c>n * sizeof(void*)</c>.</summary>");
         writer.Line($"{table.Accessibility} static {CSharpText.Capsule} {table.TypeName}Capsule => global::CapsuleGen.Interop.ExportedCapsules.Table(");
         writer.Indent();
         writer.Line($"&{table.FactoryName},");
@@ -34,16 +30,16 @@ internal static class TableExportEmitter
         writer.Outdent();
         writer.Line();
 
-        writer.Line("/// <summary>Fills the capsule's table, once; the table lives as long as the process.</summary>");
         if (table.Deprecation.Obsolete)
         {
             writer.Line(FileScaffold.ObsoleteContext);
         }
 
-        writer.OpenBlock($"private static void {table.FactoryName}(nint* table)");
+        writer.OpenBlock($"private static void {table.FactoryName}(nint* table, nint* entries)");
         foreach (ExportedSlot slot in table.Slots)
         {
             writer.Line($"table[{slot.Index}] = {TrampolineWriter.AddressOf(slot.Function)};");
+            writer.Line($"entries[{slot.Index}] = {TrampolineWriter.EntryAddressOf(slot.Function)};");
         }
 
         writer.CloseBlock();

@@ -4,8 +4,10 @@ using CapsuleGen.Generator.Model;
 namespace CapsuleGen.Generator.Emitting;
 
 /// <summary>
-/// Writes an exported method's <c>[UnmanagedCallersOnly]</c> Cdecl trampoline: it converts
-/// <c>bool</c>/<c>char</c>, calls the method, and never lets an exception reach native code.
+/// Writes an exported method's two entry points: the <c>[UnmanagedCallersOnly]</c> Cdecl trampoline
+/// native callers get, and the managed entry it forwards to, which bindings in the same process call
+/// directly. The entry converts <c>bool</c>/<c>char</c>, calls the method and never lets an exception
+/// out, so both ways in behave alike.
 /// </summary>
 internal static class TrampolineWriter
 {
@@ -13,9 +15,21 @@ internal static class TrampolineWriter
     public static string AddressOf(ExportedFunction function) =>
         $"(nint)({function.Signature.FunctionPointerType})&{function.TrampolineName}";
 
+    /// <summary>The managed entry's address as a pointer-sized integer.</summary>
+    public static string EntryAddressOf(ExportedFunction function) =>
+        $"(nint)({function.Signature.ManagedFunctionPointerType})&{function.EntryName}";
+
     public static void Write(SourceWriter writer, ExportedFunction function)
     {
         FunctionSignature signature = function.Signature;
+        string parameters = CSharpText.ParameterList(signature.Parameters, native: true);
+        string returnType = signature.ReturnType.NativeName;
+
+        WriteObsoleteContext(writer, function);
+        writer.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]");
+        writer.Line($"private static {returnType} {function.TrampolineName}({parameters}) => {function.EntryName}({CSharpText.ArgumentList(signature.Parameters)});");
+        writer.Line();
+
         string exception = CSharpText.UniqueLocal("exception", signature.Parameters);
         string arguments = string.Join(", ", signature.Parameters.Select(parameter => CSharpText.ToManaged(parameter.Type, parameter.Name)));
 
@@ -23,13 +37,8 @@ internal static class TrampolineWriter
         bool hidden = signature.Parameters.Any(parameter => parameter.Name.TrimStart('@') == function.MethodName.TrimStart('@'));
         string call = $"{(hidden ? function.Location.FullyQualifiedName + "." : string.Empty)}{function.MethodName}({arguments})";
 
-        if (function.Deprecation.Obsolete)
-        {
-            writer.Line(FileScaffold.ObsoleteContext);
-        }
-
-        writer.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]");
-        writer.OpenBlock($"private static {signature.ReturnType.NativeName} {function.TrampolineName}({CSharpText.ParameterList(signature.Parameters, native: true)})");
+        WriteObsoleteContext(writer, function);
+        writer.OpenBlock($"private static {returnType} {function.EntryName}({parameters})");
         writer.OpenBlock("try");
         writer.Line(signature.ReturnType.IsVoid ? call + ";" : "return " + CSharpText.ToNative(signature.ReturnType, call) + ";");
         writer.CloseBlock();
@@ -43,5 +52,13 @@ internal static class TrampolineWriter
 
         writer.CloseBlock();
         writer.CloseBlock();
+    }
+
+    private static void WriteObsoleteContext(SourceWriter writer, ExportedFunction function)
+    {
+        if (function.Deprecation.Obsolete)
+        {
+            writer.Line(FileScaffold.ObsoleteContext);
+        }
     }
 }

@@ -8,6 +8,7 @@ namespace CapsuleGen.Generator.Model;
 /// <param name="Signature">The method's boundary signature.</param>
 /// <param name="FailFast">Whether an exception ends the process instead of being recorded.</param>
 /// <param name="TrampolineName">The private trampoline's name, chosen so that it clashes with no name of the type.</param>
+/// <param name="EntryName">The private managed entry's name (the trampoline's body, which bindings in the process call directly), chosen likewise.</param>
 /// <param name="StructLayouts">The layout of every struct the signature reaches, ordered by C name.</param>
 /// <param name="MethodDeprecation">Whether the method itself is obsolete or experimental.</param>
 internal sealed record ExportedFunction(
@@ -18,6 +19,7 @@ internal sealed record ExportedFunction(
     FunctionSignature Signature,
     bool FailFast,
     string TrampolineName,
+    string EntryName,
     EquatableArray<string> StructLayouts,
     Deprecation MethodDeprecation)
 {

@@ -8,6 +8,11 @@ namespace CapsuleGen.Generator.Model;
 internal sealed record FunctionSignature(BoundaryType ReturnType, EquatableArray<BoundaryParameter> Parameters, string CSignature, Deprecation TypesDeprecation)
 {
     /// <summary>The function pointer type used to call it: <c>delegate* unmanaged[Cdecl]&lt;int, double&gt;</c>.</summary>
-    public string FunctionPointerType =>
-        "delegate* unmanaged[Cdecl]<" + string.Join(", ", System.Linq.Enumerable.Select(Parameters, p => p.Type.NativeName)) + (Parameters.Count > 0 ? ", " : string.Empty) + ReturnType.NativeName + ">";
+    public string FunctionPointerType => "delegate* unmanaged[Cdecl]<" + NativeTypes + ">";
+
+    /// <summary>The managed function pointer type of the same function's managed entry: <c>delegate*&lt;int, double&gt;</c>.</summary>
+    public string ManagedFunctionPointerType => "delegate*<" + NativeTypes + ">";
+
+    private string NativeTypes =>
+        string.Join(", ", System.Linq.Enumerable.Select(Parameters, p => p.Type.NativeName)) + (Parameters.Count > 0 ? ", " : string.Empty) + ReturnType.NativeName;
 }

@@ -21,7 +21,8 @@ internal sealed record ImportedDataSlot(string Name, BoundaryType Type, bool Has
 /// The names of the binding's private parts. They share scopes with the interface's members and
 /// parameters, so each is chosen against every name the interface uses.
 /// </summary>
-internal sealed record BindingNames(string TargetClass, string FallbackClass, string TargetField, string FallbackField, string SlotsField, string LayoutsField, string LeaseField);
+/// <param name="EntryFields">For each method, in order, the target's field holding its managed entry.</param>
+internal sealed record BindingNames(string TargetClass, string FallbackClass, string FallbackField, string SlotsField, string LayoutsField, EquatableArray<string> EntryFields);
 
 /// <summary>A <c>partial interface</c> marked <c>[ImportCapsule]</c>.</summary>
 /// <param name="Location">Where the interface is declared; its last type is the interface itself.</param>
@@ -45,6 +46,10 @@ internal sealed record ImportedInterface(
 
     /// <summary>The interface as generated code names it: <c>global::Ns.IQuacker</c>.</summary>
     public string FullyQualifiedName => Location.FullyQualifiedName;
+
+    /// <summary>Whether some member has a default body, which a fallback instance of the interface runs while nothing is bound.</summary>
+    public bool HasFallback =>
+        System.Linq.Enumerable.Any(Methods, method => method.HasDefaultBody) || System.Linq.Enumerable.Any(DataSlots, data => data.HasDefaultBody);
 
     /// <summary>Everything obsolete or experimental that the types of the members' signatures name.</summary>
     public Deprecation TypesDeprecation =>

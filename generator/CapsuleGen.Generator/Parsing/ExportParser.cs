@@ -44,6 +44,7 @@ internal static class ExportParser
             signature,
             ReadsFailFast(attribute),
             TrampolineName(method),
+            EntryName(method),
             structs.Texts,
             DeprecationReader.Of(method));
     }
@@ -179,6 +180,12 @@ internal static class ExportParser
 
     /// <inheritdoc cref="TrampolineName(IMethodSymbol)"/>
     public static string TrampolineName(IMethodSymbol method, ICollection<string> taken) => Identifiers.Unused(method.Name + "Trampoline", taken);
+
+    /// <summary>The private managed entry's name: <c>QuackEntry</c>, or a variant no name of the type uses.</summary>
+    public static string EntryName(IMethodSymbol method) => EntryName(method, GeneratedNames.TakenIn(method.ContainingType));
+
+    /// <inheritdoc cref="EntryName(IMethodSymbol)"/>
+    public static string EntryName(IMethodSymbol method, ICollection<string> taken) => Identifiers.Unused(method.Name + "Entry", taken);
 
     private static bool HasAttribute(ISymbol symbol, string metadataName) =>
         symbol.GetAttributes().Any(attribute => attribute.AttributeClass?.ToDisplayString() == metadataName);

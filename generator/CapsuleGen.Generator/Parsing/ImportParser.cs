@@ -20,7 +20,7 @@ internal static class ImportParser
     /// </summary>
     private static readonly HashSet<string> s_reservedNames = new()
     {
-        "Binding", "Bind", "Unbind", "IsBound", "ShareBoundCapsule", "CapsuleName", "CSignature",
+        "Binding", "Bind", "Unbind", "IsBound", "ShareBoundCapsule", "CapsuleName", "CSignature", "CurrentTarget", "OpenTarget",
         "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize",
     };
 
@@ -118,7 +118,7 @@ internal static class ImportParser
             name = methods[0].Signature.CSignature;
         }
 
-        return new ImportedInterface(location, name, isTable, methods.ToEquatableArray(), dataSlots.ToEquatableArray(), ChooseNames(type), structs.Texts);
+        return new ImportedInterface(location, name, isTable, methods.ToEquatableArray(), dataSlots.ToEquatableArray(), ChooseNames(type, methods), structs.Texts);
     }
 
     /// <summary>Whether the member is one the binding implements; reports members that can never be bound.</summary>
@@ -186,7 +186,7 @@ internal static class ImportParser
     /// under the member's own name, and its methods take the members' parameter names, so each
     /// private name is chosen against all of them.
     /// </summary>
-    private static BindingNames ChooseNames(INamedTypeSymbol type)
+    private static BindingNames ChooseNames(INamedTypeSymbol type, List<ImportedMethod> methods)
     {
         var taken = new HashSet<string>(s_reservedNames, System.StringComparer.Ordinal);
         foreach (ISymbol member in type.GetMembers())
@@ -205,6 +205,12 @@ internal static class ImportParser
             return name;
         }
 
-        return new BindingNames(Choose("Target"), Choose("Fallback"), Choose("_target"), Choose("s_fallback"), Choose("s_slots"), Choose("s_structLayouts"), Choose("Lease"));
+        return new BindingNames(
+            Choose("Target"),
+            Choose("Fallback"),
+            Choose("s_fallback"),
+            Choose("s_slots"),
+            Choose("s_structLayouts"),
+            methods.Select(method => Choose(method.Name.TrimStart('@') + "Entry")).ToEquatableArray());
     }
 }

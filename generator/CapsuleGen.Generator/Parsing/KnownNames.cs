@@ -4,6 +4,7 @@ namespace CapsuleGen.Generator.Parsing;
 internal static class KnownNames
 {
     public const string ExportCapsuleAttribute = "CapsuleGen.ExportCapsuleAttribute";
+    public const string ExportedCapsules = "CapsuleGen.Interop.ExportedCapsules";
     public const string ImportCapsuleAttribute = "CapsuleGen.ImportCapsuleAttribute";
     public const string CapsuleSlotAttribute = "CapsuleGen.CapsuleSlotAttribute";
     public const string MarshalAsAttribute = "System.Runtime.InteropServices.MarshalAsAttribute";

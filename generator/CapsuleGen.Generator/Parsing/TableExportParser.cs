@@ -90,6 +90,7 @@ internal static class TableExportParser
                     slot.Signature,
                     failFast,
                     ExportParser.TrampolineName(slot.Method, taken),
+                    ExportParser.EntryName(slot.Method, taken),
                     EquatableArray<string>.Empty,
                     DeprecationReader.Of(slot.Method))))
             .ToEquatableArray();

@@ -19,6 +19,7 @@ public sealed class CapsuleLease
     {
         _core = core;
         Pointer = core.Pointer;
+        ManagedEntry = core.ManagedEntry;
     }
 
     /// <summary>Gives the reference back; the destructor, if this was the last reference, runs on a thread-pool thread.</summary>
@@ -29,6 +30,13 @@ public sealed class CapsuleLease
 
     /// <summary>The capsule's pointer, valid as long as this lease is reachable.</summary>
     public nint Pointer { get; }
+
+    /// <summary>
+    /// For a capsule a generated export made in this process, the managed entry of its function (or
+    /// the table of entries beside its native table): the same function, with the same parameters and
+    /// exception policy, called without the two native transitions. Zero for any other capsule.
+    /// </summary>
+    public nint ManagedEntry { get; }
 
     /// <summary>A new handle to the leased capsule, for its caller to dispose.</summary>
     public Capsule Share()

@@ -26,9 +26,28 @@ internal sealed class CapsuleCore
         Signature = signature;
         _destructor = destructor;
         _carried = carried;
+        ManagedEntry = carried?.ManagedEntry ?? 0;
+    }
+
+    /// <summary>
+    /// An exported capsule: its native pointer (a trampoline, or a table of them) and the managed
+    /// entry a binding in this process calls instead, skipping the native transitions. Only
+    /// <see cref="Interop.ExportedCapsules"/>, which generated exports call, makes one.
+    /// </summary>
+    public CapsuleCore(nint pointer, nint managedEntry, string? name, CapsuleSignature signature)
+        : this(pointer, name, context: 0, destructor: null, signature)
+    {
+        ManagedEntry = managedEntry;
     }
 
     public nint Pointer { get; }
+
+    /// <summary>
+    /// For a capsule a generated export made in this process: the managed entry of its function
+    /// (<c>delegate*&lt;...&gt;</c> with the trampoline's parameters and exception policy), or a table
+    /// of them beside the native table. Zero for every other capsule.
+    /// </summary>
+    public nint ManagedEntry { get; }
 
     public string? Name { get; }
 

@@ -55,12 +55,12 @@ internal sealed class GeneratorRun
                 .Where(diagnostic => diagnostic.Severity != DiagnosticSeverity.Hidden && diagnostic.Location.SourceTree is { } tree && !Input.SyntaxTrees.Contains(tree))
                 .Select(Describe));
 
-    /// <summary>What <see cref="CapsuleAnalyzer"/> reports on the input.</summary>
+    /// <summary>What CapsuleGen's analyzers (<see cref="CapsuleAnalyzer"/>, <see cref="GeneratedInteropAnalyzer"/>) report on the input.</summary>
     public ImmutableArray<Diagnostic> AnalyzerDiagnostics() => Analyze(Input);
 
     public static ImmutableArray<Diagnostic> Analyze(Compilation compilation) =>
         compilation
-            .WithAnalyzers([new CapsuleAnalyzer()])
+            .WithAnalyzers([new CapsuleAnalyzer(), new GeneratedInteropAnalyzer()])
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
 
     /// <summary>Emits the compilation with the generated code; fails with every diagnostic if it does not compile cleanly.</summary>

@@ -5,18 +5,17 @@ namespace Samples.PythonModules;
 
 unsafe partial class CppDuck
 {
-    /// <summary>
-    /// A new handle to the capsule "quacker": a native Cdecl pointer to <c>CppDuck.Quack</c>,
-    /// whose C signature is <c>void (void)</c>.
-    /// The capsule lives as long as the process; disposing a handle gives up only that handle.
-    /// </summary>
+    /// <summary>A new handle to the capsule "quacker" (<c>void (void)</c>), which calls <c>CppDuck.Quack</c>.</summary>
     private static global::CapsuleGen.Capsule QuackCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (nint)(delegate* unmanaged[Cdecl]<void>)&QuackTrampoline,
+        (nint)(delegate*<void>)&QuackEntry,
         "quacker",
         "void (void)");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static void QuackTrampoline()
+    private static void QuackTrampoline() => QuackEntry();
+
+    private static void QuackEntry()
     {
         try
         {
@@ -28,18 +27,17 @@ unsafe partial class CppDuck
         }
     }
 
-    /// <summary>
-    /// A new handle to the capsule "CppDuck.honker": a native Cdecl pointer to <c>CppDuck.Honk</c>,
-    /// whose C signature is <c>void (void)</c>.
-    /// The capsule lives as long as the process; disposing a handle gives up only that handle.
-    /// </summary>
+    /// <summary>A new handle to the capsule "CppDuck.honker" (<c>void (void)</c>), which calls <c>CppDuck.Honk</c>.</summary>
     private static global::CapsuleGen.Capsule HonkCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (nint)(delegate* unmanaged[Cdecl]<void>)&HonkTrampoline,
+        (nint)(delegate*<void>)&HonkEntry,
         "CppDuck.honker",
         "void (void)");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static void HonkTrampoline()
+    private static void HonkTrampoline() => HonkEntry();
+
+    private static void HonkEntry()
     {
         try
         {
@@ -51,18 +49,17 @@ unsafe partial class CppDuck
         }
     }
 
-    /// <summary>
-    /// A new handle to the capsule "double (double)": a native Cdecl pointer to <c>CppDuck.Square</c>,
-    /// whose C signature is <c>double (double)</c>.
-    /// The capsule lives as long as the process; disposing a handle gives up only that handle.
-    /// </summary>
+    /// <summary>A new handle to the capsule "double (double)" (<c>double (double)</c>), which calls <c>CppDuck.Square</c>.</summary>
     private static global::CapsuleGen.Capsule SquareCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (nint)(delegate* unmanaged[Cdecl]<double, double>)&SquareTrampoline,
+        (nint)(delegate*<double, double>)&SquareEntry,
         "double (double)",
         "double (double)");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static double SquareTrampoline(double x)
+    private static double SquareTrampoline(double x) => SquareEntry(x);
+
+    private static double SquareEntry(double x)
     {
         try
         {

@@ -7,11 +7,7 @@ partial class CppDuck
 {
     unsafe partial class Spam
     {
-        /// <summary>
-        /// A new handle to the capsule "spam._C_API": a table of 1 native Cdecl function pointers,
-        /// slot <c>n</c> at byte offset <c>n * sizeof(void*)</c>; slots no method fills are null.
-        /// The capsule lives as long as the process; disposing a handle gives up only that handle.
-        /// </summary>
+        /// <summary>A new handle to the capsule "spam._C_API": a table of 1 Cdecl function pointers, slot <c>n</c> at <c>n * sizeof(void*)</c>.</summary>
         private static global::CapsuleGen.Capsule SpamCapsule => global::CapsuleGen.Interop.ExportedCapsules.Table(
             &FillSpamTable,
             "spam._C_API",
@@ -20,14 +16,16 @@ partial class CppDuck
                 "int (int, int)",
             });
 
-        /// <summary>Fills the capsule's table, once; the table lives as long as the process.</summary>
-        private static void FillSpamTable(nint* table)
+        private static void FillSpamTable(nint* table, nint* entries)
         {
             table[0] = (nint)(delegate* unmanaged[Cdecl]<int, int, int>)&AddTrampoline;
+            entries[0] = (nint)(delegate*<int, int, int>)&AddEntry;
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-        private static int AddTrampoline(int a, int b)
+        private static int AddTrampoline(int a, int b) => AddEntry(a, b);
+
+        private static int AddEntry(int a, int b)
         {
             try
             {

@@ -5,18 +5,17 @@ namespace Integrands;
 
 unsafe partial class Functions
 {
-    /// <summary>
-    /// A new handle to the capsule "double (double)": a native Cdecl pointer to <c>Functions.Square</c>,
-    /// whose C signature is <c>double (double)</c>.
-    /// The capsule lives as long as the process; disposing a handle gives up only that handle.
-    /// </summary>
+    /// <summary>A new handle to the capsule "double (double)" (<c>double (double)</c>), which calls <c>Functions.Square</c>.</summary>
     public static global::CapsuleGen.Capsule SquareCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (nint)(delegate* unmanaged[Cdecl]<double, double>)&SquareTrampoline,
+        (nint)(delegate*<double, double>)&SquareEntry,
         "double (double)",
         "double (double)");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static double SquareTrampoline(double x)
+    private static double SquareTrampoline(double x) => SquareEntry(x);
+
+    private static double SquareEntry(double x)
     {
         try
         {
@@ -29,18 +28,17 @@ unsafe partial class Functions
         }
     }
 
-    /// <summary>
-    /// A new handle to the capsule "double (int, double *, void *)": a native Cdecl pointer to <c>Functions.WeightedSum</c>,
-    /// whose C signature is <c>double (int, double *, void *)</c>.
-    /// The capsule lives as long as the process; disposing a handle gives up only that handle.
-    /// </summary>
+    /// <summary>A new handle to the capsule "double (int, double *, void *)" (<c>double (int, double *, void *)</c>), which calls <c>Functions.WeightedSum</c>.</summary>
     public static global::CapsuleGen.Capsule WeightedSumCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (nint)(delegate* unmanaged[Cdecl]<int, double*, void*, double>)&WeightedSumTrampoline,
+        (nint)(delegate*<int, double*, void*, double>)&WeightedSumEntry,
         "double (int, double *, void *)",
         "double (int, double *, void *)");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static double WeightedSumTrampoline(int n, double* xs, void* userData)
+    private static double WeightedSumTrampoline(int n, double* xs, void* userData) => WeightedSumEntry(n, xs, userData);
+
+    private static double WeightedSumEntry(int n, double* xs, void* userData)
     {
         try
         {

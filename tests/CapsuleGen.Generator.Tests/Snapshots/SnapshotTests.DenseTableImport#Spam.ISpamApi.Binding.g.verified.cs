@@ -5,19 +5,12 @@ namespace Spam;
 
 partial interface ISpamApi
 {
-    /// <summary>
-    /// Implements <see cref="global::Spam.ISpamApi"/> through a bound capsule named "spam._C_API",
-    /// or through the interface's default bodies while none is bound. Binding checks the capsule's name
-    /// and signature once; a call then reads the current target and calls its native pointer.
-    /// Binding and unbinding are atomic: a call made while another thread rebinds uses either the old
-    /// or the new target, never a mix.
-    /// </summary>
-    public sealed unsafe class Binding : global::Spam.ISpamApi
+    /// <summary>Implements <see cref="global::Spam.ISpamApi"/> by calling a capsule named "spam._C_API"; see <see cref="global::CapsuleGen.CapsuleBinding"/>.</summary>
+    public sealed unsafe class Binding : global::CapsuleGen.CapsuleBinding, global::Spam.ISpamApi
     {
         /// <summary>The name a capsule must have to be bound.</summary>
         public const string CapsuleName = "spam._C_API";
 
-        /// <summary>The table slots this interface reads, checked against the capsule when it is bound.</summary>
         private static readonly global::CapsuleGen.Interop.TableSlot[] s_slots =
         {
             new(0, "Add", "int (int, int)"),
@@ -27,48 +20,24 @@ partial interface ISpamApi
 
         private static readonly global::Spam.ISpamApi s_fallback = new Fallback();
 
-        private Target? _target;
-
-        /// <summary>Creates a binding that calls the fallback until a capsule is bound.</summary>
+        /// <summary>Creates an unbound binding: until a capsule is bound, calls run the interface's default bodies or throw <see cref="global::CapsuleGen.CapsuleNotBoundException"/>.</summary>
         public Binding()
         {
         }
 
-        /// <summary>Creates a binding bound to <paramref name="capsule"/>; see <see cref="Bind"/>.</summary>
-        public Binding(global::CapsuleGen.Capsule capsule)
-        {
-            _target = new Target(capsule);
-        }
-
-        /// <summary>Whether a capsule is bound; when not, calls go to the fallback.</summary>
-        public bool IsBound => global::System.Threading.Volatile.Read(ref _target) is not null;
-
-        /// <summary>A new handle to the capsule bound now, for the caller to dispose; <see langword="null"/> when none is.</summary>
-        public global::CapsuleGen.Capsule? ShareBoundCapsule() => global::System.Threading.Volatile.Read(ref _target)?.Lease.Share();
-
-        /// <summary>
-        /// Checks <paramref name="capsule"/> and makes every later call go through it. The binding holds a
-        /// reference of its own, so the caller may dispose its handle. If the check fails, the binding keeps what it had.
-        /// </summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="capsule"/> is null.</exception>
-        /// <exception cref="global::System.ObjectDisposedException">The handle has been disposed, or the capsule is being destroyed.</exception>
-        /// <exception cref="global::CapsuleGen.CapsuleNameMismatchException">The capsule has another name.</exception>
-        /// <exception cref="global::CapsuleGen.CapsuleSignatureMismatchException">The capsule carries another signature.</exception>
-        public void Bind(global::CapsuleGen.Capsule capsule) => global::System.Threading.Volatile.Write(ref _target, new Target(capsule));
-
-        /// <summary>Makes every later call go to the fallback again; the capsule is let go once no call can still be using it.</summary>
-        public void Unbind() => global::System.Threading.Volatile.Write(ref _target, null);
+        /// <summary>Creates a binding bound to <paramref name="capsule"/>; see <see cref="global::CapsuleGen.CapsuleBinding.Bind"/>.</summary>
+        public Binding(global::CapsuleGen.Capsule capsule) => Bind(capsule);
 
         /// <inheritdoc/>
         public int Add(int a, int b)
         {
-            Target? target = global::System.Threading.Volatile.Read(ref _target);
+            Target? target = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);
             if (target is null)
             {
-                return s_fallback.Add(a, b);
+                throw new global::CapsuleGen.CapsuleNotBoundException(global::Spam.ISpamApi.Binding.CapsuleName, "ISpamApi.Add");
             }
 
-            int result = target.Add(a, b);
+            int result = target.AddEntry != null ? target.AddEntry(a, b) : target.Add(a, b);
             global::System.GC.KeepAlive(target);
             return result;
         }
@@ -76,13 +45,13 @@ partial interface ISpamApi
         /// <inheritdoc/>
         public double Scale(double x, double factor)
         {
-            Target? target = global::System.Threading.Volatile.Read(ref _target);
+            Target? target = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);
             if (target is null)
             {
                 return s_fallback.Scale(x, factor);
             }
 
-            double result = target.Scale(x, factor);
+            double result = target.ScaleEntry != null ? target.ScaleEntry(x, factor) : target.Scale(x, factor);
             global::System.GC.KeepAlive(target);
             return result;
         }
@@ -90,37 +59,51 @@ partial interface ISpamApi
         /// <inheritdoc/>
         public void Fill(double* values, nint count, double value)
         {
-            Target? target = global::System.Threading.Volatile.Read(ref _target);
+            Target? target = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);
             if (target is null)
             {
-                s_fallback.Fill(values, count, value);
-                return;
+                throw new global::CapsuleGen.CapsuleNotBoundException(global::Spam.ISpamApi.Binding.CapsuleName, "ISpamApi.Fill");
             }
 
-            target.Fill(values, count, value);
+            if (target.FillEntry != null)
+            {
+                target.FillEntry(values, count, value);
+            }
+            else
+            {
+                target.Fill(values, count, value);
+            }
+
             global::System.GC.KeepAlive(target);
         }
 
-        /// <summary>An opened table, every slot read once: immutable, so that rebinding swaps the whole table in one reference write.</summary>
-        private sealed class Target
-        {
-            /// <summary>The binding's reference to the capsule, given back once this target is unreachable.</summary>
-            public readonly global::CapsuleGen.Interop.CapsuleLease Lease;
-            public readonly delegate* unmanaged[Cdecl]<int, int, int> Add;
-            public readonly delegate* unmanaged[Cdecl]<double, double, double> Scale;
-            public readonly delegate* unmanaged[Cdecl]<double*, nint, double, void> Fill;
+        /// <inheritdoc/>
+        protected override global::CapsuleGen.Interop.BindingTarget OpenTarget(global::CapsuleGen.Capsule capsule) =>
+            new Target(global::CapsuleGen.Interop.CapsuleUnwrap.OpenTable(capsule, CapsuleName, s_slots, "ISpamApi"));
 
-            public Target(global::CapsuleGen.Capsule capsule)
+        private sealed class Target : global::CapsuleGen.Interop.BindingTarget
+        {
+            public readonly delegate* unmanaged[Cdecl]<int, int, int> Add;
+            public readonly delegate*<int, int, int> AddEntry;
+            public readonly delegate* unmanaged[Cdecl]<double, double, double> Scale;
+            public readonly delegate*<double, double, double> ScaleEntry;
+            public readonly delegate* unmanaged[Cdecl]<double*, nint, double, void> Fill;
+            public readonly delegate*<double*, nint, double, void> FillEntry;
+
+            public Target(global::CapsuleGen.Interop.CapsuleLease lease)
+                : base(lease)
             {
-                this.Lease = global::CapsuleGen.Interop.CapsuleUnwrap.OpenTable(capsule, CapsuleName, s_slots, "ISpamApi");
-                nint* table = (nint*)this.Lease.Pointer;
+                nint* table = (nint*)lease.Pointer;
+                nint* entries = (nint*)lease.ManagedEntry;
                 this.Add = (delegate* unmanaged[Cdecl]<int, int, int>)table[0];
+                this.AddEntry = entries == null ? null : (delegate*<int, int, int>)entries[0];
                 this.Scale = (delegate* unmanaged[Cdecl]<double, double, double>)table[1];
+                this.ScaleEntry = entries == null ? null : (delegate*<double, double, double>)entries[1];
                 this.Fill = (delegate* unmanaged[Cdecl]<double*, nint, double, void>)table[2];
+                this.FillEntry = entries == null ? null : (delegate*<double*, nint, double, void>)entries[2];
             }
         }
 
-        /// <summary>The interface's default bodies; members without one throw <see cref="global::CapsuleGen.CapsuleNotBoundException"/>.</summary>
         private sealed class Fallback : global::Spam.ISpamApi
         {
             int global::Spam.ISpamApi.Add(int a, int b) =>

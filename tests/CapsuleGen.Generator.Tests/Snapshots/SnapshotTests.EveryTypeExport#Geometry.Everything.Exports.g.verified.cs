@@ -5,18 +5,17 @@ namespace Geometry;
 
 unsafe partial class Everything
 {
-    /// <summary>
-    /// A new handle to the capsule "everything.numbers": a native Cdecl pointer to <c>Everything.Numbers</c>,
-    /// whose C signature is <c>double (int8_t, uint8_t, int16_t, uint16_t, int, unsigned int, int64_t, uint64_t, intptr_t, uintptr_t, float, double)</c>.
-    /// The capsule lives as long as the process; disposing a handle gives up only that handle.
-    /// </summary>
+    /// <summary>A new handle to the capsule "everything.numbers" (<c>double (int8_t, uint8_t, int16_t, uint16_t, int, unsigned int, int64_t, uint64_t, intptr_t, uintptr_t, float, double)</c>), which calls <c>Everything.Numbers</c>.</summary>
     internal static global::CapsuleGen.Capsule NumbersCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (nint)(delegate* unmanaged[Cdecl]<sbyte, byte, short, ushort, int, uint, long, ulong, nint, nuint, float, double, double>)&NumbersTrampoline,
+        (nint)(delegate*<sbyte, byte, short, ushort, int, uint, long, ulong, nint, nuint, float, double, double>)&NumbersEntry,
         "everything.numbers",
         "double (int8_t, uint8_t, int16_t, uint16_t, int, unsigned int, int64_t, uint64_t, intptr_t, uintptr_t, float, double)");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static double NumbersTrampoline(sbyte a, byte b, short c, ushort d, int e, uint f, long g, ulong h, nint i, nuint j, float k, double l)
+    private static double NumbersTrampoline(sbyte a, byte b, short c, ushort d, int e, uint f, long g, ulong h, nint i, nuint j, float k, double l) => NumbersEntry(a, b, c, d, e, f, g, h, i, j, k, l);
+
+    private static double NumbersEntry(sbyte a, byte b, short c, ushort d, int e, uint f, long g, ulong h, nint i, nuint j, float k, double l)
     {
         try
         {
@@ -29,19 +28,18 @@ unsafe partial class Everything
         }
     }
 
-    /// <summary>
-    /// A new handle to the capsule "everything.pointers": a native Cdecl pointer to <c>Everything.Pointers</c>,
-    /// whose C signature is <c>void *(int *, double **, void *, struct Point *)</c>.
-    /// The capsule lives as long as the process; disposing a handle gives up only that handle.
-    /// </summary>
+    /// <summary>A new handle to the capsule "everything.pointers" (<c>void *(int *, double **, void *, struct Point *)</c>), which calls <c>Everything.Pointers</c>.</summary>
     public static global::CapsuleGen.Capsule PointersCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (nint)(delegate* unmanaged[Cdecl]<int*, double**, void*, global::Geometry.Point*, void*>)&PointersTrampoline,
+        (nint)(delegate*<int*, double**, void*, global::Geometry.Point*, void*>)&PointersEntry,
         "everything.pointers",
         "void *(int *, double **, void *, struct Point *)",
         "struct Point (16 bytes, align 8) { double X at 0; double Y at 8; }");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static void* PointersTrampoline(int* values, double** rows, void* userData, global::Geometry.Point* points)
+    private static void* PointersTrampoline(int* values, double** rows, void* userData, global::Geometry.Point* points) => PointersEntry(values, rows, userData, points);
+
+    private static void* PointersEntry(int* values, double** rows, void* userData, global::Geometry.Point* points)
     {
         try
         {
@@ -54,18 +52,17 @@ unsafe partial class Everything
         }
     }
 
-    /// <summary>
-    /// A new handle to the capsule "everything.callback": a native Cdecl pointer to <c>Everything.Callback</c>,
-    /// whose C signature is <c>double (double (*)(double), double)</c>.
-    /// The capsule lives as long as the process; disposing a handle gives up only that handle.
-    /// </summary>
+    /// <summary>A new handle to the capsule "everything.callback" (<c>double (double (*)(double), double)</c>), which calls <c>Everything.Callback</c>.</summary>
     public static global::CapsuleGen.Capsule CallbackCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (nint)(delegate* unmanaged[Cdecl]<delegate* unmanaged[Cdecl]<double, double>, double, double>)&CallbackTrampoline,
+        (nint)(delegate*<delegate* unmanaged[Cdecl]<double, double>, double, double>)&CallbackEntry,
         "everything.callback",
         "double (double (*)(double), double)");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static double CallbackTrampoline(delegate* unmanaged[Cdecl]<double, double> function, double x)
+    private static double CallbackTrampoline(delegate* unmanaged[Cdecl]<double, double> function, double x) => CallbackEntry(function, x);
+
+    private static double CallbackEntry(delegate* unmanaged[Cdecl]<double, double> function, double x)
     {
         try
         {
@@ -78,19 +75,18 @@ unsafe partial class Everything
         }
     }
 
-    /// <summary>
-    /// A new handle to the capsule "everything.values": a native Cdecl pointer to <c>Everything.Values</c>,
-    /// whose C signature is <c>struct Point (uint8_t, struct Point)</c>.
-    /// The capsule lives as long as the process; disposing a handle gives up only that handle.
-    /// </summary>
+    /// <summary>A new handle to the capsule "everything.values" (<c>struct Point (uint8_t, struct Point)</c>), which calls <c>Everything.Values</c>.</summary>
     public static global::CapsuleGen.Capsule ValuesCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (nint)(delegate* unmanaged[Cdecl]<global::Geometry.Shape, global::Geometry.Point, global::Geometry.Point>)&ValuesTrampoline,
+        (nint)(delegate*<global::Geometry.Shape, global::Geometry.Point, global::Geometry.Point>)&ValuesEntry,
         "everything.values",
         "struct Point (uint8_t, struct Point)",
         "struct Point (16 bytes, align 8) { double X at 0; double Y at 8; }");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static global::Geometry.Point ValuesTrampoline(global::Geometry.Shape shape, global::Geometry.Point point)
+    private static global::Geometry.Point ValuesTrampoline(global::Geometry.Shape shape, global::Geometry.Point point) => ValuesEntry(shape, point);
+
+    private static global::Geometry.Point ValuesEntry(global::Geometry.Shape shape, global::Geometry.Point point)
     {
         try
         {
@@ -103,18 +99,17 @@ unsafe partial class Everything
         }
     }
 
-    /// <summary>
-    /// A new handle to the capsule "everything.flags": a native Cdecl pointer to <c>Everything.Flags</c>,
-    /// whose C signature is <c>bool (bool, int, char16_t)</c>.
-    /// The capsule lives as long as the process; disposing a handle gives up only that handle.
-    /// </summary>
+    /// <summary>A new handle to the capsule "everything.flags" (<c>bool (bool, int, char16_t)</c>), which calls <c>Everything.Flags</c>.</summary>
     public static global::CapsuleGen.Capsule FlagsCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (nint)(delegate* unmanaged[Cdecl]<byte, int, ushort, byte>)&FlagsTrampoline,
+        (nint)(delegate*<byte, int, ushort, byte>)&FlagsEntry,
         "everything.flags",
         "bool (bool, int, char16_t)");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static byte FlagsTrampoline(byte small, int wide, ushort letter)
+    private static byte FlagsTrampoline(byte small, int wide, ushort letter) => FlagsEntry(small, wide, letter);
+
+    private static byte FlagsEntry(byte small, int wide, ushort letter)
     {
         try
         {

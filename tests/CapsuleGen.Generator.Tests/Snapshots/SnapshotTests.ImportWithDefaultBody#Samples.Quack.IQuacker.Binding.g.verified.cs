@@ -5,14 +5,8 @@ namespace Samples.Quack;
 
 partial interface IQuacker
 {
-    /// <summary>
-    /// Implements <see cref="global::Samples.Quack.IQuacker"/> through a bound capsule named "quacker",
-    /// or through the interface's default bodies while none is bound. Binding checks the capsule's name
-    /// and signature once; a call then reads the current target and calls its native pointer.
-    /// Binding and unbinding are atomic: a call made while another thread rebinds uses either the old
-    /// or the new target, never a mix.
-    /// </summary>
-    public sealed unsafe class Binding : global::Samples.Quack.IQuacker
+    /// <summary>Implements <see cref="global::Samples.Quack.IQuacker"/> by calling a capsule named "quacker"; see <see cref="global::CapsuleGen.CapsuleBinding"/>.</summary>
+    public sealed unsafe class Binding : global::CapsuleGen.CapsuleBinding, global::Samples.Quack.IQuacker
     {
         /// <summary>The name a capsule must have to be bound.</summary>
         public const string CapsuleName = "quacker";
@@ -22,67 +16,53 @@ partial interface IQuacker
 
         private static readonly global::Samples.Quack.IQuacker s_fallback = new Fallback();
 
-        private Target? _target;
-
-        /// <summary>Creates a binding that calls the fallback until a capsule is bound.</summary>
+        /// <summary>Creates an unbound binding: until a capsule is bound, calls run the interface's default bodies or throw <see cref="global::CapsuleGen.CapsuleNotBoundException"/>.</summary>
         public Binding()
         {
         }
 
-        /// <summary>Creates a binding bound to <paramref name="capsule"/>; see <see cref="Bind"/>.</summary>
-        public Binding(global::CapsuleGen.Capsule capsule)
-        {
-            _target = new Target(capsule);
-        }
-
-        /// <summary>Whether a capsule is bound; when not, calls go to the fallback.</summary>
-        public bool IsBound => global::System.Threading.Volatile.Read(ref _target) is not null;
-
-        /// <summary>A new handle to the capsule bound now, for the caller to dispose; <see langword="null"/> when none is.</summary>
-        public global::CapsuleGen.Capsule? ShareBoundCapsule() => global::System.Threading.Volatile.Read(ref _target)?.Lease.Share();
-
-        /// <summary>
-        /// Checks <paramref name="capsule"/> and makes every later call go through it. The binding holds a
-        /// reference of its own, so the caller may dispose its handle. If the check fails, the binding keeps what it had.
-        /// </summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="capsule"/> is null.</exception>
-        /// <exception cref="global::System.ObjectDisposedException">The handle has been disposed, or the capsule is being destroyed.</exception>
-        /// <exception cref="global::CapsuleGen.CapsuleNameMismatchException">The capsule has another name.</exception>
-        /// <exception cref="global::CapsuleGen.CapsuleSignatureMismatchException">The capsule carries another signature.</exception>
-        public void Bind(global::CapsuleGen.Capsule capsule) => global::System.Threading.Volatile.Write(ref _target, new Target(capsule));
-
-        /// <summary>Makes every later call go to the fallback again; the capsule is let go once no call can still be using it.</summary>
-        public void Unbind() => global::System.Threading.Volatile.Write(ref _target, null);
+        /// <summary>Creates a binding bound to <paramref name="capsule"/>; see <see cref="global::CapsuleGen.CapsuleBinding.Bind"/>.</summary>
+        public Binding(global::CapsuleGen.Capsule capsule) => Bind(capsule);
 
         /// <inheritdoc/>
         public void Quack()
         {
-            Target? target = global::System.Threading.Volatile.Read(ref _target);
+            Target? target = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);
             if (target is null)
             {
                 s_fallback.Quack();
                 return;
             }
 
-            target.Quack();
+            if (target.QuackEntry != null)
+            {
+                target.QuackEntry();
+            }
+            else
+            {
+                target.Quack();
+            }
+
             global::System.GC.KeepAlive(target);
         }
 
-        /// <summary>An opened capsule: immutable, so that rebinding is one reference write.</summary>
-        private sealed class Target
-        {
-            /// <summary>The binding's reference to the capsule, given back once this target is unreachable.</summary>
-            public readonly global::CapsuleGen.Interop.CapsuleLease Lease;
-            public readonly delegate* unmanaged[Cdecl]<void> Quack;
+        /// <inheritdoc/>
+        protected override global::CapsuleGen.Interop.BindingTarget OpenTarget(global::CapsuleGen.Capsule capsule) =>
+            new Target(global::CapsuleGen.Interop.CapsuleUnwrap.OpenFunction(capsule, CapsuleName, CSignature, "IQuacker"));
 
-            public Target(global::CapsuleGen.Capsule capsule)
+        private sealed class Target : global::CapsuleGen.Interop.BindingTarget
+        {
+            public readonly delegate* unmanaged[Cdecl]<void> Quack;
+            public readonly delegate*<void> QuackEntry;
+
+            public Target(global::CapsuleGen.Interop.CapsuleLease lease)
+                : base(lease)
             {
-                this.Lease = global::CapsuleGen.Interop.CapsuleUnwrap.OpenFunction(capsule, CapsuleName, CSignature, "IQuacker");
-                this.Quack = (delegate* unmanaged[Cdecl]<void>)this.Lease.Pointer;
+                this.Quack = (delegate* unmanaged[Cdecl]<void>)lease.Pointer;
+                this.QuackEntry = (delegate*<void>)lease.ManagedEntry;
             }
         }
 
-        /// <summary>The interface's default bodies; members without one throw <see cref="global::CapsuleGen.CapsuleNotBoundException"/>.</summary>
         private sealed class Fallback : global::Samples.Quack.IQuacker
         {
         }

@@ -5,75 +5,41 @@ namespace Shapes;
 
 partial interface IShapes
 {
-    /// <summary>
-    /// Implements <see cref="global::Shapes.IShapes"/> through a bound capsule named "shapes._C_API",
-    /// or through the interface's default bodies while none is bound. Binding checks the capsule's name
-    /// and signature once; a call then reads the current target and calls its native pointer.
-    /// Binding and unbinding are atomic: a call made while another thread rebinds uses either the old
-    /// or the new target, never a mix.
-    /// </summary>
-    public sealed unsafe class Binding : global::Shapes.IShapes
+    /// <summary>Implements <see cref="global::Shapes.IShapes"/> by calling a capsule named "shapes._C_API"; see <see cref="global::CapsuleGen.CapsuleBinding"/>.</summary>
+    public sealed unsafe class Binding : global::CapsuleGen.CapsuleBinding, global::Shapes.IShapes
     {
         /// <summary>The name a capsule must have to be bound.</summary>
         public const string CapsuleName = "shapes._C_API";
 
-        /// <summary>The table slots this interface reads, checked against the capsule when it is bound.</summary>
         private static readonly global::CapsuleGen.Interop.TableSlot[] s_slots =
         {
             new(0, "Area", "double (struct Box, double, uint8_t)"),
             new(1, "Target", "int (struct Box *, int, int)"),
         };
 
-        /// <summary>The layout of every struct the signature reaches, checked against the capsule's when it is bound.</summary>
         private static readonly string[] s_structLayouts =
         {
             "struct Box (20 bytes, align 4) { uint8_t Shape at 0; double Width at 4; struct Box *Next at 12; }",
         };
 
-        private static readonly global::Shapes.IShapes s_fallback = new Fallback();
-
-        private Target1? _target;
-
-        /// <summary>Creates a binding that calls the fallback until a capsule is bound.</summary>
+        /// <summary>Creates an unbound binding: until a capsule is bound, calls run the interface's default bodies or throw <see cref="global::CapsuleGen.CapsuleNotBoundException"/>.</summary>
         public Binding()
         {
         }
 
-        /// <summary>Creates a binding bound to <paramref name="capsule"/>; see <see cref="Bind"/>.</summary>
-        public Binding(global::CapsuleGen.Capsule capsule)
-        {
-            _target = new Target1(capsule);
-        }
-
-        /// <summary>Whether a capsule is bound; when not, calls go to the fallback.</summary>
-        public bool IsBound => global::System.Threading.Volatile.Read(ref _target) is not null;
-
-        /// <summary>A new handle to the capsule bound now, for the caller to dispose; <see langword="null"/> when none is.</summary>
-        public global::CapsuleGen.Capsule? ShareBoundCapsule() => global::System.Threading.Volatile.Read(ref _target)?.Lease.Share();
-
-        /// <summary>
-        /// Checks <paramref name="capsule"/> and makes every later call go through it. The binding holds a
-        /// reference of its own, so the caller may dispose its handle. If the check fails, the binding keeps what it had.
-        /// </summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="capsule"/> is null.</exception>
-        /// <exception cref="global::System.ObjectDisposedException">The handle has been disposed, or the capsule is being destroyed.</exception>
-        /// <exception cref="global::CapsuleGen.CapsuleNameMismatchException">The capsule has another name.</exception>
-        /// <exception cref="global::CapsuleGen.CapsuleSignatureMismatchException">The capsule carries another signature.</exception>
-        public void Bind(global::CapsuleGen.Capsule capsule) => global::System.Threading.Volatile.Write(ref _target, new Target1(capsule));
-
-        /// <summary>Makes every later call go to the fallback again; the capsule is let go once no call can still be using it.</summary>
-        public void Unbind() => global::System.Threading.Volatile.Write(ref _target, null);
+        /// <summary>Creates a binding bound to <paramref name="capsule"/>; see <see cref="global::CapsuleGen.CapsuleBinding.Bind"/>.</summary>
+        public Binding(global::CapsuleGen.Capsule capsule) => Bind(capsule);
 
         /// <inheritdoc/>
         public double Area(global::Shapes.Box box, double scale = 1, global::Shapes.Shape fallback = (global::Shapes.Shape)(2))
         {
-            Target1? target = global::System.Threading.Volatile.Read(ref _target);
+            Target1? target = global::System.Runtime.CompilerServices.Unsafe.As<Target1>(CurrentTarget);
             if (target is null)
             {
-                return s_fallback.Area(box, scale, fallback);
+                throw new global::CapsuleGen.CapsuleNotBoundException(global::Shapes.IShapes.Binding.CapsuleName, "IShapes.Area");
             }
 
-            double result = target.Area(box, scale, fallback);
+            double result = target.AreaEntry != null ? target.AreaEntry(box, scale, fallback) : target.Area(box, scale, fallback);
             global::System.GC.KeepAlive(target);
             return result;
         }
@@ -81,42 +47,38 @@ partial interface IShapes
         /// <inheritdoc/>
         public int Target(global::Shapes.Box* boxes, int count, int target = -1)
         {
-            Target1? target1 = global::System.Threading.Volatile.Read(ref _target);
+            Target1? target1 = global::System.Runtime.CompilerServices.Unsafe.As<Target1>(CurrentTarget);
             if (target1 is null)
             {
-                return s_fallback.Target(boxes, count, target);
+                throw new global::CapsuleGen.CapsuleNotBoundException(global::Shapes.IShapes.Binding.CapsuleName, "IShapes.Target");
             }
 
-            int result = target1.Target(boxes, count, target);
+            int result = target1.TargetEntry != null ? target1.TargetEntry(boxes, count, target) : target1.Target(boxes, count, target);
             global::System.GC.KeepAlive(target1);
             return result;
         }
 
-        /// <summary>An opened table, every slot read once: immutable, so that rebinding swaps the whole table in one reference write.</summary>
-        private sealed class Target1
+        /// <inheritdoc/>
+        protected override global::CapsuleGen.Interop.BindingTarget OpenTarget(global::CapsuleGen.Capsule capsule) =>
+            new Target1(global::CapsuleGen.Interop.CapsuleUnwrap.OpenTable(capsule, CapsuleName, s_slots, s_structLayouts, "IShapes"));
+
+        private sealed class Target1 : global::CapsuleGen.Interop.BindingTarget
         {
-            /// <summary>The binding's reference to the capsule, given back once this target is unreachable.</summary>
-            public readonly global::CapsuleGen.Interop.CapsuleLease Lease;
             public readonly delegate* unmanaged[Cdecl]<global::Shapes.Box, double, global::Shapes.Shape, double> Area;
+            public readonly delegate*<global::Shapes.Box, double, global::Shapes.Shape, double> AreaEntry;
             public readonly delegate* unmanaged[Cdecl]<global::Shapes.Box*, int, int, int> Target;
+            public readonly delegate*<global::Shapes.Box*, int, int, int> TargetEntry;
 
-            public Target1(global::CapsuleGen.Capsule capsule)
+            public Target1(global::CapsuleGen.Interop.CapsuleLease lease)
+                : base(lease)
             {
-                this.Lease = global::CapsuleGen.Interop.CapsuleUnwrap.OpenTable(capsule, CapsuleName, s_slots, s_structLayouts, "IShapes");
-                nint* table = (nint*)this.Lease.Pointer;
+                nint* table = (nint*)lease.Pointer;
+                nint* entries = (nint*)lease.ManagedEntry;
                 this.Area = (delegate* unmanaged[Cdecl]<global::Shapes.Box, double, global::Shapes.Shape, double>)table[0];
+                this.AreaEntry = entries == null ? null : (delegate*<global::Shapes.Box, double, global::Shapes.Shape, double>)entries[0];
                 this.Target = (delegate* unmanaged[Cdecl]<global::Shapes.Box*, int, int, int>)table[1];
+                this.TargetEntry = entries == null ? null : (delegate*<global::Shapes.Box*, int, int, int>)entries[1];
             }
-        }
-
-        /// <summary>The interface's default bodies; members without one throw <see cref="global::CapsuleGen.CapsuleNotBoundException"/>.</summary>
-        private sealed class Fallback : global::Shapes.IShapes
-        {
-            double global::Shapes.IShapes.Area(global::Shapes.Box box, double scale, global::Shapes.Shape fallback) =>
-                throw new global::CapsuleGen.CapsuleNotBoundException(global::Shapes.IShapes.Binding.CapsuleName, "IShapes.Area");
-
-            int global::Shapes.IShapes.Target(global::Shapes.Box* boxes, int count, int target) =>
-                throw new global::CapsuleGen.CapsuleNotBoundException(global::Shapes.IShapes.Binding.CapsuleName, "IShapes.Target");
         }
     }
 }

@@ -5,18 +5,17 @@ partial class Outer
 {
     unsafe partial struct Inner
     {
-        /// <summary>
-        /// A new handle to the capsule "outer.checked": a native Cdecl pointer to <c>Outer.Inner.Checked</c>,
-        /// whose C signature is <c>int (int, int)</c>.
-        /// The capsule lives as long as the process; disposing a handle gives up only that handle.
-        /// </summary>
+        /// <summary>A new handle to the capsule "outer.checked" (<c>int (int, int)</c>), which calls <c>Outer.Inner.Checked</c>.</summary>
         internal static global::CapsuleGen.Capsule CheckedCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
             (nint)(delegate* unmanaged[Cdecl]<int, int, int>)&CheckedTrampoline,
+            (nint)(delegate*<int, int, int>)&CheckedEntry,
             "outer.checked",
             "int (int, int)");
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-        private static int CheckedTrampoline(int @event, int exception)
+        private static int CheckedTrampoline(int @event, int exception) => CheckedEntry(@event, exception);
+
+        private static int CheckedEntry(int @event, int exception)
         {
             try
             {

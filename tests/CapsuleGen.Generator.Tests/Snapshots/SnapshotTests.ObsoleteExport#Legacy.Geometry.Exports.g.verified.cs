@@ -6,21 +6,21 @@ namespace Legacy;
 
 unsafe partial class Geometry
 {
-    /// <summary>
-    /// A new handle to the capsule "geometry.length": a native Cdecl pointer to <c>Geometry.Length</c>,
-    /// whose C signature is <c>double (struct Point)</c>.
-    /// The capsule lives as long as the process; disposing a handle gives up only that handle.
-    /// </summary>
+    /// <summary>A new handle to the capsule "geometry.length" (<c>double (struct Point)</c>), which calls <c>Geometry.Length</c>.</summary>
     [global::System.Obsolete("Generated for obsolete code of the project.")]
     public static global::CapsuleGen.Capsule LengthCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (nint)(delegate* unmanaged[Cdecl]<global::Legacy.Point, double>)&LengthTrampoline,
+        (nint)(delegate*<global::Legacy.Point, double>)&LengthEntry,
         "geometry.length",
         "double (struct Point)",
         "struct Point (8 bytes, align 4) { int X at 0; int Y at 4; }");
 
     [global::System.Obsolete("Generated for obsolete code of the project.")]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static double LengthTrampoline(global::Legacy.Point point)
+    private static double LengthTrampoline(global::Legacy.Point point) => LengthEntry(point);
+
+    [global::System.Obsolete("Generated for obsolete code of the project.")]
+    private static double LengthEntry(global::Legacy.Point point)
     {
         try
         {

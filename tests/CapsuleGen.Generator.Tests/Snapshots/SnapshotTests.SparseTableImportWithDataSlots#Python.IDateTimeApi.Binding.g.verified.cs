@@ -5,19 +5,12 @@ namespace Python;
 
 partial interface IDateTimeApi
 {
-    /// <summary>
-    /// Implements <see cref="global::Python.IDateTimeApi"/> through a bound capsule named "datetime.datetime_CAPI",
-    /// or through the interface's default bodies while none is bound. Binding checks the capsule's name
-    /// and signature once; a call then reads the current target and calls its native pointer.
-    /// Binding and unbinding are atomic: a call made while another thread rebinds uses either the old
-    /// or the new target, never a mix.
-    /// </summary>
-    public sealed unsafe class Binding : global::Python.IDateTimeApi
+    /// <summary>Implements <see cref="global::Python.IDateTimeApi"/> by calling a capsule named "datetime.datetime_CAPI"; see <see cref="global::CapsuleGen.CapsuleBinding"/>.</summary>
+    public sealed unsafe class Binding : global::CapsuleGen.CapsuleBinding, global::Python.IDateTimeApi
     {
         /// <summary>The name a capsule must have to be bound.</summary>
         public const string CapsuleName = "datetime.datetime_CAPI";
 
-        /// <summary>The table slots this interface reads, checked against the capsule when it is bound.</summary>
         private static readonly global::CapsuleGen.Interop.TableSlot[] s_slots =
         {
             new(0, "DateType", null),
@@ -28,48 +21,24 @@ partial interface IDateTimeApi
 
         private static readonly global::Python.IDateTimeApi s_fallback = new Fallback();
 
-        private Target? _target;
-
-        /// <summary>Creates a binding that calls the fallback until a capsule is bound.</summary>
+        /// <summary>Creates an unbound binding: until a capsule is bound, calls run the interface's default bodies or throw <see cref="global::CapsuleGen.CapsuleNotBoundException"/>.</summary>
         public Binding()
         {
         }
 
-        /// <summary>Creates a binding bound to <paramref name="capsule"/>; see <see cref="Bind"/>.</summary>
-        public Binding(global::CapsuleGen.Capsule capsule)
-        {
-            _target = new Target(capsule);
-        }
-
-        /// <summary>Whether a capsule is bound; when not, calls go to the fallback.</summary>
-        public bool IsBound => global::System.Threading.Volatile.Read(ref _target) is not null;
-
-        /// <summary>A new handle to the capsule bound now, for the caller to dispose; <see langword="null"/> when none is.</summary>
-        public global::CapsuleGen.Capsule? ShareBoundCapsule() => global::System.Threading.Volatile.Read(ref _target)?.Lease.Share();
-
-        /// <summary>
-        /// Checks <paramref name="capsule"/> and makes every later call go through it. The binding holds a
-        /// reference of its own, so the caller may dispose its handle. If the check fails, the binding keeps what it had.
-        /// </summary>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="capsule"/> is null.</exception>
-        /// <exception cref="global::System.ObjectDisposedException">The handle has been disposed, or the capsule is being destroyed.</exception>
-        /// <exception cref="global::CapsuleGen.CapsuleNameMismatchException">The capsule has another name.</exception>
-        /// <exception cref="global::CapsuleGen.CapsuleSignatureMismatchException">The capsule carries another signature.</exception>
-        public void Bind(global::CapsuleGen.Capsule capsule) => global::System.Threading.Volatile.Write(ref _target, new Target(capsule));
-
-        /// <summary>Makes every later call go to the fallback again; the capsule is let go once no call can still be using it.</summary>
-        public void Unbind() => global::System.Threading.Volatile.Write(ref _target, null);
+        /// <summary>Creates a binding bound to <paramref name="capsule"/>; see <see cref="global::CapsuleGen.CapsuleBinding.Bind"/>.</summary>
+        public Binding(global::CapsuleGen.Capsule capsule) => Bind(capsule);
 
         /// <inheritdoc/>
         public nint DateFromDate(int year, int month, int day, nint type)
         {
-            Target? target = global::System.Threading.Volatile.Read(ref _target);
+            Target? target = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);
             if (target is null)
             {
-                return s_fallback.DateFromDate(year, month, day, type);
+                throw new global::CapsuleGen.CapsuleNotBoundException(global::Python.IDateTimeApi.Binding.CapsuleName, "IDateTimeApi.DateFromDate");
             }
 
-            nint result = target.DateFromDate(year, month, day, type);
+            nint result = target.DateFromDateEntry != null ? target.DateFromDateEntry(year, month, day, type) : target.DateFromDate(year, month, day, type);
             global::System.GC.KeepAlive(target);
             return result;
         }
@@ -77,13 +46,13 @@ partial interface IDateTimeApi
         /// <inheritdoc/>
         public nint DeltaFromDelta(int days, int seconds, int microseconds, int normalize, nint type)
         {
-            Target? target = global::System.Threading.Volatile.Read(ref _target);
+            Target? target = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);
             if (target is null)
             {
-                return s_fallback.DeltaFromDelta(days, seconds, microseconds, normalize, type);
+                throw new global::CapsuleGen.CapsuleNotBoundException(global::Python.IDateTimeApi.Binding.CapsuleName, "IDateTimeApi.DeltaFromDelta");
             }
 
-            nint result = target.DeltaFromDelta(days, seconds, microseconds, normalize, type);
+            nint result = target.DeltaFromDeltaEntry != null ? target.DeltaFromDeltaEntry(days, seconds, microseconds, normalize, type) : target.DeltaFromDelta(days, seconds, microseconds, normalize, type);
             global::System.GC.KeepAlive(target);
             return result;
         }
@@ -93,8 +62,8 @@ partial interface IDateTimeApi
         {
             get
             {
-                Target? target = global::System.Threading.Volatile.Read(ref _target);
-                return target is null ? s_fallback.DateType : target.DateType;
+                Target? target = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);
+                return target is null ? throw new global::CapsuleGen.CapsuleNotBoundException(global::Python.IDateTimeApi.Binding.CapsuleName, "IDateTimeApi.DateType") : target.DateType;
             }
         }
 
@@ -103,33 +72,38 @@ partial interface IDateTimeApi
         {
             get
             {
-                Target? target = global::System.Threading.Volatile.Read(ref _target);
+                Target? target = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);
                 return target is null ? s_fallback.TimeZoneUtc : target.TimeZoneUtc;
             }
         }
 
-        /// <summary>An opened table, every slot read once: immutable, so that rebinding swaps the whole table in one reference write.</summary>
-        private sealed class Target
+        /// <inheritdoc/>
+        protected override global::CapsuleGen.Interop.BindingTarget OpenTarget(global::CapsuleGen.Capsule capsule) =>
+            new Target(global::CapsuleGen.Interop.CapsuleUnwrap.OpenTable(capsule, CapsuleName, s_slots, "IDateTimeApi"));
+
+        private sealed class Target : global::CapsuleGen.Interop.BindingTarget
         {
-            /// <summary>The binding's reference to the capsule, given back once this target is unreachable.</summary>
-            public readonly global::CapsuleGen.Interop.CapsuleLease Lease;
             public readonly delegate* unmanaged[Cdecl]<int, int, int, nint, nint> DateFromDate;
+            public readonly delegate*<int, int, int, nint, nint> DateFromDateEntry;
             public readonly delegate* unmanaged[Cdecl]<int, int, int, int, nint, nint> DeltaFromDelta;
+            public readonly delegate*<int, int, int, int, nint, nint> DeltaFromDeltaEntry;
             public readonly nint DateType;
             public readonly void* TimeZoneUtc;
 
-            public Target(global::CapsuleGen.Capsule capsule)
+            public Target(global::CapsuleGen.Interop.CapsuleLease lease)
+                : base(lease)
             {
-                this.Lease = global::CapsuleGen.Interop.CapsuleUnwrap.OpenTable(capsule, CapsuleName, s_slots, "IDateTimeApi");
-                nint* table = (nint*)this.Lease.Pointer;
+                nint* table = (nint*)lease.Pointer;
+                nint* entries = (nint*)lease.ManagedEntry;
                 this.DateFromDate = (delegate* unmanaged[Cdecl]<int, int, int, nint, nint>)table[6];
+                this.DateFromDateEntry = entries == null ? null : (delegate*<int, int, int, nint, nint>)entries[6];
                 this.DeltaFromDelta = (delegate* unmanaged[Cdecl]<int, int, int, int, nint, nint>)table[9];
+                this.DeltaFromDeltaEntry = entries == null ? null : (delegate*<int, int, int, int, nint, nint>)entries[9];
                 this.DateType = table[0];
                 this.TimeZoneUtc = (void*)table[5];
             }
         }
 
-        /// <summary>The interface's default bodies; members without one throw <see cref="global::CapsuleGen.CapsuleNotBoundException"/>.</summary>
         private sealed class Fallback : global::Python.IDateTimeApi
         {
             nint global::Python.IDateTimeApi.DateFromDate(int year, int month, int day, nint type) =>

@@ -5,11 +5,7 @@ namespace Spam;
 
 unsafe partial class SpamApi
 {
-    /// <summary>
-    /// A new handle to the capsule "spam._C_API": a table of 4 native Cdecl function pointers,
-    /// slot <c>n</c> at byte offset <c>n * sizeof(void*)</c>; slots no method fills are null.
-    /// The capsule lives as long as the process; disposing a handle gives up only that handle.
-    /// </summary>
+    /// <summary>A new handle to the capsule "spam._C_API": a table of 4 Cdecl function pointers, slot <c>n</c> at <c>n * sizeof(void*)</c>.</summary>
     public static global::CapsuleGen.Capsule SpamApiCapsule => global::CapsuleGen.Interop.ExportedCapsules.Table(
         &FillSpamApiTable,
         "spam._C_API",
@@ -21,16 +17,20 @@ unsafe partial class SpamApi
             "void (double *, intptr_t, double)",
         });
 
-    /// <summary>Fills the capsule's table, once; the table lives as long as the process.</summary>
-    private static void FillSpamApiTable(nint* table)
+    private static void FillSpamApiTable(nint* table, nint* entries)
     {
         table[0] = (nint)(delegate* unmanaged[Cdecl]<int, int, int>)&AddTrampoline;
+        entries[0] = (nint)(delegate*<int, int, int>)&AddEntry;
         table[1] = (nint)(delegate* unmanaged[Cdecl]<double, double, double>)&ScaleTrampoline;
+        entries[1] = (nint)(delegate*<double, double, double>)&ScaleEntry;
         table[3] = (nint)(delegate* unmanaged[Cdecl]<double*, nint, double, void>)&FillTrampoline;
+        entries[3] = (nint)(delegate*<double*, nint, double, void>)&FillEntry;
     }
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static int AddTrampoline(int a, int b)
+    private static int AddTrampoline(int a, int b) => AddEntry(a, b);
+
+    private static int AddEntry(int a, int b)
     {
         try
         {
@@ -44,7 +44,9 @@ unsafe partial class SpamApi
     }
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static double ScaleTrampoline(double x, double factor)
+    private static double ScaleTrampoline(double x, double factor) => ScaleEntry(x, factor);
+
+    private static double ScaleEntry(double x, double factor)
     {
         try
         {
@@ -58,7 +60,9 @@ unsafe partial class SpamApi
     }
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static void FillTrampoline(double* values, nint count, double value)
+    private static void FillTrampoline(double* values, nint count, double value) => FillEntry(values, count, value);
+
+    private static void FillEntry(double* values, nint count, double value)
     {
         try
         {

@@ -5,18 +5,17 @@ namespace Samples.Quack;
 
 unsafe partial class CppDuck
 {
-    /// <summary>
-    /// A new handle to the capsule "quacker": a native Cdecl pointer to <c>CppDuck.Quack</c>,
-    /// whose C signature is <c>void (void)</c>.
-    /// The capsule lives as long as the process; disposing a handle gives up only that handle.
-    /// </summary>
+    /// <summary>A new handle to the capsule "quacker" (<c>void (void)</c>), which calls <c>CppDuck.Quack</c>.</summary>
     private static global::CapsuleGen.Capsule QuackCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (nint)(delegate* unmanaged[Cdecl]<void>)&QuackTrampoline,
+        (nint)(delegate*<void>)&QuackEntry,
         "quacker",
         "void (void)");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static void QuackTrampoline()
+    private static void QuackTrampoline() => QuackEntry();
+
+    private static void QuackEntry()
     {
         try
         {

@@ -26,6 +26,13 @@ public sealed class OwnershipTests
             "once the call returned, the capsule was destroyed");
 
     [Fact]
+    public Task Finalizers_that_call_bindings_never_reach_a_destroyed_capsule() =>
+        Scenario.RunAsync(
+            "finalizers-call-bindings",
+            "finalizers of plain and critical owners called their bindings, and every call reached live code",
+            "then every capsule was destroyed, exactly once");
+
+    [Fact]
     public Task Four_threads_call_while_20000_capsules_are_bound_and_disposed_in_turn() =>
         Scenario.RunAsync(
             "rebind-storm",

@@ -10,10 +10,17 @@ namespace CapsuleGen.Interop;
 /// the target has returned (generated calls keep their target alive until the native call returns).
 /// So a capsule outlives every call that can reach it, and a call pays nothing for it.
 /// </summary>
+/// <remarks>
+/// A finalizer may still call through a binding the collector found unreachable together with this
+/// lease: finalizers of one collection run in no set order (critical ones last). So the first
+/// finalization only re-registers the lease, and the reference is given back at the next one, once
+/// every finalizer that could reach it has run (an object waiting for its finalizer is a root).
+/// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class CapsuleLease
 {
     private CapsuleCore? _core;
+    private bool _outlivedFinalizers;
 
     private CapsuleLease(CapsuleCore core)
     {
@@ -22,9 +29,19 @@ public sealed class CapsuleLease
         ManagedEntry = core.ManagedEntry;
     }
 
-    /// <summary>Gives the reference back; the destructor, if this was the last reference, runs on a thread-pool thread.</summary>
+    /// <summary>
+    /// Gives the reference back at the second finalization (see the remarks); the destructor, if this
+    /// was the last reference, runs on a thread-pool thread.
+    /// </summary>
     ~CapsuleLease()
     {
+        if (!_outlivedFinalizers)
+        {
+            _outlivedFinalizers = true;
+            GC.ReRegisterForFinalize(this);
+            return;
+        }
+
         Interlocked.Exchange(ref _core, null)?.ReleaseDeferred();
     }
 

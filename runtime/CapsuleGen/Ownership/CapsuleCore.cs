@@ -10,7 +10,7 @@ internal sealed class CapsuleCore
 {
     private readonly CapsuleCore? _carried;
     private CapsuleDestructor? _destructor;
-    private int _references = 1;
+    private long _references = 1; // 64 bits: handles a program never disposes cannot wrap it around
     private TaskCompletionSource? _destroyed;
 
     /// <summary>
@@ -55,19 +55,16 @@ internal sealed class CapsuleCore
 
     public CapsuleSignature? Signature { get; }
 
-    /// <summary>References held now; zero once destruction has begun.</summary>
-    public int References => Volatile.Read(ref _references);
-
     /// <summary>Completes when the destructor has run (faulted if it threw).</summary>
     public Task Destroyed => DestroyedSource().Task;
 
     /// <summary>Takes another reference, unless the last one is already gone (the capsule is being or has been destroyed).</summary>
     public bool TryAddReference()
     {
-        int references = Volatile.Read(ref _references);
+        long references = Volatile.Read(ref _references);
         while (references > 0)
         {
-            int seen = Interlocked.CompareExchange(ref _references, references + 1, references);
+            long seen = Interlocked.CompareExchange(ref _references, references + 1, references);
             if (seen == references)
             {
                 return true;

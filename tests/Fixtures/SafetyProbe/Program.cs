@@ -8,6 +8,7 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.Ordinal)
     ["rebind-storm"] = OwnershipScenarios.RebindStorm,
     ["bind-dispose-race"] = OwnershipScenarios.BindDisposeRace,
     ["call-in-flight"] = InFlightScenario.CallInFlight,
+    ["finalizers-call-bindings"] = FinalizerScenario.FinalizersCallBindings,
     ["python-holds-disposed"] = PythonScenarios.PythonHoldsDisposed,
     ["gil-double-dispose"] = GilScenarios.DoubleDispose,
     ["gil-copy-dispose"] = GilScenarios.CopyDispose,

@@ -4,20 +4,20 @@ namespace CapsuleGen.Benchmarks;
 
 /// <summary>
 /// What a rebind costs: the checks that calls never make (name, then signature if the capsule
-/// carries one) and the one immutable target it allocates and publishes.
+/// carries one), the reference the binding takes, and the immutable target it allocates and publishes.
 /// </summary>
 [MemoryDiagnoser]
 public class BindBenchmarks
 {
-    private readonly IScale.Binding _binding = new();
+    private readonly IIncrement.Binding _binding = new();
     private Capsule _export = null!;
     private Capsule _native = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _export = ManagedScale.ScaleCapsule;
-        _native = NativeScale.Capsule();
+        _export = ManagedIncrement.IncrementCapsule;
+        _native = NativeIncrement.Capsule();
     }
 
     /// <summary>A C# export's capsule: name and signature checked.</summary>

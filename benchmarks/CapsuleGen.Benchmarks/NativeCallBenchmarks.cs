@@ -4,69 +4,102 @@ using BenchmarkDotNet.Attributes;
 namespace CapsuleGen.Benchmarks;
 
 /// <summary>
-/// One call to a C function, <c>double (double)</c> from native/capsulebench.c, three ways: only
-/// one transition per call here (managed to native), where a C# export pays a second one back.
-/// Chained as in <see cref="ExportCallBenchmarks"/>; times are per call.
+/// A call into a C function, <c>int increment(int x)</c> from native/capsulebench.c, three ways,
+/// 1,000 calls per invocation, time per call: the ceiling (a raw <c>delegate* unmanaged</c>), what
+/// users call (a binding to the capsule a C module would hand out), and the path to beat
+/// (<see cref="Marshal.GetDelegateForFunctionPointer{TDelegate}(nint)"/>).
 /// </summary>
 [MemoryDiagnoser]
 public unsafe class NativeCallBenchmarks
 {
     private const int Calls = ExportCallBenchmarks.Calls;
 
-    private delegate* unmanaged[Cdecl]<double, double> _pointer;
-    private IScale.Binding _bound = null!;
-    private ScaleDelegate _delegate = null!;
-    private double _start;
+    private delegate* unmanaged[Cdecl]<int, int> _pointer;
+    private IIncrement.Binding _binding = null!;
+    private IncrementDelegate _delegate = null!;
+
+    [Params(Workload.CallBound, Workload.LatencyBound)]
+    public Workload Workload { get; set; }
 
     [GlobalSetup]
     public void Setup()
     {
-        Capsule capsule = NativeScale.Capsule();
-        nint pointer = capsule.GetPointer(IScale.Binding.CapsuleName);
-        _pointer = (delegate* unmanaged[Cdecl]<double, double>)pointer;
-        _bound = new IScale.Binding(capsule);
-        _delegate = Marshal.GetDelegateForFunctionPointer<ScaleDelegate>(pointer);
-        _start = 1.0;
+        using Capsule capsule = NativeIncrement.Capsule();
+        nint pointer = capsule.GetPointer(IIncrement.Binding.CapsuleName);
+        _pointer = (delegate* unmanaged[Cdecl]<int, int>)pointer;
+        _binding = new IIncrement.Binding(capsule);
+        _delegate = Marshal.GetDelegateForFunctionPointer<IncrementDelegate>(pointer);
     }
 
     /// <summary>The ceiling: a bare unmanaged call.</summary>
     [Benchmark(Baseline = true, OperationsPerInvoke = Calls)]
-    public double RawPointer()
+    public int RawPointer()
     {
-        double x = _start;
-        for (int i = 0; i < Calls; i++)
+        delegate* unmanaged[Cdecl]<int, int> function = _pointer;
+        int result = 0;
+        if (Workload == Workload.CallBound)
         {
-            x = _pointer(x);
+            for (int i = 0; i < Calls; i++)
+            {
+                result += function(i);
+            }
+        }
+        else
+        {
+            for (int i = 0; i < Calls; i++)
+            {
+                result = function(result);
+            }
         }
 
-        return x;
+        return result;
     }
 
     /// <summary>The same call through a generated binding.</summary>
     [Benchmark(OperationsPerInvoke = Calls)]
-    public double Binding()
+    public int Binding()
     {
-        IScale.Binding binding = _bound;
-        double x = _start;
-        for (int i = 0; i < Calls; i++)
+        IIncrement.Binding binding = _binding;
+        int result = 0;
+        if (Workload == Workload.CallBound)
         {
-            x = binding.Scale(x);
+            for (int i = 0; i < Calls; i++)
+            {
+                result += binding.Increment(i);
+            }
+        }
+        else
+        {
+            for (int i = 0; i < Calls; i++)
+            {
+                result = binding.Increment(result);
+            }
         }
 
-        return x;
+        return result;
     }
 
     /// <summary>The path to beat: a marshalling delegate over the same pointer.</summary>
     [Benchmark(OperationsPerInvoke = Calls)]
-    public double MarshalDelegate()
+    public int MarshalDelegate()
     {
-        ScaleDelegate function = _delegate;
-        double x = _start;
-        for (int i = 0; i < Calls; i++)
+        IncrementDelegate function = _delegate;
+        int result = 0;
+        if (Workload == Workload.CallBound)
         {
-            x = function(x);
+            for (int i = 0; i < Calls; i++)
+            {
+                result += function(i);
+            }
+        }
+        else
+        {
+            for (int i = 0; i < Calls; i++)
+            {
+                result = function(result);
+            }
         }
 
-        return x;
+        return result;
     }
 }

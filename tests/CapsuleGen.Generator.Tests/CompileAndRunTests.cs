@@ -11,7 +11,7 @@ public sealed class CompileAndRunTests
 {
     [Theory]
     [MemberData(nameof(BoundaryTypeCase.All), MemberType = typeof(BoundaryTypeCase))]
-    public void Every_supported_type_crosses_between_modules(BoundaryTypeCase typeCase)
+    public void Every_supported_type_crosses_between_modules_by_the_managed_entry_and_the_native_pointer_alike(BoundaryTypeCase typeCase)
     {
         LoadedModule exporter = LoadedModule.Compile(typeCase.ExportSource, "Exporter_" + Guid.NewGuid().ToString("N"));
         LoadedModule importer = LoadedModule.Compile(typeCase.ImportSource, "Importer_" + Guid.NewGuid().ToString("N"));
@@ -25,6 +25,10 @@ public sealed class CompileAndRunTests
         }
 
         Assert.Equal("ok", importer.Call("Driver", "Run", capsule));
+
+        // The same trampoline in a capsule without the managed entry, as C code would hand it out: the native path.
+        using var nativeOnly = new Capsule(capsule.GetPointer(capsule.Name), capsule.Name, signature: capsule.Signature);
+        Assert.Equal("ok", importer.Call("Driver", "Run", nativeOnly));
     }
 
     [Theory]

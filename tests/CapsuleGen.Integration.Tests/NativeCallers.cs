@@ -13,6 +13,9 @@ internal static unsafe partial class NativeCallers
     [LibraryImport(Library, EntryPoint = "capsule_tests_call_int")]
     public static partial int CallInt(nint function, int x);
 
+    [LibraryImport(Library, EntryPoint = "capsule_tests_call_int_of_void")]
+    public static partial int CallIntOfVoid(nint function);
+
     [LibraryImport(Library, EntryPoint = "capsule_tests_call_double")]
     public static partial double CallDouble(nint function, double x);
 

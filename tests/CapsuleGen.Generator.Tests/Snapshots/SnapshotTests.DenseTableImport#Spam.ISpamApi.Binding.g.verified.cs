@@ -29,6 +29,7 @@ partial interface ISpamApi
         public Binding(global::CapsuleGen.Capsule capsule) => Bind(capsule);
 
         /// <inheritdoc/>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public int Add(int a, int b)
         {
             Target? target = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);
@@ -43,6 +44,7 @@ partial interface ISpamApi
         }
 
         /// <inheritdoc/>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public double Scale(double x, double factor)
         {
             Target? target = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);
@@ -57,6 +59,7 @@ partial interface ISpamApi
         }
 
         /// <inheritdoc/>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public void Fill(double* values, nint count, double value)
         {
             Target? target = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);

@@ -25,6 +25,7 @@ partial interface IEvenCheck
         public Binding(global::CapsuleGen.Capsule capsule) => Bind(capsule);
 
         /// <inheritdoc/>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public bool IsEven(long value, char target)
         {
             Target? target1 = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);

@@ -23,6 +23,7 @@ partial interface IIntegrand
         public Binding(global::CapsuleGen.Capsule capsule) => Bind(capsule);
 
         /// <inheritdoc/>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public double Evaluate(int n, double* xs, void* userData)
         {
             Target? target = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);

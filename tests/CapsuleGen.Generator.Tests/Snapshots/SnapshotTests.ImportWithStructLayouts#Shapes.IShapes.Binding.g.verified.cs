@@ -31,6 +31,7 @@ partial interface IShapes
         public Binding(global::CapsuleGen.Capsule capsule) => Bind(capsule);
 
         /// <inheritdoc/>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public double Area(global::Shapes.Box box, double scale = 1, global::Shapes.Shape fallback = (global::Shapes.Shape)(2))
         {
             Target1? target = global::System.Runtime.CompilerServices.Unsafe.As<Target1>(CurrentTarget);
@@ -45,6 +46,7 @@ partial interface IShapes
         }
 
         /// <inheritdoc/>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public int Target(global::Shapes.Box* boxes, int count, int target = -1)
         {
             Target1? target1 = global::System.Runtime.CompilerServices.Unsafe.As<Target1>(CurrentTarget);

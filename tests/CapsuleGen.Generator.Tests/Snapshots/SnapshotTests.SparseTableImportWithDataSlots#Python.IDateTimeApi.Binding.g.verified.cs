@@ -30,6 +30,7 @@ partial interface IDateTimeApi
         public Binding(global::CapsuleGen.Capsule capsule) => Bind(capsule);
 
         /// <inheritdoc/>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public nint DateFromDate(int year, int month, int day, nint type)
         {
             Target? target = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);
@@ -44,6 +45,7 @@ partial interface IDateTimeApi
         }
 
         /// <inheritdoc/>
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public nint DeltaFromDelta(int days, int seconds, int microseconds, int normalize, nint type)
         {
             Target? target = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);

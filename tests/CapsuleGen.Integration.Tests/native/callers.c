@@ -10,6 +10,10 @@ EXPORT int capsule_tests_call_int(int (*function)(int), int x) {
     return function(x);
 }
 
+EXPORT int capsule_tests_call_int_of_void(int (*function)(void)) {
+    return function();
+}
+
 EXPORT double capsule_tests_call_double(double (*function)(double), double x) {
     return function(x);
 }

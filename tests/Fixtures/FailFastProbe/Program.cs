@@ -1,13 +1,16 @@
 using CapsuleGen;
 
-// Calls an export whose policy is FailFast through its native pointer: the process must end
+// Calls an export whose policy is FailFast, through its native pointer or (with the argument
+// "binding") through a binding, which takes its managed entry: either way the process must end
 // inside the call, with a message naming the capsule, and never print "survived".
 unsafe
 {
-    var explode = (delegate* unmanaged[Cdecl]<int, int>)Probe.ExplodeCapsule.GetPointer("probe.failfast");
+    using Capsule capsule = Probe.ExplodeCapsule;
     Console.WriteLine("calling");
     Console.Out.Flush();
-    int result = explode(7);
+    int result = args is ["binding"]
+        ? new IExplode.Binding(capsule).Explode(7)
+        : ((delegate* unmanaged[Cdecl]<int, int>)capsule.GetPointer("probe.failfast"))(7);
     Console.WriteLine($"survived with {result}");
 }
 
@@ -15,4 +18,10 @@ public static partial class Probe
 {
     [ExportCapsule("probe.failfast", OnException = CapsuleExceptionPolicy.FailFast)]
     public static int Explode(int x) => throw new InvalidOperationException($"exploded at {x}");
+}
+
+[ImportCapsule("probe.failfast")]
+public partial interface IExplode
+{
+    int Explode(int x);
 }

@@ -102,9 +102,10 @@ internal static unsafe class DeferredReleases
         {
             using GilScope gil = CPython.AcquireGil(); // which drains
         }
-        catch (InvalidOperationException)
+        catch (Exception)
         {
-            // The GIL can never be had (a thread ended holding it): what is queued stays.
+            // A work item must not throw. The GIL cannot be had (a thread ended holding it, Python is
+            // shutting down): what is queued stays, for an acquisition that succeeds.
         }
     }
 }

@@ -32,32 +32,66 @@ public static unsafe class CPython
     /// Finds, loads and starts CPython, or attaches to the interpreter already running in this
     /// process. Does nothing if it already ran. Called implicitly by every other member.
     /// </summary>
-    /// <param name="libraryPath">A <c>libpython3.x.so</c> to use instead of searching.</param>
-    /// <exception cref="PythonNotFoundException">No library could be loaded; the message lists what was tried.</exception>
+    /// <param name="libraryPath">A <c>libpython3.x.so</c> to use instead of searching: that library or none.</param>
+    /// <exception cref="PythonNotFoundException">No library could be loaded (the one given, if one was); the message lists what was tried and why each failed.</exception>
+    /// <exception cref="InvalidOperationException">A path was given, but another interpreter already runs in this process.</exception>
     public static void Initialize(string? libraryPath = null) => Start(libraryPath);
 
     /// <summary>
     /// Holds the GIL until the scope is disposed, on this thread. Scopes nest; hold one around
     /// every direct call into CPython, such as calls through an imported C API table.
     /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// The GIL can never be had: a thread ended without disposing a scope it took (and so holds the GIL
+    /// forever), or, in a Python process, the interpreter is shutting down and this is a .NET thread.
+    /// </exception>
     public static GilScope AcquireGil()
     {
         CPythonApi api = Api;
         var scope = new GilScope(GilAcquisitions.Acquire(api));
-        PyObject.ReleasePending(api);
+        try
+        {
+            InterpreterHooks.EnsureInstalled();
+            if (!DeferredReleases.IsEmpty)
+            {
+                DeferredReleases.Drain(api);
+            }
+        }
+        catch
+        {
+            scope.Dispose();
+            throw;
+        }
+
         return scope;
     }
 
+    /// <summary>
+    /// Releases now the Python references .NET has dropped but still holds: collects garbage (so that
+    /// bindings rebound or unbound give back the capsules from Python they held), waits for those
+    /// capsules' destructors, and releases every reference given up without the GIL. Without it they
+    /// go at the runtime's next garbage collection and GIL acquisition; a C extension waiting for its
+    /// capsule's destructor, or a test counting references, can call this. Safe with the GIL held.
+    /// </summary>
+    public static void ReleaseDropped()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        ForeignCapsules.WaitForDestructorsUnderway();
+        using GilScope gil = AcquireGil(); // which releases what is queued
+    }
+
     /// <summary>Imports a module, as <c>import name</c> does.</summary>
+    /// <exception cref="ArgumentException">The name holds a NUL character or a lone surrogate.</exception>
     /// <exception cref="PythonException">The import failed (ModuleNotFoundError, or an error raised while importing).</exception>
     public static PyObject Import(string module)
     {
         ArgumentException.ThrowIfNullOrEmpty(module);
+        _ = PythonText.CString(module, "A module name", nameof(module)); // CPython's frozen importer would read "os\0x" as os
+        using PyObject name = PyObject.From(module);
         using GilScope gil = AcquireGil();
-        fixed (byte* name = Utf8(module))
-        {
-            return PyObject.Steal(Api.PyImport_ImportModule(name));
-        }
+        using PyObject.HeldReference held = name.Hold();
+        return PyObject.Steal(Api.PyImport_Import(held.Handle));
     }
 
     /// <summary>A fresh namespace for <see cref="Run"/> and <see cref="Eval"/>: a dict with the builtins in it.</summary>
@@ -65,7 +99,7 @@ public static unsafe class CPython
     {
         using GilScope gil = AcquireGil();
         PyObject scope = PyObject.Steal(Api.PyDict_New());
-        fixed (byte* builtins = Utf8("__builtins__"))
+        fixed (byte* builtins = "__builtins__\0"u8)
         {
             Check(Api.PyDict_SetItemString(scope.Handle, builtins, Api.PyEval_GetBuiltins()));
         }
@@ -74,31 +108,39 @@ public static unsafe class CPython
     }
 
     /// <summary>Runs statements in <paramref name="scope"/> (a fresh one if not given), and returns the scope.</summary>
+    /// <exception cref="ArgumentException">The code holds a NUL character or a lone surrogate, which CPython could not read as given.</exception>
     /// <exception cref="PythonException">The code raised.</exception>
     public static PyObject Run(string code, PyObject? scope = null)
     {
+        ArgumentNullException.ThrowIfNull(code);
+        byte[] text = PythonText.CString(code, "Python code", nameof(code));
         scope ??= NewScope();
         using GilScope gil = AcquireGil();
-        fixed (byte* text = Utf8(code))
+        using PyObject.HeldReference held = scope.Hold();
+        fixed (byte* source = text)
         {
-            PyObject.Steal(Api.PyRun_String(text, CPythonApi.FileInput, scope.Handle, scope.Handle)).Dispose();
+            PyObject.Steal(Api.PyRun_String(source, CPythonApi.FileInput, held.Handle, held.Handle)).Dispose();
         }
 
         return scope;
     }
 
     /// <summary>Evaluates an expression in <paramref name="scope"/> (a fresh one if not given).</summary>
+    /// <exception cref="ArgumentException">The expression holds a NUL character or a lone surrogate, which CPython could not read as given.</exception>
     /// <exception cref="PythonException">The expression raised.</exception>
     public static PyObject Eval(string expression, PyObject? scope = null)
     {
+        ArgumentNullException.ThrowIfNull(expression);
+        byte[] text = PythonText.CString(expression, "A Python expression", nameof(expression));
         bool ownScope = scope is null;
         scope ??= NewScope();
         try
         {
             using GilScope gil = AcquireGil();
-            fixed (byte* text = Utf8(expression))
+            using PyObject.HeldReference held = scope.Hold();
+            fixed (byte* source = text)
             {
-                return PyObject.Steal(Api.PyRun_String(text, CPythonApi.EvalInput, scope.Handle, scope.Handle));
+                return PyObject.Steal(Api.PyRun_String(source, CPythonApi.EvalInput, held.Handle, held.Handle));
             }
         }
         finally
@@ -150,12 +192,12 @@ public static unsafe class CPython
         }
     }
 
-    /// <summary>The <c>str()</c> of an object. Call with the GIL held.</summary>
-    /// <exception cref="PythonException"><c>str()</c> raised, or gave text with no UTF-8 form (a lone surrogate); the error is Python's.</exception>
+    /// <summary>The <c>str()</c> of an object, exactly. Call with the GIL held.</summary>
+    /// <exception cref="PythonException"><c>str()</c> raised; the error is Python's.</exception>
     internal static string Str(nint obj) => Text(Api.PyObject_Str(obj)) ?? throw FetchError();
 
     /// <summary>The <c>repr()</c> of an object. Call with the GIL held.</summary>
-    /// <exception cref="PythonException"><c>repr()</c> raised, or gave text with no UTF-8 form; the error is Python's.</exception>
+    /// <exception cref="PythonException"><c>repr()</c> raised; the error is Python's.</exception>
     internal static string Repr(nint obj) => Text(Api.PyObject_Repr(obj)) ?? throw FetchError();
 
     /// <summary>The <c>repr()</c> of an object for a message, which must not fail: a failure is described instead. Call with the GIL held.</summary>
@@ -167,18 +209,9 @@ public static unsafe class CPython
         return "<" + what + ">";
     }
 
-    /// <summary>The UTF-8 bytes of <paramref name="text"/> with a terminating NUL, for C strings.</summary>
-    internal static byte[] Utf8(string text)
-    {
-        var bytes = new byte[Encoding.UTF8.GetByteCount(text) + 1];
-        Encoding.UTF8.GetBytes(text, bytes);
-        return bytes;
-    }
-
-    /// <summary>Reads and releases a new reference to a <c>str</c>; null, with Python's error pending, if there is none or it has no UTF-8 form.</summary>
+    /// <summary>Reads and releases a new reference to a <c>str</c>, exactly; null, with Python's error pending, if there is none or it has no .NET form.</summary>
     private static string? Text(nint unicode)
     {
-        CPythonApi api = Api;
         if (unicode == 0)
         {
             return null;
@@ -186,26 +219,19 @@ public static unsafe class CPython
 
         try
         {
-            nint length;
-            byte* utf8 = api.PyUnicode_AsUTF8AndSize(unicode, &length);
-            if (utf8 == null)
-            {
-                return null;
-            }
-
-            return Encoding.UTF8.GetString(utf8, checked((int)length));
+            return PythonText.FromPython(Api, unicode);
         }
         finally
         {
-            api.Py_DecRef(unicode);
+            Api.Py_DecRef(unicode);
         }
     }
 
     private static string TypeName(nint type)
     {
-        string? Attribute(string name)
+        string? Attribute(ReadOnlySpan<byte> name)
         {
-            fixed (byte* attribute = Utf8(name))
+            fixed (byte* attribute = name)
             {
                 nint value = Api.PyObject_GetAttrString(type, attribute);
                 if (value == 0)
@@ -231,8 +257,8 @@ public static unsafe class CPython
             }
         }
 
-        string qualifiedName = Attribute("__qualname__") ?? "<unknown>";
-        string? module = Attribute("__module__");
+        string qualifiedName = Attribute("__qualname__\0"u8) ?? "<unknown>";
+        string? module = Attribute("__module__\0"u8);
         return module is null or "builtins" ? qualifiedName : module + "." + qualifiedName;
     }
 
@@ -242,9 +268,9 @@ public static unsafe class CPython
         {
             if (s_api is not null)
             {
-                if (libraryPath is not null && !Attached && !string.Equals(Path.GetFullPath(libraryPath), LibraryPath, StringComparison.Ordinal))
+                if (libraryPath is not null && (Attached || !string.Equals(Path.GetFullPath(libraryPath), LibraryPath, StringComparison.Ordinal)))
                 {
-                    throw new InvalidOperationException($"CPython is already running from {LibraryPath}; a process can hold only one interpreter.");
+                    throw new InvalidOperationException($"CPython is already running in this process ({LibraryPath}), so {libraryPath} cannot be used: a process can hold only one interpreter.");
                 }
 
                 return s_api;
@@ -255,6 +281,11 @@ public static unsafe class CPython
             if (process != 0 && NativeLibrary.TryGetExport(process, "Py_IsInitialized", out nint isInitialized) &&
                 ((delegate* unmanaged[Cdecl]<int>)isInitialized)() != 0)
             {
+                if (libraryPath is not null)
+                {
+                    throw new InvalidOperationException($"CPython is already running in this process, so the bridge uses that interpreter and cannot load {libraryPath}.");
+                }
+
                 Attached = true;
                 LibraryPath = "the interpreter already running in this process";
                 FoundBy = "attached";
@@ -306,7 +337,7 @@ public static unsafe class CPython
             if (candidate.Executable is not null)
             {
                 // Start as that interpreter would, so sys.prefix and sys.path (and its packages) are the same.
-                fixed (byte* executable = Utf8(candidate.Executable))
+                fixed (byte* executable = PythonText.CString(candidate.Executable, "An interpreter's path", nameof(candidate)))
                 {
                     nint wide = api.Py_DecodeLocale(executable, 0);
                     if (wide != 0)
@@ -317,7 +348,8 @@ public static unsafe class CPython
             }
 
             api.Py_InitializeEx(0);
-            api.PyEval_SaveThread(); // let every thread take the GIL through PyGILState_Ensure
+            GilAcquisitions.MarkStartingThread(); // its thread state is CPython's main one, but .NET code drives it
+            api.PyEval_SaveThread(); // let every thread take the GIL
         }
 
         LibraryPath = Path.GetFullPath(candidate.LibraryPath);

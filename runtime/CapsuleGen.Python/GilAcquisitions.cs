@@ -8,25 +8,38 @@ namespace CapsuleGen.Python;
 /// still runs would drop the GIL under it. So a scope disposed out of order is only marked, and
 /// released when every scope taken after it is.
 /// </summary>
+/// <remarks>
+/// A thread CPython does not know (any .NET thread) gets a CPython thread state of its own before
+/// its first scope, kept until the thread ends (<see cref="ThreadStates"/>): <c>PyGILState_Ensure</c>
+/// would otherwise make and delete one around every outermost scope, and a state being made while
+/// Python forks can leave the child hanging.
+/// </remarks>
 internal static unsafe class GilAcquisitions
 {
     [ThreadStatic]
-    private static List<Acquisition>? t_held;
+    private static ThreadGil? t_thread;
 
     private static long s_lastId;
 
     /// <summary>Takes the GIL and records the state to give back; returns the scope's id.</summary>
+    /// <exception cref="InvalidOperationException">The GIL can never be had: a thread ended holding it, or Python is shutting down.</exception>
     public static long Acquire(CPythonApi api)
     {
-        List<Acquisition> held = t_held ??= new List<Acquisition>();
-        held.Add(new Acquisition(Interlocked.Increment(ref s_lastId), api.PyGILState_Ensure(), Released: false));
-        return held[^1].Id;
+        ThreadGil thread = t_thread ??= new ThreadGil();
+        if (thread.Held.Count == 0)
+        {
+            ThreadStates.PrepareOutermost(api, thread);
+        }
+
+        thread.Held.Add(new Acquisition(Interlocked.Increment(ref s_lastId), api.PyGILState_Ensure(), Released: false));
+        return thread.Held[^1].Id;
     }
 
     /// <summary>Releases the scope <paramref name="id"/>, and any released earlier that waited for it; a scope released before does nothing.</summary>
     public static void Release(long id)
     {
-        List<Acquisition>? held = t_held;
+        ThreadGil? thread = t_thread;
+        List<Acquisition>? held = thread?.Held;
         int index = held?.FindLastIndex(acquisition => acquisition.Id == id) ?? -1;
         if (index < 0 || held![index].Released)
         {
@@ -41,7 +54,16 @@ internal static unsafe class GilAcquisitions
             held.RemoveAt(held.Count - 1);
             api.PyGILState_Release(state);
         }
+
+        if (held.Count == 0)
+        {
+            ThreadStates.AfterOutermost(thread!);
+        }
     }
 
-    private readonly record struct Acquisition(long Id, int State, bool Released);
+    /// <summary>Marks this thread as the one that started CPython, whose thread state CPython made but that .NET code drives.</summary>
+    public static void MarkStartingThread() => (t_thread ??= new ThreadGil()).Tracked = true;
 }
+
+/// <summary>One GIL state taken by a scope.</summary>
+internal readonly record struct Acquisition(long Id, int State, bool Released);

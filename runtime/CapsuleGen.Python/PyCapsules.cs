@@ -13,7 +13,8 @@ namespace CapsuleGen.Python;
 /// <c>PyCapsule</c>: disposing the .NET handle meanwhile leaves Python's capsule working, and the
 /// destructor runs (on a thread-pool thread) once Python lets go too. Its name lives in native
 /// memory until then. A Python capsule taken into .NET holds a reference to the Python object until
-/// the returned handle is disposed.
+/// the .NET capsule is destroyed (its handles disposed, its bindings collected); giving that
+/// reference back never waits for the GIL.
 /// </remarks>
 public static unsafe class PyCapsules
 {
@@ -46,7 +47,7 @@ public static unsafe class PyCapsules
     {
         ArgumentNullException.ThrowIfNull(capsule);
         CapsuleCore core = capsule.AddReference();
-        byte[]? utf8 = core.Name is null ? null : CPython.Utf8(core.Name);
+        byte[]? utf8 = core.Name is null ? null : CapsuleNames.ToNative(core.Name);
         nint name = 0;
         try
         {
@@ -88,7 +89,9 @@ public static unsafe class PyCapsules
     /// <c>PyCapsule_GetPointer</c> does, and returns a new handle for the caller to dispose. A
     /// capsule that came from <see cref="ToPython"/> (and that Python has not altered since) comes
     /// back as a handle to the same .NET capsule, signature included; any other capsule holds a
-    /// reference to the Python object until the returned handle is disposed.
+    /// reference to the Python object until the .NET capsule is destroyed, given back without ever
+    /// waiting for the GIL (at once if the thread that destroys it holds the GIL, else at the next
+    /// acquisition, which is always on its way).
     /// </summary>
     /// <exception cref="ArgumentException">The name contains a NUL character or is not valid UTF-16.</exception>
     /// <exception cref="CapsuleNameMismatchException">The names differ; CPython's own message is kept.</exception>
@@ -97,10 +100,22 @@ public static unsafe class PyCapsules
     {
         ArgumentNullException.ThrowIfNull(capsule);
         Capsule.ValidateName(name, nameof(name));
+        byte[]? expected = name is null ? null : CapsuleNames.ToNative(name);
         using GilScope gil = CPython.AcquireGil();
-        CPythonApi api = CPython.Api;
-        nint handle = capsule.Handle;
+        using PyObject.HeldReference held = capsule.Hold();
+        fixed (byte* bytes = expected)
+        {
+            return Open(CPython.Api, held.Handle, bytes, name);
+        }
+    }
 
+    /// <summary>
+    /// Opens the capsule <paramref name="handle"/> if its name is <paramref name="expected"/> (C's bytes;
+    /// <paramref name="name"/> is their .NET form, which <see cref="CapsuleNames"/> reads). Call with the
+    /// GIL held and a reference to the object held.
+    /// </summary>
+    internal static Capsule Open(CPythonApi api, nint handle, byte* expected, string? name)
+    {
         if (FindOurs(api, handle) is { } ours)
         {
             if (!Capsule.NamesMatch(ours.Name, name))
@@ -111,16 +126,10 @@ public static unsafe class PyCapsules
             // Python's PyCapsule holds a reference, and we hold the GIL its destructor needs: this cannot fail.
             return ours.TryAddReference()
                 ? Capsule.FromNewReference(ours)
-                : throw new InvalidOperationException($"The capsule {Describe(name)} lost its last reference while Python held it.");
+                : throw new InvalidOperationException($"The capsule {CapsuleNames.Describe(name)} lost its last reference while Python held it.");
         }
 
-        byte[]? utf8 = name is null ? null : CPython.Utf8(name);
-        nint pointer;
-        fixed (byte* expected = utf8)
-        {
-            pointer = api.PyCapsule_GetPointer(handle, expected);
-        }
-
+        nint pointer = api.PyCapsule_GetPointer(handle, expected);
         if (pointer == 0)
         {
             PythonException error = CPython.FetchError();
@@ -128,11 +137,11 @@ public static unsafe class PyCapsules
             api.PyErr_Clear();
             if (isCapsule == 1 && api.PyCapsule_GetPointer(handle, api.PyCapsule_GetName(handle)) != 0)
             {
-                throw new CapsuleNameMismatchException(name, ReadName(api.PyCapsule_GetName(handle)), error);
+                throw new CapsuleNameMismatchException(name, CapsuleNames.FromNative(api.PyCapsule_GetName(handle)), error);
             }
 
             api.PyErr_Clear();
-            throw new InvalidCapsuleException($"Expected a PyCapsule named {Describe(name)}, but found {CPython.DescribeForMessage(handle)} ({error.Message}).", error);
+            throw new InvalidCapsuleException($"Expected a PyCapsule named {CapsuleNames.Describe(name)}, but found {CPython.DescribeForMessage(handle)} ({error.Message}).", error);
         }
 
         nint context = api.PyCapsule_GetContext(handle);
@@ -141,8 +150,7 @@ public static unsafe class PyCapsules
             throw CPython.FetchError();
         }
 
-        PyObject keepAlive = PyObject.From(capsule);
-        return new Capsule(pointer, name, context, destructor: _ => keepAlive.Dispose());
+        return ForeignCapsules.Wrap(api, handle, pointer, name, context);
     }
 
     /// <summary>
@@ -157,7 +165,7 @@ public static unsafe class PyCapsules
         Capsule.ValidateName(dottedName, nameof(dottedName));
         using GilScope gil = CPython.AcquireGil();
         CPythonApi api = CPython.Api;
-        fixed (byte* name = CPython.Utf8(dottedName))
+        fixed (byte* name = CapsuleNames.ToNative(dottedName))
         {
             if (api.PyCapsule_Import(name, 0) == 0)
             {
@@ -260,10 +268,6 @@ public static unsafe class PyCapsules
             Interlocked.Add(ref s_nameBytes, -bytes);
         }
     }
-
-    private static string? ReadName(byte* name) => name == null ? null : Marshal.PtrToStringUTF8((nint)name);
-
-    private static string Describe(string? name) => name is null ? "NULL" : "\"" + name + "\"";
 
     private sealed record HandedOut(CapsuleCore Core, nint Name, int NameBytes);
 }

@@ -1,16 +1,17 @@
-using System.Collections.Concurrent;
+using System.Globalization;
 using CapsuleGen.Python.Native;
 
 namespace CapsuleGen.Python;
 
 /// <summary>
 /// One reference to a Python object. The reference is released exactly once, under the GIL: by
-/// <see cref="Dispose"/>, or, if the handle is dropped without it, by the next thread that takes
-/// the GIL through CapsuleGen (a finalizer never waits for the GIL, so it can never deadlock).
+/// <see cref="Dispose"/>, or, if the handle is dropped without it, at the next GIL acquisition (a
+/// finalizer never waits for the GIL, so it can never deadlock). Every member holds a reference of
+/// its own while it runs, so neither the finalizer nor another thread's <see cref="Dispose"/> can
+/// free the object in the middle of a call on it (when CPython lets go of the GIL inside the call).
 /// </summary>
 public sealed unsafe class PyObject : IDisposable
 {
-    private static readonly ConcurrentQueue<nint> s_pending = new();
     private nint _handle;
 
     private PyObject(nint newReference)
@@ -24,11 +25,14 @@ public sealed unsafe class PyObject : IDisposable
         nint handle = Interlocked.Exchange(ref _handle, 0);
         if (handle != 0)
         {
-            s_pending.Enqueue(handle);
+            DeferredReleases.ReleaseLater(handle);
         }
     }
 
-    /// <summary>The <c>PyObject*</c>; valid while this handle is.</summary>
+    /// <summary>
+    /// The <c>PyObject*</c>; valid while this handle is neither disposed nor collected: keep the
+    /// handle reachable (<see cref="GC.KeepAlive"/>) until CPython is done with the pointer.
+    /// </summary>
     /// <exception cref="ObjectDisposedException">The handle has been disposed.</exception>
     public nint Handle
     {
@@ -42,10 +46,14 @@ public sealed unsafe class PyObject : IDisposable
     /// <summary>Whether the object is <c>None</c>.</summary>
     public bool IsNone => Handle == CPython.Api.None;
 
-    /// <summary>References dropped without <see cref="Dispose"/> and not yet released.</summary>
-    public static int PendingReleases => s_pending.Count;
+    /// <summary>References given up without the GIL (by finalizers, or by capsules from Python) and not yet released.</summary>
+    public static int PendingReleases => DeferredReleases.PendingReferences;
 
-    /// <summary>Converts a .NET value: <c>null</c> to <c>None</c>, <c>bool</c>, integers, <c>float</c>/<c>double</c>, <c>string</c>, a <see cref="Capsule"/> (see <see cref="PyCapsules.ToPython"/>), or another handle (a new reference to the same object).</summary>
+    /// <summary>
+    /// Converts a .NET value: <c>null</c> to <c>None</c>, <c>bool</c>, every integer type, <c>float</c>/<c>double</c>,
+    /// <c>string</c> (exactly, lone surrogates and NUL included), a <see cref="Capsule"/> (see
+    /// <see cref="PyCapsules.ToPython"/>), or another handle (a new reference to the same object).
+    /// </summary>
     /// <exception cref="ArgumentException">The value has no Python counterpart here.</exception>
     public static PyObject From(object? value)
     {
@@ -56,61 +64,64 @@ public sealed unsafe class PyObject : IDisposable
         }
 
         using GilScope gil = CPython.AcquireGil();
-        switch (value)
+        return value switch
         {
-            case null:
-                return Borrow(api.None);
-            case PyObject other:
-                return Borrow(other.Handle);
-            case bool flag:
-                return Steal(api.PyBool_FromLong(flag ? 1 : 0));
-            case sbyte or byte or short or ushort or int or uint or long:
-                return Steal(api.PyLong_FromLongLong(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)));
-            case float or double:
-                return Steal(api.PyFloat_FromDouble(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)));
-            case string text:
-                byte[] bytes = CPython.Utf8(text);
-                fixed (byte* utf8 = bytes)
-                {
-                    return Steal(api.PyUnicode_FromStringAndSize(utf8, bytes.Length - 1));
-                }
-
-            default:
-                throw new ArgumentException($"A {value.GetType().Name} has no Python counterpart here; pass null, bool, an integer, a double, a string, a Capsule or a PyObject.", nameof(value));
-        }
+            null => Borrow(api.None),
+            PyObject other => new PyObject(other.NewReference()),
+            bool flag => Steal(api.PyBool_FromLong(flag ? 1 : 0)),
+            nint native => Steal(api.PyLong_FromLongLong(native)),
+            nuint native => Steal(api.PyLong_FromUnsignedLongLong(native)),
+            ulong large => Steal(api.PyLong_FromUnsignedLongLong(large)),
+            sbyte or byte or short or ushort or int or uint or long => Steal(api.PyLong_FromLongLong(Convert.ToInt64(value, CultureInfo.InvariantCulture))),
+            float or double => Steal(api.PyFloat_FromDouble(Convert.ToDouble(value, CultureInfo.InvariantCulture))),
+            string text => Steal(PythonText.ToPython(api, text)),
+            _ => throw new ArgumentException(
+                $"A {value.GetType().Name} has no Python counterpart here; pass null, a bool, an sbyte, byte, short, ushort, int, uint, long, ulong, nint or nuint, " +
+                "a float or double, a string, a Capsule or a PyObject.",
+                nameof(value)),
+        };
     }
 
     /// <summary>
     /// Takes ownership of a new reference returned by a CPython function called directly (through
-    /// an imported C API table, say). A null reference means the call failed: its Python error is thrown.
-    /// Call with the GIL held.
+    /// an imported C API table, say), with the GIL held. A null reference means the call failed: its
+    /// Python error is thrown (taken under the GIL, which this takes itself for that).
     /// </summary>
-    /// <exception cref="PythonException">The reference is null; this is the error the call set.</exception>
-    public static PyObject FromNewReference(nint reference) => Steal(reference);
+    /// <exception cref="PythonException">The reference is null; this is the error the call set on this thread.</exception>
+    public static PyObject FromNewReference(nint reference) => reference != 0 ? new PyObject(reference) : throw NullReferenceError();
 
-    /// <summary>Takes a new reference to an object someone else owns (a borrowed reference). Call with the GIL held.</summary>
-    public static PyObject FromBorrowedReference(nint reference) =>
-        reference != 0 ? Borrow(reference) : throw new ArgumentException("A borrowed reference cannot be null.", nameof(reference));
-
-    /// <summary><c>getattr(self, name)</c>.</summary>
-    public PyObject GetAttr(string name)
+    /// <summary>Takes a new reference to an object someone else owns (a borrowed reference), under the GIL (which this takes if need be).</summary>
+    public static PyObject FromBorrowedReference(nint reference)
     {
-        using GilScope gil = CPython.AcquireGil();
-        fixed (byte* attribute = CPython.Utf8(name))
+        if (reference == 0)
         {
-            return Steal(CPython.Api.PyObject_GetAttrString(Handle, attribute));
+            throw new ArgumentException("A borrowed reference cannot be null.", nameof(reference));
         }
+
+        using GilScope gil = CPython.AcquireGil();
+        return Borrow(reference);
     }
 
-    /// <summary><c>setattr(self, name, value)</c>, converting the value with <see cref="From"/>.</summary>
+    /// <summary><c>getattr(self, name)</c>; the name is passed as a <c>str</c>, exactly.</summary>
+    public PyObject GetAttr(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        using GilScope gil = CPython.AcquireGil();
+        using HeldReference self = Hold();
+        using HeldReference attribute = new(Text(name));
+        return Steal(CPython.Api.PyObject_GetAttr(self.Handle, attribute.Handle));
+    }
+
+    /// <summary><c>setattr(self, name, value)</c>, converting the value with <see cref="From"/>; the name is passed as a <c>str</c>, exactly.</summary>
     public void SetAttr(string name, object? value)
     {
+        ArgumentNullException.ThrowIfNull(name);
         using PyObject converted = From(value);
         using GilScope gil = CPython.AcquireGil();
-        fixed (byte* attribute = CPython.Utf8(name))
-        {
-            CPython.Check(CPython.Api.PyObject_SetAttrString(Handle, attribute, converted.Handle));
-        }
+        using HeldReference self = Hold();
+        using HeldReference attribute = new(Text(name));
+        using HeldReference held = converted.Hold();
+        CPython.Check(CPython.Api.PyObject_SetAttr(self.Handle, attribute.Handle, held.Handle));
     }
 
     /// <summary><c>self[index]</c>.</summary>
@@ -125,14 +136,10 @@ public sealed unsafe class PyObject : IDisposable
         using PyObject pythonKey = From(key);
         using PyObject converted = From(value);
         using GilScope gil = CPython.AcquireGil();
-        CPython.Check(CPython.Api.PyObject_SetItem(Handle, pythonKey.Handle, converted.Handle));
-    }
-
-    private PyObject GetItem(object key)
-    {
-        using PyObject pythonKey = From(key);
-        using GilScope gil = CPython.AcquireGil();
-        return Steal(CPython.Api.PyObject_GetItem(Handle, pythonKey.Handle));
+        using HeldReference self = Hold();
+        using HeldReference heldKey = pythonKey.Hold();
+        using HeldReference held = converted.Hold();
+        CPython.Check(CPython.Api.PyObject_SetItem(self.Handle, heldKey.Handle, held.Handle));
     }
 
     /// <summary>Calls the object with positional arguments, each converted with <see cref="From"/>.</summary>
@@ -144,14 +151,14 @@ public sealed unsafe class PyObject : IDisposable
         {
             using GilScope gil = CPython.AcquireGil();
             CPythonApi api = CPython.Api;
+            using HeldReference self = Hold();
             using PyObject tuple = Steal(api.PyTuple_New(converted.Length));
             for (int i = 0; i < converted.Length; i++)
             {
-                api.Py_IncRef(converted[i].Handle); // PyTuple_SetItem steals a reference
-                CPython.Check(api.PyTuple_SetItem(tuple.Handle, i, converted[i].Handle));
+                CPython.Check(api.PyTuple_SetItem(tuple.Handle, i, converted[i].NewReference())); // PyTuple_SetItem steals a reference
             }
 
-            return Steal(api.PyObject_CallObject(Handle, tuple.Handle));
+            return Steal(api.PyObject_CallObject(self.Handle, tuple.Handle));
         }
         finally
         {
@@ -173,20 +180,129 @@ public sealed unsafe class PyObject : IDisposable
     public long ToInt64()
     {
         using GilScope gil = CPython.AcquireGil();
-        long value = CPython.Api.PyLong_AsLongLong(Handle);
-        if (value == -1 && CPython.Api.PyErr_Occurred() != 0)
-        {
-            throw CPython.FetchError();
-        }
-
-        return value;
+        using HeldReference self = Hold();
+        return Int64(self.Handle);
     }
 
     /// <summary><c>float(self)</c>.</summary>
     public double ToDouble()
     {
         using GilScope gil = CPython.AcquireGil();
-        double value = CPython.Api.PyFloat_AsDouble(Handle);
+        using HeldReference self = Hold();
+        return Double(self.Handle);
+    }
+
+    /// <summary>
+    /// The value as .NET sees it: <c>None</c> is null, <c>bool</c> a bool, <c>int</c> a long,
+    /// <c>float</c> a double, <c>str</c> a string; anything else a new handle to the same object.
+    /// </summary>
+    /// <exception cref="PythonException">The value does not fit (an <c>int</c> beyond 64 bits); the error is Python's.</exception>
+    public object? ToClr()
+    {
+        using GilScope gil = CPython.AcquireGil();
+        CPythonApi api = CPython.Api;
+        using HeldReference self = Hold();
+        nint handle = self.Handle;
+        if (handle == api.None)
+        {
+            return null;
+        }
+
+        if (IsInstance(handle, api.BoolType))
+        {
+            return Int64(handle) != 0;
+        }
+
+        if (IsInstance(handle, api.LongType))
+        {
+            return Int64(handle);
+        }
+
+        if (IsInstance(handle, api.FloatType))
+        {
+            return Double(handle);
+        }
+
+        return IsInstance(handle, api.UnicodeType) ? CPython.Str(handle) : Borrow(handle);
+    }
+
+    /// <summary><c>str(self)</c>, exactly (a lone surrogate stays one).</summary>
+    /// <exception cref="PythonException"><c>str()</c> raised; the error is Python's.</exception>
+    public override string ToString()
+    {
+        using GilScope gil = CPython.AcquireGil();
+        using HeldReference self = Hold();
+        return CPython.Str(self.Handle);
+    }
+
+    /// <summary><c>repr(self)</c>.</summary>
+    /// <exception cref="PythonException"><c>repr()</c> raised; the error is Python's.</exception>
+    public string Repr()
+    {
+        using GilScope gil = CPython.AcquireGil();
+        using HeldReference self = Hold();
+        return CPython.Repr(self.Handle);
+    }
+
+    /// <summary>
+    /// Releases this reference, exactly once, under the GIL (waiting for it if need be). A call
+    /// running on another thread meanwhile holds a reference of its own and is unaffected.
+    /// </summary>
+    public void Dispose()
+    {
+        nint handle = Interlocked.Exchange(ref _handle, 0);
+        if (handle != 0)
+        {
+            try
+            {
+                using GilScope gil = CPython.AcquireGil();
+                CPython.Api.Py_DecRef(handle);
+            }
+            catch (InvalidOperationException)
+            {
+                DeferredReleases.ReleaseLater(handle); // the GIL cannot be had now (Python is shutting down)
+            }
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Takes ownership of a new reference; a null one means the call failed, so its Python error is thrown. Call with the GIL held.</summary>
+    internal static PyObject Steal(nint newReference) =>
+        newReference != 0 ? new PyObject(newReference) : throw CPython.FetchError();
+
+    /// <summary>Takes a new reference to a borrowed object. Call with the GIL held.</summary>
+    internal static PyObject Borrow(nint borrowed)
+    {
+        CPython.Api.Py_IncRef(borrowed);
+        return new PyObject(borrowed);
+    }
+
+    /// <summary>A new reference to this object, for the caller to release. Call with the GIL held.</summary>
+    /// <remarks>
+    /// Under the GIL, neither the finalizer's deferred release nor another thread's Dispose can run
+    /// between reading the handle and taking the reference, so the object is alive for both.
+    /// </remarks>
+    /// <exception cref="ObjectDisposedException">The handle has been disposed.</exception>
+    internal nint NewReference()
+    {
+        nint handle = Handle;
+        CPython.Api.Py_IncRef(handle);
+        return handle;
+    }
+
+    /// <summary>A reference of the caller's own for one operation on this object, released when disposed. Call with the GIL held, and dispose before it goes.</summary>
+    internal HeldReference Hold() => new(NewReference());
+
+    private static nint Text(string text)
+    {
+        nint unicode = PythonText.ToPython(CPython.Api, text);
+        return unicode != 0 ? unicode : throw CPython.FetchError();
+    }
+
+    private static long Int64(nint handle)
+    {
+        long value = CPython.Api.PyLong_AsLongLong(handle);
         if (value == -1 && CPython.Api.PyErr_Occurred() != 0)
         {
             throw CPython.FetchError();
@@ -195,92 +311,50 @@ public sealed unsafe class PyObject : IDisposable
         return value;
     }
 
-    /// <summary>
-    /// The value as .NET sees it: <c>None</c> is null, <c>bool</c> a bool, <c>int</c> a long,
-    /// <c>float</c> a double, <c>str</c> a string; anything else a new handle to the same object.
-    /// </summary>
-    /// <exception cref="PythonException">The value does not fit (an <c>int</c> beyond 64 bits, a <c>str</c> with a lone surrogate); the error is Python's.</exception>
-    public object? ToClr()
+    private static double Double(nint handle)
     {
-        using GilScope gil = CPython.AcquireGil();
-        CPythonApi api = CPython.Api;
-        nint handle = Handle;
-        if (handle == api.None)
+        double value = CPython.Api.PyFloat_AsDouble(handle);
+        if (value == -1 && CPython.Api.PyErr_Occurred() != 0)
         {
-            return null;
+            throw CPython.FetchError();
         }
 
-        if (IsInstance(api.BoolType))
-        {
-            return ToInt64() != 0;
-        }
-
-        if (IsInstance(api.LongType))
-        {
-            return ToInt64();
-        }
-
-        if (IsInstance(api.FloatType))
-        {
-            return ToDouble();
-        }
-
-        return IsInstance(api.UnicodeType) ? ToString() : Borrow(handle);
+        return value;
     }
 
-    /// <summary><c>str(self)</c>.</summary>
-    /// <exception cref="PythonException"><c>str()</c> raised, or gave text with no UTF-8 form (a lone surrogate); the error is Python's.</exception>
-    public override string ToString()
+    private static bool IsInstance(nint handle, nint type)
     {
-        using GilScope gil = CPython.AcquireGil();
-        return CPython.Str(Handle);
-    }
-
-    /// <summary><c>repr(self)</c>.</summary>
-    /// <exception cref="PythonException"><c>repr()</c> raised, or gave text with no UTF-8 form; the error is Python's.</exception>
-    public string Repr()
-    {
-        using GilScope gil = CPython.AcquireGil();
-        return CPython.Repr(Handle);
-    }
-
-    /// <summary>Releases this reference, exactly once, under the GIL.</summary>
-    public void Dispose()
-    {
-        nint handle = Interlocked.Exchange(ref _handle, 0);
-        if (handle != 0)
-        {
-            using GilScope gil = CPython.AcquireGil();
-            CPython.Api.Py_DecRef(handle);
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    /// <summary>Takes ownership of a new reference; a null one means the call failed, so its Python error is thrown.</summary>
-    internal static PyObject Steal(nint newReference) =>
-        newReference != 0 ? new PyObject(newReference) : throw CPython.FetchError();
-
-    /// <summary>Takes a new reference to a borrowed object.</summary>
-    internal static PyObject Borrow(nint borrowed)
-    {
-        CPython.Api.Py_IncRef(borrowed);
-        return new PyObject(borrowed);
-    }
-
-    /// <summary>Releases references dropped without Dispose. Called with the GIL held.</summary>
-    internal static void ReleasePending(CPythonApi api)
-    {
-        while (s_pending.TryDequeue(out nint handle))
-        {
-            api.Py_DecRef(handle);
-        }
-    }
-
-    private bool IsInstance(nint type)
-    {
-        int result = CPython.Api.PyObject_IsInstance(Handle, type);
+        int result = CPython.Api.PyObject_IsInstance(handle, type);
         CPython.Check(result);
         return result == 1;
+    }
+
+    /// <summary>The error behind a null new reference, fetched under the GIL: the caller may not hold it, and CPython reads errors from the thread state.</summary>
+    private static PythonException NullReferenceError()
+    {
+        using GilScope gil = CPython.AcquireGil();
+        return CPython.Api.PyErr_Occurred() != 0
+            ? CPython.FetchError()
+            : new PythonException(
+                "SystemError",
+                "PyObject.FromNewReference was given a null reference, and no Python error is set on this thread: the call that returned it failed " +
+                "without setting one, or ran without the GIL (hold a GilScope around direct calls into CPython).");
+    }
+
+    private PyObject GetItem(object key)
+    {
+        using PyObject pythonKey = From(key);
+        using GilScope gil = CPython.AcquireGil();
+        using HeldReference self = Hold();
+        using HeldReference heldKey = pythonKey.Hold();
+        return Steal(CPython.Api.PyObject_GetItem(self.Handle, heldKey.Handle));
+    }
+
+    /// <summary>One reference, released on Dispose; for the length of one operation, with the GIL held.</summary>
+    internal readonly ref struct HeldReference(nint newReference)
+    {
+        public nint Handle => newReference;
+
+        public void Dispose() => CPython.Api.Py_DecRef(newReference);
     }
 }

@@ -2,8 +2,9 @@ namespace CapsuleGen.Python.Tests;
 
 /// <summary>
 /// Every way of getting a capsule gives a handle the caller may dispose without breaking anyone
-/// else; Python's capsules are recognised as ours only while they really are; text Python cannot
-/// give as UTF-8 is an error, not a placeholder.
+/// else; Python's capsules are recognised as ours only while they really are; a capsule from
+/// Python that .NET dropped is given back to Python on demand; text converts exactly, and what has
+/// no .NET form is an error, not a placeholder.
 /// </summary>
 public sealed class OwnershipBridgeTests
 {
@@ -146,17 +147,45 @@ public sealed class OwnershipBridgeTests
     }
 
     [Fact]
-    public void Text_Python_cannot_give_as_UTF8_is_a_PythonException_not_a_placeholder()
+    public void Text_converts_exactly_and_what_has_no_dotnet_form_is_a_PythonException_not_a_placeholder()
     {
         using PyObject lone = CPython.Eval("'a\\ud800b'");
+        using PyObject pairOfLones = CPython.Eval("'\\ud83d\\ude00'"); // two characters to Python; .NET would read one
         using PyObject failing = CPython.Eval("type('Unprintable', (), {'__str__': lambda self: 1 / 0, '__repr__': lambda self: 1 / 0})()");
 
-        Assert.Equal("UnicodeEncodeError", Assert.Throws<PythonException>(lone.ToString).PythonType);
-        Assert.Equal("UnicodeEncodeError", Assert.Throws<PythonException>(() => lone.ToClr()).PythonType);
+        Assert.Equal("a\ud800b", lone.ToString());
+        Assert.Equal("a\ud800b", lone.ToClr());
+        Assert.Equal("ValueError", Assert.Throws<PythonException>(pairOfLones.ToString).PythonType);
         Assert.Equal("ZeroDivisionError", Assert.Throws<PythonException>(failing.ToString).PythonType);
         Assert.Equal("ZeroDivisionError", Assert.Throws<PythonException>(failing.Repr).PythonType);
         using PyObject fine = CPython.Eval("'still fine'");
         Assert.Equal("still fine", fine.ToString()); // no error was left pending
+    }
+
+    [Fact]
+    public void ReleaseDropped_gives_Python_back_a_capsule_a_dropped_binding_held_and_its_destructor_runs()
+    {
+        Modules.ProbeModuleLoader.EnsureLoaded();
+        using PyObject scope = CPython.Run(
+            """
+            import ctypes, Probe
+            api = ctypes.pythonapi
+            Destructor = ctypes.CFUNCTYPE(None, ctypes.c_void_p)
+            destroyed = []
+            on_destroy = Destructor(lambda capsule: destroyed.append(True))
+            api.PyCapsule_New.restype = ctypes.py_object
+            api.PyCapsule_New.argtypes = [ctypes.c_void_p, ctypes.c_char_p, Destructor]
+            name = ctypes.create_string_buffer(b'double (double)')
+            twice = ctypes.CFUNCTYPE(ctypes.c_double, ctypes.c_double)(lambda x: 2 * x)
+            capsule = api.PyCapsule_New(ctypes.cast(twice, ctypes.c_void_p), name, on_destroy)
+            result = Probe.apply(capsule, 21.0)  # binds it in a binding dropped when the call returns
+            del capsule
+            """);
+
+        CPython.ReleaseDropped();
+
+        using PyObject outcome = CPython.Eval("(result, destroyed)", scope);
+        Assert.Equal("(42.0, [True])", outcome.ToString());
     }
 
     [Fact]

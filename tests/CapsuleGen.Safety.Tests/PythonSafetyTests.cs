@@ -45,4 +45,18 @@ public sealed class PythonSafetyTests
             "a thread holding the GIL waited for every pending finalizer without a deadlock",
             "every capsule taken from Python was destroyed once its bindings were collected",
             "Python's reference count is back where it was");
+
+    [Fact]
+    public Task A_thread_that_ends_holding_the_GIL_makes_later_acquisitions_throw_instead_of_waiting_forever() =>
+        Scenario.RunAsync(
+            "gil-thread-ends-holding-it",
+            "an acquisition after a thread ended holding the GIL returns",
+            "and throws InvalidOperationException naming the thread");
+
+    [Fact]
+    public Task A_null_new_reference_without_the_GIL_is_a_PythonException_not_a_crash() =>
+        Scenario.RunAsync(
+            "gil-null-new-reference-without-it",
+            "FromNewReference(0) without the GIL throws PythonException",
+            "with the GIL, it throws the error the failed call set");
 }

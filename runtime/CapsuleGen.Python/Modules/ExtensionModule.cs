@@ -32,9 +32,9 @@ public static unsafe class ExtensionModule
     private static readonly Dictionary<string, nint> s_definitions = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Attaches the bridge to the running interpreter, creates the module (single-phase
-    /// initialization, <c>m_size = -1</c>: its state is this runtime's statics, so it cannot be
-    /// reloaded into a second interpreter), and sets each capsule as an attribute whose
+    /// Attaches the bridge to the running interpreter, refuses a subinterpreter (see
+    /// <see cref="Subinterpreters"/>), creates the module (single-phase initialization,
+    /// <c>m_size = -1</c>: its state is this runtime's statics), and sets each capsule as an attribute whose
     /// <c>PyCapsule</c> is named <c>&lt;module&gt;.&lt;attribute&gt;</c>, as <c>PyCapsule_Import</c> requires
     /// (with the package's name in front when the module is inside one).
     /// Returns the new module, or null with <c>ImportError</c> set. Never throws.
@@ -44,8 +44,12 @@ public static unsafe class ExtensionModule
         try
         {
             CPython.Initialize(); // attaches: CPython is calling PyInit, so it runs in this process
+            if (!Subinterpreters.InMainInterpreter(CPython.Api))
+            {
+                return Subinterpreters.RefuseImport(name); // before anything takes the GIL the main interpreter's way
+            }
+
             ModuleApi api = ModuleApi.Instance;
-            ForkGuard.Install();
             nint module = api.PyModule_Create2(Definition(name, doc, methods), ModuleApi.ApiVersion);
             if (module == 0)
             {
@@ -65,10 +69,7 @@ public static unsafe class ExtensionModule
                     using Capsule source = capsule.Capsule;
                     using var renamed = new Capsule(source.GetPointer(source.Name), qualified, source.Context, destructor: null, source.Signature);
                     using PyObject pythonCapsule = PyCapsules.ToPython(renamed);
-                    fixed (byte* attribute = CPython.Utf8(capsule.AttributeName))
-                    {
-                        CPython.Check(CPython.Api.PyObject_SetAttrString(module, attribute, pythonCapsule.Handle));
-                    }
+                    created.SetAttr(capsule.AttributeName, pythonCapsule);
                 }
             }
             catch

@@ -28,11 +28,9 @@ internal sealed unsafe class ModuleApi
     public readonly delegate* unmanaged[Cdecl]<nint, int> PyErr_ExceptionMatches;
     public readonly delegate* unmanaged[Cdecl]<nint, ulong> PyType_GetFlags;
     public readonly delegate* unmanaged[Cdecl]<nint, ulong> PyLong_AsUnsignedLongLong;
-    public readonly delegate* unmanaged[Cdecl]<ulong, nint> PyLong_FromUnsignedLongLong;
-    public readonly delegate* unmanaged[Cdecl]<byte*, nint, byte*, int*, nint> PyUnicode_DecodeUTF16;
-    public readonly delegate* unmanaged[Cdecl]<nint, nint, nint, nint> PyObject_Call;
-    public readonly delegate* unmanaged[Cdecl]<nint, nint, nint, nint> PyCFunction_NewEx;
-    public readonly delegate* unmanaged[Cdecl]<nint, byte*, nint> PyDict_GetItemString;
+    public readonly delegate* unmanaged[Cdecl]<nint, int> PyIndex_Check;
+    public readonly delegate* unmanaged[Cdecl]<nint, nint> PyNumber_Index;
+    public readonly delegate* unmanaged[Cdecl]<nint, nint, nint> PyDict_GetItem;
 
     /// <summary><c>Py_True</c>; <c>Py_False</c> is the only other instance of <c>bool</c>.</summary>
     public readonly nint True;
@@ -60,11 +58,9 @@ internal sealed unsafe class ModuleApi
         PyErr_ExceptionMatches = (delegate* unmanaged[Cdecl]<nint, int>)Export(nameof(PyErr_ExceptionMatches));
         PyType_GetFlags = (delegate* unmanaged[Cdecl]<nint, ulong>)Export(nameof(PyType_GetFlags));
         PyLong_AsUnsignedLongLong = (delegate* unmanaged[Cdecl]<nint, ulong>)Export(nameof(PyLong_AsUnsignedLongLong));
-        PyLong_FromUnsignedLongLong = (delegate* unmanaged[Cdecl]<ulong, nint>)Export(nameof(PyLong_FromUnsignedLongLong));
-        PyUnicode_DecodeUTF16 = (delegate* unmanaged[Cdecl]<byte*, nint, byte*, int*, nint>)Export(nameof(PyUnicode_DecodeUTF16));
-        PyObject_Call = (delegate* unmanaged[Cdecl]<nint, nint, nint, nint>)Export(nameof(PyObject_Call));
-        PyCFunction_NewEx = (delegate* unmanaged[Cdecl]<nint, nint, nint, nint>)Export(nameof(PyCFunction_NewEx));
-        PyDict_GetItemString = (delegate* unmanaged[Cdecl]<nint, byte*, nint>)Export(nameof(PyDict_GetItemString));
+        PyIndex_Check = (delegate* unmanaged[Cdecl]<nint, int>)Export(nameof(PyIndex_Check));
+        PyNumber_Index = (delegate* unmanaged[Cdecl]<nint, nint>)Export(nameof(PyNumber_Index));
+        PyDict_GetItem = (delegate* unmanaged[Cdecl]<nint, nint, nint>)Export(nameof(PyDict_GetItem));
 
         True = Export("_Py_TrueStruct");
 
@@ -95,4 +91,14 @@ internal sealed unsafe class ModuleApi
     }
 
     public bool HasFlag(nint obj, ulong flag) => (PyType_GetFlags(TypeOf(obj)) & flag) != 0;
+
+    /// <summary>
+    /// Whether the object's type has <c>nb_float</c> (<c>__float__</c>; every <c>float</c> and <c>int</c> has): <c>tp_as_number</c> is the
+    /// 13th pointer of <c>PyTypeObject</c> and <c>nb_float</c> the 19th of <c>PyNumberMethods</c>, unchanged since CPython 3.5.
+    /// </summary>
+    public static bool HasFloatConversion(nint obj)
+    {
+        nint numbers = *(nint*)(TypeOf(obj) + (12 * sizeof(nint)));
+        return numbers != 0 && *(nint*)(numbers + (18 * sizeof(nint))) != 0;
+    }
 }

@@ -41,7 +41,7 @@ internal static unsafe class NativeText
             return 0;
         }
 
-        byte[] utf8 = CPython.Utf8(text);
+        byte[] utf8 = PythonText.CString(text, "A name or docstring CPython keeps", nameof(text));
         var memory = (byte*)NativeMemory.Alloc((nuint)utf8.Length);
         utf8.CopyTo(new Span<byte>(memory, utf8.Length));
         return (nint)memory;

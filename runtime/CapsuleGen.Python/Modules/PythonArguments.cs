@@ -1,7 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Text;
 
 namespace CapsuleGen.Python.Modules;
 
@@ -13,7 +11,10 @@ namespace CapsuleGen.Python.Modules;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static unsafe class PythonArguments
 {
-    /// <summary>An <c>int</c> (or subclass, such as <c>bool</c>) that fits a <see cref="long"/>.</summary>
+    /// <summary>
+    /// An <c>int</c> (or subclass, such as <c>bool</c>), or anything with <c>__index__</c> (a NumPy
+    /// integer), as CPython's own argument parsing takes integers, that fits a <see cref="long"/>.
+    /// </summary>
     public static bool TryInt64(nint obj, string function, string parameter, out long value) =>
         TrySigned(obj, function, parameter, "long", long.MinValue, long.MaxValue, out value);
 
@@ -85,23 +86,21 @@ public static unsafe class PythonArguments
         return converted;
     }
 
-    /// <summary>A <c>float</c>, or anything Python converts to one (an <c>int</c>, an object with <c>__float__</c>).</summary>
+    /// <summary>
+    /// A <c>float</c>, or anything Python converts to one (an <c>int</c>, an object with <c>__float__</c>
+    /// or <c>__index__</c>). What such a conversion raises is kept, a <c>TypeError</c> too.
+    /// </summary>
     public static bool TryDouble(nint obj, string function, string parameter, out double value)
     {
-        value = CPython.Api.PyFloat_AsDouble(obj);
-        if (value != -1.0 || CPython.Api.PyErr_Occurred() == 0)
-        {
-            return true;
-        }
-
+        value = 0;
         ModuleApi api = ModuleApi.Instance;
-        if (api.PyErr_ExceptionMatches(api.TypeError) != 0)
+        if (!ModuleApi.HasFloatConversion(obj) && api.PyIndex_Check(obj) == 0)
         {
-            CPython.Api.PyErr_Clear();
             return WrongType(obj, function, parameter, "float");
         }
 
-        return false; // keep what __float__ raised
+        value = CPython.Api.PyFloat_AsDouble(obj);
+        return value != -1.0 || CPython.Api.PyErr_Occurred() == 0;
     }
 
     /// <summary>A <c>float</c> as a <see cref="float"/> (rounded, as C rounds a double to a float).</summary>
@@ -119,7 +118,11 @@ public static unsafe class PythonArguments
         return ModuleApi.TypeOf(obj) == CPython.Api.BoolType || WrongType(obj, function, parameter, "bool");
     }
 
-    /// <summary>A <c>str</c>.</summary>
+    /// <summary>
+    /// A <c>str</c>, exactly: a lone surrogate stays one, as .NET strings hold them too (so a string a
+    /// method returned comes back as it went). Only lone surrogates side by side, which .NET would read
+    /// as one character, are a <c>ValueError</c>.
+    /// </summary>
     public static bool TryString(nint obj, string function, string parameter, out string value)
     {
         value = string.Empty;
@@ -128,14 +131,13 @@ public static unsafe class PythonArguments
             return WrongType(obj, function, parameter, "str");
         }
 
-        nint length;
-        byte* utf8 = CPython.Api.PyUnicode_AsUTF8AndSize(obj, &length);
-        if (utf8 == null)
+        string? text = PythonText.FromPython(CPython.Api, obj);
+        if (text is null)
         {
-            return false; // UnicodeEncodeError: a lone surrogate
+            return false;
         }
 
-        value = Encoding.UTF8.GetString(utf8, checked((int)length));
+        value = text;
         return true;
     }
 
@@ -157,8 +159,9 @@ public static unsafe class PythonArguments
     /// A <c>PyCapsule</c>, as a new handle to a <see cref="Capsule"/> with the capsule's own name,
     /// lent to the method for the call: the wrapper releases it afterwards (<see cref="Release"/>),
     /// and a method that keeps the capsule binds it or takes its own handle with <see cref="Capsule.Share"/>.
-    /// The name is checked where it matters, by the binding the capsule is given to. A capsule handed
-    /// out by this module's runtime comes back as a handle to the same capsule.
+    /// The name is checked where it matters, by the binding the capsule is given to; a name that is
+    /// not UTF-8 keeps its bytes (see <see cref="CapsuleNames"/>), so it matches no other name. A capsule
+    /// handed out by this module's runtime comes back as a handle to the same capsule.
     /// </summary>
     public static bool TryCapsule(nint obj, string function, string parameter, out Capsule value)
     {
@@ -174,8 +177,8 @@ public static unsafe class PythonArguments
             return false;
         }
 
-        using PyObject capsule = PyObject.FromBorrowedReference(obj);
-        value = PyCapsules.FromPython(capsule, name == null ? null : Marshal.PtrToStringUTF8((nint)name));
+        // CPython holds the argument for the call, and the GIL is held: the object and its name stay.
+        value = PyCapsules.Open(CPython.Api, obj, name, CapsuleNames.FromNative(name));
         return true;
     }
 
@@ -211,44 +214,69 @@ public static unsafe class PythonArguments
     /// Any object, as a handle the wrapper disposes when the call returns; never fails. A method
     /// that keeps the object takes its own reference (<see cref="PyObject.From"/>).
     /// </summary>
-    public static PyObject Object(nint obj) => PyObject.FromBorrowedReference(obj);
+    public static PyObject Object(nint obj) => PyObject.Borrow(obj); // the GIL is held: CPython is calling
 
     private static bool TrySigned(nint obj, string function, string parameter, string typeName, long minimum, long maximum, out long value)
     {
         value = 0;
-        if (!ModuleApi.Instance.HasFlag(obj, ModuleApi.LongSubclass))
+        if (!TryInteger(obj, function, parameter, out nint integer))
         {
-            return WrongType(obj, function, parameter, "int");
+            return false;
         }
 
-        value = CPython.Api.PyLong_AsLongLong(obj);
-        if (value == -1 && CPython.Api.PyErr_Occurred() != 0)
+        value = CPython.Api.PyLong_AsLongLong(integer);
+        bool overflowed = value == -1 && CPython.Api.PyErr_Occurred() != 0;
+        CPython.Api.Py_DecRef(integer);
+        if (overflowed)
         {
             CPython.Api.PyErr_Clear();
-            return OutOfRange(function, parameter, typeName, minimum.ToString(CultureInfo.InvariantCulture), maximum.ToString(CultureInfo.InvariantCulture));
         }
 
-        return (value >= minimum && value <= maximum) ||
+        return (!overflowed && value >= minimum && value <= maximum) ||
                OutOfRange(function, parameter, typeName, minimum.ToString(CultureInfo.InvariantCulture), maximum.ToString(CultureInfo.InvariantCulture));
     }
 
     private static bool TryUnsigned(nint obj, string function, string parameter, string typeName, ulong maximum, out ulong value)
     {
         value = 0;
+        if (!TryInteger(obj, function, parameter, out nint integer))
+        {
+            return false;
+        }
+
+        value = ModuleApi.Instance.PyLong_AsUnsignedLongLong(integer);
+        bool overflowed = value == ulong.MaxValue && CPython.Api.PyErr_Occurred() != 0;
+        CPython.Api.Py_DecRef(integer);
+        if (overflowed)
+        {
+            CPython.Api.PyErr_Clear();
+        }
+
+        return (!overflowed && value <= maximum) || OutOfRange(function, parameter, typeName, "0", maximum.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// A new reference to the <c>int</c> an argument stands for: itself, or what its <c>__index__</c>
+    /// returns (as CPython parses integer arguments), whose own error is kept if it raises.
+    /// </summary>
+    private static bool TryInteger(nint obj, string function, string parameter, out nint integer)
+    {
         ModuleApi api = ModuleApi.Instance;
-        if (!api.HasFlag(obj, ModuleApi.LongSubclass))
+        if (api.HasFlag(obj, ModuleApi.LongSubclass))
+        {
+            CPython.Api.Py_IncRef(obj);
+            integer = obj;
+            return true;
+        }
+
+        integer = 0;
+        if (api.PyIndex_Check(obj) == 0)
         {
             return WrongType(obj, function, parameter, "int");
         }
 
-        value = api.PyLong_AsUnsignedLongLong(obj);
-        if (value == ulong.MaxValue && CPython.Api.PyErr_Occurred() != 0)
-        {
-            CPython.Api.PyErr_Clear();
-            return OutOfRange(function, parameter, typeName, "0", maximum.ToString(CultureInfo.InvariantCulture));
-        }
-
-        return value <= maximum || OutOfRange(function, parameter, typeName, "0", maximum.ToString(CultureInfo.InvariantCulture));
+        integer = api.PyNumber_Index(obj);
+        return integer != 0;
     }
 
     private static bool WrongType(nint obj, string function, string parameter, string expected) =>

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
+using CapsuleGen.Python.Native;
 
 namespace CapsuleGen.Python.Modules;
 
@@ -13,9 +14,32 @@ namespace CapsuleGen.Python.Modules;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static unsafe class PythonCall
 {
-    /// <summary>Whether a function of <paramref name="function"/>'s module may run; if not, a Python exception is set.</summary>
+    /// <summary>
+    /// Whether a function of <paramref name="function"/>'s module may run (not in a forked child, not
+    /// in a subinterpreter); if not, a Python exception is set. Also releases the Python references
+    /// .NET gave up since the last GIL acquisition, as the thread holds the GIL now.
+    /// </summary>
     /// <param name="function">The function as messages name it: <c>Bird.setQuack</c>.</param>
-    public static bool Enter(string function) => !ForkGuard.InForkedChild || ForkGuard.Refuse(function);
+    public static bool Enter(string function)
+    {
+        if (ForkGuard.InForkedChild)
+        {
+            return ForkGuard.Refuse(function);
+        }
+
+        CPythonApi api = CPython.Api;
+        if (!Subinterpreters.InMainInterpreter(api))
+        {
+            return Subinterpreters.RefuseCall(function);
+        }
+
+        if (!DeferredReleases.IsEmpty)
+        {
+            DeferredReleases.Drain(api);
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// Whether a function taking <paramref name="minimum"/> to <paramref name="maximum"/>
@@ -23,9 +47,9 @@ public static unsafe class PythonCall
     /// </summary>
     public static bool Enter(string function, nint count, int minimum, int maximum)
     {
-        if (ForkGuard.InForkedChild)
+        if (!Enter(function))
         {
-            return ForkGuard.Refuse(function);
+            return false;
         }
 
         if (count >= minimum && count <= maximum)
@@ -41,9 +65,12 @@ public static unsafe class PythonCall
 
     /// <summary>
     /// Sets the Python exception that stands for <paramref name="exception"/> and returns the
-    /// failure value (null). Capsule errors become <c>ValueError</c>, a <see cref="PythonException"/>
-    /// its Python type again where that is a built-in one, a few .NET exceptions their Python
-    /// counterparts, and anything else <c>RuntimeError</c> naming the .NET type. Never throws.
+    /// failure value (null). Capsule errors become <c>ValueError</c>, except a capsule not found: the
+    /// <c>ImportError</c> or <c>AttributeError</c> CPython's <c>PyCapsule_Import</c> gave, else
+    /// <c>ImportError</c>. A <see cref="PythonException"/> becomes its Python type again where that is a
+    /// built-in one, a few .NET exceptions their Python counterparts, and anything else
+    /// <c>RuntimeError</c> naming the .NET type. Messages are kept whole (NUL and lone surrogates
+    /// included). Never throws.
     /// </summary>
     public static nint Raise(Exception exception)
     {
@@ -53,7 +80,10 @@ public static unsafe class PythonCall
             exception = Unwrap(exception);
             (nint type, string message) = exception switch
             {
-                CapsuleNameMismatchException or CapsuleSignatureMismatchException or InvalidCapsuleException => (api.ValueError, exception.Message),
+                CapsuleNameMismatchException mismatch => (api.ValueError, NameMismatchMessage(mismatch)),
+                CapsuleNotFoundException { InnerException: PythonException python } => FromPython(python),
+                CapsuleNotFoundException => (api.ImportError, exception.Message),
+                CapsuleSignatureMismatchException or InvalidCapsuleException => (api.ValueError, exception.Message),
                 ObjectDisposedException { ObjectName: nameof(Capsule) } => (api.ValueError, exception.Message),
                 PythonException python => FromPython(python),
                 ArgumentException => (api.ValueError, exception.Message),
@@ -78,11 +108,7 @@ public static unsafe class PythonCall
     /// <summary>Sets a Python exception of <paramref name="type"/> and returns false, for the conversions' failure paths.</summary>
     internal static bool SetError(nint type, string message)
     {
-        fixed (byte* text = CPython.Utf8(message))
-        {
-            ModuleApi.Instance.PyErr_SetString(type, text);
-        }
-
+        PythonText.SetError(CPython.Api, type, message);
         return false;
     }
 
@@ -104,18 +130,31 @@ public static unsafe class PythonCall
         if (!exception.PythonType.Contains('.'))
         {
             nint builtins = CPython.Api.PyEval_GetBuiltins(); // borrowed
-            fixed (byte* name = CPython.Utf8(exception.PythonType))
+            nint name = PythonText.ToPython(CPython.Api, exception.PythonType);
+            if (name != 0)
             {
-                nint type = api.PyDict_GetItemString(builtins, name); // borrowed
+                nint type = api.PyDict_GetItem(builtins, name); // borrowed; never raises
+                CPython.Api.Py_DecRef(name);
                 if (type != 0 && api.HasFlag(type, ModuleApi.TypeSubclass) && (api.PyType_GetFlags(type) & ModuleApi.BaseExceptionSubclass) != 0)
                 {
                     return (type, exception.PythonMessage);
                 }
             }
+
+            CPython.Api.PyErr_Clear();
         }
 
         return (api.RuntimeError, exception.Message);
     }
+
+    /// <summary>
+    /// The mismatch as its message says it, but with a name whose bytes are not UTF-8 shown as bytes
+    /// (<c>b'\xffquacker'</c>): its .NET form holds lone surrogates, which no terminal shows.
+    /// </summary>
+    private static string NameMismatchMessage(CapsuleNameMismatchException mismatch) =>
+        !CapsuleNames.HasEscapedBytes(mismatch.ExpectedName) && !CapsuleNames.HasEscapedBytes(mismatch.ActualName)
+            ? mismatch.Message
+            : $"Expected a capsule named {CapsuleNames.Describe(mismatch.ExpectedName)}, but this capsule is named {CapsuleNames.Describe(mismatch.ActualName)}.";
 
     /// <summary>The last resort when even building the message failed: a constant message, set without allocating.</summary>
     private static void SetErrorSafely()

@@ -21,7 +21,7 @@ public static unsafe class PythonResults
     public static nint FromInt64(long value) => CPython.Api.PyLong_FromLongLong(value);
 
     /// <summary>An unsigned integer as an <c>int</c>.</summary>
-    public static nint FromUInt64(ulong value) => ModuleApi.Instance.PyLong_FromUnsignedLongLong(value);
+    public static nint FromUInt64(ulong value) => CPython.Api.PyLong_FromUnsignedLongLong(value);
 
     /// <summary>A floating-point number as a <c>float</c>.</summary>
     public static nint FromDouble(double value) => CPython.Api.PyFloat_FromDouble(value);
@@ -30,20 +30,7 @@ public static unsafe class PythonResults
     public static nint FromBoolean(bool value) => CPython.Api.PyBool_FromLong(value ? 1 : 0);
 
     /// <summary>A <c>str</c>, or <c>None</c> for null. Every .NET string converts, lone surrogates included.</summary>
-    public static nint FromString(string? value)
-    {
-        if (value is null)
-        {
-            return None();
-        }
-
-        int littleEndian = -1;
-        fixed (char* text = value)
-        fixed (byte* surrogatePass = "surrogatepass\0"u8)
-        {
-            return ModuleApi.Instance.PyUnicode_DecodeUTF16((byte*)text, (nint)value.Length * sizeof(char), surrogatePass, &littleEndian);
-        }
-    }
+    public static nint FromString(string? value) => value is null ? None() : PythonText.ToPython(CPython.Api, value);
 
     /// <summary>
     /// A new <c>PyCapsule</c> for the capsule (see <see cref="PyCapsules.ToPython"/>), or <c>None</c>
@@ -72,8 +59,6 @@ public static unsafe class PythonResults
             return None();
         }
 
-        nint handle = value.Handle;
-        CPython.Api.Py_IncRef(handle);
-        return handle;
+        return value.NewReference();
     }
 }

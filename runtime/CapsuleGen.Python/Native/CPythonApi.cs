@@ -19,20 +19,44 @@ internal sealed unsafe class CPythonApi
     public readonly delegate* unmanaged[Cdecl]<nint> PyEval_SaveThread;
     public readonly delegate* unmanaged[Cdecl]<int> PyGILState_Ensure;
     public readonly delegate* unmanaged[Cdecl]<int, void> PyGILState_Release;
-    public readonly delegate* unmanaged[Cdecl]<int> PyGILState_Check;
+    public readonly delegate* unmanaged[Cdecl]<nint> PyGILState_GetThisThreadState;
+    public readonly delegate* unmanaged[Cdecl]<nint, nint> PyThreadState_New;
+    public readonly delegate* unmanaged[Cdecl]<nint, void> PyThreadState_Clear;
+    public readonly delegate* unmanaged[Cdecl]<nint, void> PyThreadState_Delete;
+    public readonly delegate* unmanaged[Cdecl]<nint> PyInterpreterState_Main;
+
+    /// <summary>
+    /// <c>PyInterpreterState_Get</c>: the interpreter of the thread state that holds the GIL on this
+    /// thread. Only with the GIL held (CPython aborts without a thread state).
+    /// </summary>
+    public readonly delegate* unmanaged[Cdecl]<nint> PyInterpreterState_Get;
+
+    /// <summary>
+    /// This thread's current thread state, or null; never fails (<c>PyThreadState_GetUnchecked</c>,
+    /// before 3.13 <c>_PyThreadState_UncheckedGet</c>). Null if the library has neither.
+    /// </summary>
+    public readonly delegate* unmanaged[Cdecl]<nint> CurrentThreadStateUnchecked;
 
     public readonly delegate* unmanaged[Cdecl]<nint, void> Py_IncRef;
     public readonly delegate* unmanaged[Cdecl]<nint, void> Py_DecRef;
     public readonly delegate* unmanaged[Cdecl]<byte*, nint> PyImport_ImportModule;
+    public readonly delegate* unmanaged[Cdecl]<nint, nint> PyImport_Import;
     public readonly delegate* unmanaged[Cdecl]<nint, byte*, nint> PyObject_GetAttrString;
-    public readonly delegate* unmanaged[Cdecl]<nint, byte*, nint, int> PyObject_SetAttrString;
+    public readonly delegate* unmanaged[Cdecl]<nint, nint, nint> PyObject_GetAttr;
+    public readonly delegate* unmanaged[Cdecl]<nint, nint, nint, int> PyObject_SetAttr;
     public readonly delegate* unmanaged[Cdecl]<nint, nint, nint> PyObject_CallObject;
     public readonly delegate* unmanaged[Cdecl]<nint, nint> PyObject_Str;
     public readonly delegate* unmanaged[Cdecl]<nint, nint> PyObject_Repr;
     public readonly delegate* unmanaged[Cdecl]<nint, nint, int> PyObject_IsInstance;
     public readonly delegate* unmanaged[Cdecl]<nint, nint*, byte*> PyUnicode_AsUTF8AndSize;
-    public readonly delegate* unmanaged[Cdecl]<byte*, nint, nint> PyUnicode_FromStringAndSize;
+    public readonly delegate* unmanaged[Cdecl]<byte*, nint, byte*, int*, nint> PyUnicode_DecodeUTF16;
+    public readonly delegate* unmanaged[Cdecl]<nint, byte*, byte*, nint> PyUnicode_AsEncodedString;
+    public readonly delegate* unmanaged[Cdecl]<nint, nint> PyUnicode_GetLength;
+    public readonly delegate* unmanaged[Cdecl]<nint, byte**, nint*, int> PyBytes_AsStringAndSize;
+    public readonly delegate* unmanaged[Cdecl]<byte*, nint, int, nint> PyMemoryView_FromMemory;
+    public readonly delegate* unmanaged[Cdecl]<nint, nint, nint, nint> PyCFunction_NewEx;
     public readonly delegate* unmanaged[Cdecl]<long, nint> PyLong_FromLongLong;
+    public readonly delegate* unmanaged[Cdecl]<ulong, nint> PyLong_FromUnsignedLongLong;
     public readonly delegate* unmanaged[Cdecl]<nint, long> PyLong_AsLongLong;
     public readonly delegate* unmanaged[Cdecl]<double, nint> PyFloat_FromDouble;
     public readonly delegate* unmanaged[Cdecl]<nint, double> PyFloat_AsDouble;
@@ -52,6 +76,7 @@ internal sealed unsafe class CPythonApi
     public readonly delegate* unmanaged[Cdecl]<nint*, nint*, nint*, void> PyErr_Fetch;
     public readonly delegate* unmanaged[Cdecl]<nint*, nint*, nint*, void> PyErr_NormalizeException;
     public readonly delegate* unmanaged[Cdecl]<void> PyErr_Clear;
+    public readonly delegate* unmanaged[Cdecl]<nint, nint, void> PyErr_SetObject;
 
     public readonly delegate* unmanaged[Cdecl]<nint, byte*, delegate* unmanaged[Cdecl]<nint, void>, nint> PyCapsule_New;
     public readonly delegate* unmanaged[Cdecl]<nint, byte*, nint> PyCapsule_GetPointer;
@@ -70,6 +95,9 @@ internal sealed unsafe class CPythonApi
     public readonly nint UnicodeType;
     public readonly nint CapsuleType;
 
+    /// <summary><c>PyExc_ValueError</c>, for what the bridge itself refuses.</summary>
+    public readonly nint ValueError;
+
     public CPythonApi(nint library)
     {
         nint Export(string name) => NativeLibrary.GetExport(library, name);
@@ -81,20 +109,34 @@ internal sealed unsafe class CPythonApi
         PyEval_SaveThread = (delegate* unmanaged[Cdecl]<nint>)Export(nameof(PyEval_SaveThread));
         PyGILState_Ensure = (delegate* unmanaged[Cdecl]<int>)Export(nameof(PyGILState_Ensure));
         PyGILState_Release = (delegate* unmanaged[Cdecl]<int, void>)Export(nameof(PyGILState_Release));
-        PyGILState_Check = (delegate* unmanaged[Cdecl]<int>)Export(nameof(PyGILState_Check));
+        PyGILState_GetThisThreadState = (delegate* unmanaged[Cdecl]<nint>)Export(nameof(PyGILState_GetThisThreadState));
+        PyThreadState_New = (delegate* unmanaged[Cdecl]<nint, nint>)Export(nameof(PyThreadState_New));
+        PyThreadState_Clear = (delegate* unmanaged[Cdecl]<nint, void>)Export(nameof(PyThreadState_Clear));
+        PyThreadState_Delete = (delegate* unmanaged[Cdecl]<nint, void>)Export(nameof(PyThreadState_Delete));
+        PyInterpreterState_Main = (delegate* unmanaged[Cdecl]<nint>)Export(nameof(PyInterpreterState_Main));
+        PyInterpreterState_Get = (delegate* unmanaged[Cdecl]<nint>)Export(nameof(PyInterpreterState_Get));
+        CurrentThreadStateUnchecked = (delegate* unmanaged[Cdecl]<nint>)OptionalExport("PyThreadState_GetUnchecked", "_PyThreadState_UncheckedGet");
 
         Py_IncRef = (delegate* unmanaged[Cdecl]<nint, void>)Export(nameof(Py_IncRef));
         Py_DecRef = (delegate* unmanaged[Cdecl]<nint, void>)Export(nameof(Py_DecRef));
         PyImport_ImportModule = (delegate* unmanaged[Cdecl]<byte*, nint>)Export(nameof(PyImport_ImportModule));
+        PyImport_Import = (delegate* unmanaged[Cdecl]<nint, nint>)Export(nameof(PyImport_Import));
         PyObject_GetAttrString = (delegate* unmanaged[Cdecl]<nint, byte*, nint>)Export(nameof(PyObject_GetAttrString));
-        PyObject_SetAttrString = (delegate* unmanaged[Cdecl]<nint, byte*, nint, int>)Export(nameof(PyObject_SetAttrString));
+        PyObject_GetAttr = (delegate* unmanaged[Cdecl]<nint, nint, nint>)Export(nameof(PyObject_GetAttr));
+        PyObject_SetAttr = (delegate* unmanaged[Cdecl]<nint, nint, nint, int>)Export(nameof(PyObject_SetAttr));
         PyObject_CallObject = (delegate* unmanaged[Cdecl]<nint, nint, nint>)Export(nameof(PyObject_CallObject));
         PyObject_Str = (delegate* unmanaged[Cdecl]<nint, nint>)Export(nameof(PyObject_Str));
         PyObject_Repr = (delegate* unmanaged[Cdecl]<nint, nint>)Export(nameof(PyObject_Repr));
         PyObject_IsInstance = (delegate* unmanaged[Cdecl]<nint, nint, int>)Export(nameof(PyObject_IsInstance));
         PyUnicode_AsUTF8AndSize = (delegate* unmanaged[Cdecl]<nint, nint*, byte*>)Export(nameof(PyUnicode_AsUTF8AndSize));
-        PyUnicode_FromStringAndSize = (delegate* unmanaged[Cdecl]<byte*, nint, nint>)Export(nameof(PyUnicode_FromStringAndSize));
+        PyUnicode_DecodeUTF16 = (delegate* unmanaged[Cdecl]<byte*, nint, byte*, int*, nint>)Export(nameof(PyUnicode_DecodeUTF16));
+        PyUnicode_AsEncodedString = (delegate* unmanaged[Cdecl]<nint, byte*, byte*, nint>)Export(nameof(PyUnicode_AsEncodedString));
+        PyUnicode_GetLength = (delegate* unmanaged[Cdecl]<nint, nint>)Export(nameof(PyUnicode_GetLength));
+        PyBytes_AsStringAndSize = (delegate* unmanaged[Cdecl]<nint, byte**, nint*, int>)Export(nameof(PyBytes_AsStringAndSize));
+        PyMemoryView_FromMemory = (delegate* unmanaged[Cdecl]<byte*, nint, int, nint>)Export(nameof(PyMemoryView_FromMemory));
+        PyCFunction_NewEx = (delegate* unmanaged[Cdecl]<nint, nint, nint, nint>)Export(nameof(PyCFunction_NewEx));
         PyLong_FromLongLong = (delegate* unmanaged[Cdecl]<long, nint>)Export(nameof(PyLong_FromLongLong));
+        PyLong_FromUnsignedLongLong = (delegate* unmanaged[Cdecl]<ulong, nint>)Export(nameof(PyLong_FromUnsignedLongLong));
         PyLong_AsLongLong = (delegate* unmanaged[Cdecl]<nint, long>)Export(nameof(PyLong_AsLongLong));
         PyFloat_FromDouble = (delegate* unmanaged[Cdecl]<double, nint>)Export(nameof(PyFloat_FromDouble));
         PyFloat_AsDouble = (delegate* unmanaged[Cdecl]<nint, double>)Export(nameof(PyFloat_AsDouble));
@@ -114,6 +156,7 @@ internal sealed unsafe class CPythonApi
         PyErr_Fetch = (delegate* unmanaged[Cdecl]<nint*, nint*, nint*, void>)Export(nameof(PyErr_Fetch));
         PyErr_NormalizeException = (delegate* unmanaged[Cdecl]<nint*, nint*, nint*, void>)Export(nameof(PyErr_NormalizeException));
         PyErr_Clear = (delegate* unmanaged[Cdecl]<void>)Export(nameof(PyErr_Clear));
+        PyErr_SetObject = (delegate* unmanaged[Cdecl]<nint, nint, void>)Export(nameof(PyErr_SetObject));
 
         PyCapsule_New = (delegate* unmanaged[Cdecl]<nint, byte*, delegate* unmanaged[Cdecl]<nint, void>, nint>)Export(nameof(PyCapsule_New));
         PyCapsule_GetPointer = (delegate* unmanaged[Cdecl]<nint, byte*, nint>)Export(nameof(PyCapsule_GetPointer));
@@ -130,5 +173,19 @@ internal sealed unsafe class CPythonApi
         FloatType = Export("PyFloat_Type");
         UnicodeType = Export("PyUnicode_Type");
         CapsuleType = Export("PyCapsule_Type");
+        ValueError = *(nint*)Export("PyExc_ValueError"); // the variable holds the type
+
+        nint OptionalExport(params string[] names)
+        {
+            foreach (string name in names)
+            {
+                if (NativeLibrary.TryGetExport(library, name, out nint address))
+                {
+                    return address;
+                }
+            }
+
+            return 0;
+        }
     }
 }

@@ -10,7 +10,9 @@ internal sealed record PythonCandidate(string LibraryPath, string Source, string
 /// <c>CAPSULEGEN_PYTHON_LIBRARY</c>; the interpreter named by <c>CAPSULEGEN_PYTHON</c> (or
 /// <c>python3</c> on the PATH), asked for its <c>LIBDIR</c> and <c>INSTSONAME</c>/<c>LDLIBRARY</c>;
 /// then the usual install places. Every candidate is yielded with how it was found, and every
-/// dead end is recorded, so that failing to find CPython says what was tried.
+/// dead end is recorded, so that failing to find CPython says what was tried. A library chosen
+/// explicitly (the path, or the variable) is the only candidate: used, or refused with its reason,
+/// never silently replaced by another.
 /// </summary>
 internal static class PythonLocator
 {
@@ -27,16 +29,18 @@ internal static class PythonLocator
         if (explicitPath is not null)
         {
             yield return new PythonCandidate(explicitPath, "the path given to CPython.Initialize", null);
+            tried.Add("nothing else: a library chosen explicitly is used or refused, never replaced by a search");
+            yield break;
         }
 
         if (Environment.GetEnvironmentVariable(LibraryVariable) is { Length: > 0 } fromEnvironment)
         {
             yield return new PythonCandidate(fromEnvironment, $"${LibraryVariable}", null);
+            tried.Add($"nothing else: a library chosen explicitly (${LibraryVariable}) is used or refused, never replaced by a search");
+            yield break;
         }
-        else
-        {
-            tried.Add($"${LibraryVariable}: not set");
-        }
+
+        tried.Add($"${LibraryVariable}: not set");
 
         string executable = Environment.GetEnvironmentVariable(ExecutableVariable) is { Length: > 0 } named ? named : "python3";
         foreach (PythonCandidate candidate in AskInterpreter(executable, tried))

@@ -29,6 +29,9 @@ public sealed class ModuleFunctionTests
     [InlineData("Probe.echo_bool(True), Probe.echo_bool(False)", "(True, False)")]
     [InlineData("Probe.echo_str('quack, 鴨, 🦆')", "quack, 鴨, 🦆")]
     [InlineData("Probe.echo_str('')", "")]
+    [InlineData("Probe.echo_str(Probe.lone()) == 'a\\ud800b'", "True")]
+    [InlineData("Probe.echo_str('\\ud800') == '\\ud800'", "True")]
+    [InlineData("Probe.echo_double(type('Indexed', (), {'__index__': lambda self: 7})())", "7.0")]
     [InlineData("Probe.maybe_str(None), Probe.maybe_str('x')", "(None, 'x')")]
     [InlineData("Probe.maybe_capsule(None)", "None")]
     [InlineData("Probe.echo_object([1, 'two']) ", "[1, 'two']")]
@@ -57,7 +60,11 @@ public sealed class ModuleFunctionTests
     [InlineData("Probe.echo_capsule(map)", "TypeError: Probe.echo_capsule() argument 'value' must be a capsule, not type")]
     [InlineData("Probe.echo_capsule(None)", "TypeError: Probe.echo_capsule() argument 'value' must be a capsule, not NoneType")]
     [InlineData("Probe.maybe_capsule(1)", "TypeError: Probe.maybe_capsule() argument 'value' must be a capsule or None, not int")]
-    [InlineData("Probe.echo_str('\\ud800')", "UnicodeEncodeError: 'utf-8' codec can't encode character '\\ud800' in position 0: surrogates not allowed")]
+    [InlineData("Probe.echo_str('\\ud83d\\ude00')", "ValueError: a str whose lone surrogates stand side by side as a pair has no exact .NET form: .NET would read the two as one character")]
+    [InlineData("Probe.add(type('BadIndex', (), {'__index__': lambda self: 1 / 0})(), 2)", "ZeroDivisionError: division by zero")]
+    [InlineData("Probe.echo_double(type('BadFloat', (), {'__float__': lambda self: 1 + ''})())", "TypeError: unsupported operand type(s) for +: 'int' and 'str'")]
+    [InlineData("Probe.import_capsule('nosuchmodule.api')", "ImportError: PyCapsule_Import could not import module \"nosuchmodule\"")]
+    [InlineData("Probe.import_capsule('datetime.nothing')", "AttributeError: module 'datetime' has no attribute 'nothing'")]
     public void Bad_arguments_raise_what_CPython_raises_naming_the_function_and_the_parameter(string statement, string expected) =>
         Assert.Equal(expected, Raised(statement));
 
@@ -70,8 +77,56 @@ public sealed class ModuleFunctionTests
     [InlineData("python", "ZeroDivisionError: division by zero")]
     [InlineData("python-dotted", "RuntimeError: json.decoder.JSONDecodeError: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)")]
     [InlineData("other", "NotImplementedError: other")]
+    [InlineData("nul", "RuntimeError: System.InvalidOperationException: before\0after")]
     public void A_dotnet_exception_becomes_a_Python_exception(string kind, string expected) =>
         Assert.Equal(expected, Raised($"Probe.fail('{kind}')"));
+
+    [Fact]
+    public void NumPy_integers_are_integers_through_their_index_as_CPython_parses_them_and_NumPy_floats_are_not()
+    {
+        Requires.Module("numpy", "python3-numpy");
+        Assert.Equal("5", Evaluated("Probe.add(__import__('numpy').int64(2), __import__('numpy').int32(3))"));
+        Assert.Equal("18446744073709551615", Evaluated("Probe.echo_ulong(__import__('numpy').uint64(2**64 - 1))"));
+        Assert.Equal("0.25", Evaluated("Probe.echo_double(__import__('numpy').float64(0.25))"));
+        Assert.Equal("TypeError: Probe.add() argument 'a' must be int, not numpy.float64", Raised("Probe.add(__import__('numpy').float64(1), 2)"));
+        Assert.Equal("OverflowError: Probe.add() argument 'a' does not fit a C# int (-2147483648 to 2147483647)", Raised("Probe.add(__import__('numpy').int64(2**40), 2)"));
+    }
+
+    [Fact]
+    public void A_capsule_not_published_is_an_ImportError()
+    {
+        Assert.StartsWith("ImportError: No capsule is published as \"probe.nothing\".", Raised("Probe.fail('not-published')"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_foreign_capsule_whose_name_is_not_UTF8_arrives_with_its_bytes_and_binds_to_no_other_name()
+    {
+        using PyObject scope = CPython.Run(
+            """
+            import ctypes, Probe
+            api = ctypes.pythonapi
+            api.PyCapsule_New.restype = ctypes.py_object
+            api.PyCapsule_New.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p]
+            api.PyCapsule_GetName.restype = ctypes.c_char_p
+            api.PyCapsule_GetName.argtypes = [ctypes.py_object]
+            name = ctypes.create_string_buffer(b'\xffquacker')
+            capsule = api.PyCapsule_New(0x1234, name, None)
+            arrived = Probe.capsule_name(capsule) == b'\xffquacker'.decode('utf-8', 'surrogateescape')
+            back = api.PyCapsule_GetName(Probe.echo_capsule(capsule)) == b'\xffquacker'
+            try:
+                Probe.apply(capsule, 3)
+                refused = 'bound'
+            except ValueError as error:
+                refused = str(error)
+            """);
+        using PyObject arrived = scope["arrived"];
+        using PyObject back = scope["back"];
+        using PyObject refused = scope["refused"];
+
+        Assert.Equal("True", arrived.ToString());
+        Assert.Equal("True", back.ToString());
+        Assert.Equal("Expected a capsule named \"double (double)\", but this capsule is named b'\\xffquacker' (not UTF-8).", refused.ToString());
+    }
 
     [Fact]
     public void A_capsule_goes_in_and_out_as_the_same_pointer_and_name_and_binding_checks_its_name_and_signature()

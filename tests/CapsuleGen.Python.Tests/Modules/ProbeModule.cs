@@ -54,6 +54,15 @@ public static unsafe partial class ProbeModule
 
     [PythonFunction] public static string? maybe_str(string? value) => value;
 
+    /// <summary>A string with a lone surrogate, which .NET strings can hold.</summary>
+    [PythonFunction] public static string lone() => "a\ud800b";
+
+    /// <summary>The capsule <paramref name="name"/> from <c>PyCapsule_Import</c>.</summary>
+    [PythonFunction] public static Capsule import_capsule(string name) => PyCapsules.Import(name);
+
+    /// <summary>The name of a capsule, as its .NET handle has it.</summary>
+    [PythonFunction] public static string? capsule_name(Capsule value) => value.Name;
+
     [PythonFunction] public static Capsule echo_capsule(Capsule value) => value;
 
     [PythonFunction] public static Capsule? maybe_capsule(Capsule? value) => value;
@@ -79,18 +88,22 @@ public static unsafe partial class ProbeModule
         "type-init" => new TypeInitializationException("Pond", new FormatException("bad pond")),
         "python" => PythonError("1 / 0"),
         "python-dotted" => PythonError("__import__('json').loads('{')"),
+        "nul" => new InvalidOperationException("before\0after"),
+        "not-published" => Thrown(() => CapsuleRegistry.Import("probe.nothing").Dispose()),
         _ => new NotImplementedException(kind),
     };
 
     /// <summary>The PythonException a failing Python expression raises in .NET.</summary>
-    private static Exception PythonError(string expression)
+    private static Exception PythonError(string expression) => Thrown(() => CPython.Eval(expression).Dispose());
+
+    private static Exception Thrown(Action action)
     {
         try
         {
-            CPython.Eval(expression).Dispose();
-            return new InvalidOperationException("the expression did not fail");
+            action();
+            return new InvalidOperationException("nothing was thrown");
         }
-        catch (PythonException error)
+        catch (Exception error)
         {
             return error;
         }

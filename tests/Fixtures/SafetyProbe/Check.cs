@@ -51,4 +51,35 @@ internal static class Check
 
         await capsule.WhenDestroyed;
     }
+
+    /// <summary>Waits until <paramref name="condition"/> holds; fails after a minute.</summary>
+    public static async Task Eventually(Func<bool> condition, string what)
+    {
+        DateTime deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!condition())
+        {
+            Quietly(DateTime.UtcNow < deadline, what + " (within a minute)");
+            await Task.Delay(20);
+        }
+
+        Console.WriteLine("ok: " + what);
+    }
+
+    /// <summary>Whether <paramref name="action"/> throws a <typeparamref name="TException"/>.</summary>
+    public static bool Throws<TException>(Action action)
+        where TException : Exception => Thrown(action) is TException;
+
+    /// <summary>What <paramref name="action"/> throws, or null.</summary>
+    public static Exception? Thrown(Action action)
+    {
+        try
+        {
+            action();
+            return null;
+        }
+        catch (Exception exception)
+        {
+            return exception;
+        }
+    }
 }

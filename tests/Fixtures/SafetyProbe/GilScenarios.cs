@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using CapsuleGen;
 using CapsuleGen.Python;
 
@@ -68,6 +69,56 @@ internal static class GilScenarios
         Check.That(!OtherThreadTakesGil(TimeSpan.FromMilliseconds(500)), "the taking thread still holds the GIL");
         scope.Dispose();
         Check.That(OtherThreadTakesGil(TimeSpan.FromSeconds(30)), "disposed on its own thread, the scope released the GIL");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A scope never disposed on a thread that then ended: every later acquisition says so instead of waiting forever.</summary>
+    public static Task ThreadEndsHoldingTheGil()
+    {
+        var leaker = new Thread(() => CPython.AcquireGil()) { Name = "leaker" };
+        leaker.Start();
+        leaker.Join();
+        Exception? error = null;
+        var caller = new Thread(() =>
+        {
+            try
+            {
+                CPython.Eval("1").Dispose();
+            }
+            catch (Exception exception)
+            {
+                error = exception;
+            }
+        })
+        { IsBackground = true };
+        caller.Start();
+        Check.That(caller.Join(TimeSpan.FromSeconds(30)), "an acquisition after a thread ended holding the GIL returns");
+        Check.That(
+            error is InvalidOperationException && error.Message.Contains("(\"leaker\") ended without disposing a GilScope", StringComparison.Ordinal),
+            "and throws InvalidOperationException naming the thread: " + error?.Message);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A null new reference, given without the GIL (its documented failure value), is an exception, not CPython reading a missing thread state.</summary>
+    public static unsafe Task NullNewReferenceWithoutTheGil()
+    {
+        CPython.Initialize();
+        Exception? error = Check.Thrown(() => PyObject.FromNewReference(0));
+        Check.That(error is PythonException { PythonType: "SystemError" } && error.Message.Contains("no Python error is set", StringComparison.Ordinal),
+            "FromNewReference(0) without the GIL throws PythonException: " + error?.Message);
+
+        using PyObject module = CPython.Import("datetime");
+        var getAttribute = (delegate* unmanaged[Cdecl]<nint, byte*, nint>)NativeLibrary.GetExport(NativeLibrary.GetMainProgramHandle(), "PyObject_GetAttrString");
+        using (CPython.AcquireGil())
+        {
+            fixed (byte* name = "no_such_attribute\0"u8)
+            {
+                nint failed = getAttribute(module.Handle, name);
+                error = Check.Thrown(() => PyObject.FromNewReference(failed));
+            }
+        }
+
+        Check.That(error is PythonException { PythonType: "AttributeError" }, "with the GIL, it throws the error the failed call set: " + error?.Message);
         return Task.CompletedTask;
     }
 

@@ -16,7 +16,7 @@ internal static class OwnershipScenarios
 
         Check.That(binding.Call(41) == 42, "the binding still calls the code after its only handle was disposed and the GC ran");
         Check.That(Volatile.Read(ref destroyed[1]) == 0, "the destructor waits while a binding is bound");
-        Check.That(Throws<ObjectDisposedException>(() => binding.Bind(capsule)), "binding through the disposed handle fails with ObjectDisposedException");
+        Check.That(Check.Throws<ObjectDisposedException>(() => binding.Bind(capsule)), "binding through the disposed handle fails with ObjectDisposedException");
         using (Capsule? shared = binding.ShareBoundCapsule())
         {
             Check.That(shared is not null && shared.GetPointer(CodePage.CapsuleName) != 0, "the binding hands out a handle of its own to what it holds");
@@ -145,19 +145,5 @@ internal static class OwnershipScenarios
         }
 
         Check.That(destroyed.Skip(1).All(count => count == 1), "every destructor ran exactly once");
-    }
-
-    private static bool Throws<TException>(Action action)
-        where TException : Exception
-    {
-        try
-        {
-            action();
-            return false;
-        }
-        catch (TException)
-        {
-            return true;
-        }
     }
 }

@@ -15,6 +15,16 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.Ordinal)
     ["gil-out-of-order"] = GilScenarios.OutOfOrder,
     ["gil-other-thread"] = GilScenarios.OtherThread,
     ["finalizers-under-gil"] = GilScenarios.FinalizersUnderGil,
+    ["gil-thread-ends-holding-it"] = GilScenarios.ThreadEndsHoldingTheGil,
+    ["gil-null-new-reference-without-it"] = GilScenarios.NullNewReferenceWithoutTheGil,
+    ["pyobject-finalized-during-call"] = PyObjectLifetimeScenarios.FinalizedDuringItsCall,
+    ["pyobject-disposed-during-call"] = PyObjectLifetimeScenarios.DisposedByAnotherThreadDuringItsCall,
+    ["python-capsule-disposed-by-finalizer"] = PythonCapsuleReleaseScenarios.DisposedByAFinalizer,
+    ["python-capsule-disposed-while-gil-held"] = PythonCapsuleReleaseScenarios.DisposedWhileAnotherThreadHoldsTheGil,
+    ["python-capsule-waited-for-under-gil"] = PythonCapsuleReleaseScenarios.WaitedForUnderTheGil,
+    ["fork-while-dotnet-threads-use-the-bridge"] = ThreadStateScenarios.ForkWhileADotnetThreadUsesTheBridge,
+    ["ended-threads-leave-no-thread-states"] = ThreadStateScenarios.EndedThreadsLeaveNoThreadStates,
+    ["explicit-library-choice"] = PythonLocatorScenarios.ExplicitChoiceIsHonoured,
 };
 
 if (args.Length != 1 || !scenarios.TryGetValue(args[0], out Func<Task>? scenario))

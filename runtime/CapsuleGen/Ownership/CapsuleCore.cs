@@ -55,6 +55,9 @@ internal sealed class CapsuleCore
 
     public CapsuleSignature? Signature { get; }
 
+    /// <summary>References held now; zero once destruction has begun.</summary>
+    public long References => Volatile.Read(ref _references);
+
     /// <summary>Completes when the destructor has run (faulted if it threw).</summary>
     public Task Destroyed => DestroyedSource().Task;
 

@@ -75,8 +75,14 @@ public static unsafe class CPython
     /// </summary>
     public static void ReleaseDropped()
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
+        // Two rounds: a binding's lease gives its reference back at its second finalization, once
+        // every finalizer that could still call through the binding has run.
+        for (int round = 0; round < 2; round++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
         ForeignCapsules.WaitForDestructorsUnderway();
         using GilScope gil = AcquireGil(); // which releases what is queued
     }

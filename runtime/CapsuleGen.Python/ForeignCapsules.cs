@@ -75,7 +75,17 @@ internal static unsafe class ForeignCapsules
 
         if (collect)
         {
-            GC.Collect(); // finalizers run on their thread, and the destructors they start never wait for the GIL
+            // Finalizers run on their thread, and the destructors they start never wait for the GIL. A
+            // lease gives its reference back at its second finalization, so a thread-pool thread (which
+            // holds no GIL and may wait) lets the first round finish and collects once more.
+            GC.Collect();
+            ThreadPool.UnsafeQueueUserWorkItem(
+                static _ =>
+                {
+                    GC.WaitForPendingFinalizers();
+                    GC.Collect();
+                },
+                null);
         }
     }
 

@@ -5,9 +5,10 @@ namespace CapsuleGen.Generator.Emitting;
 
 /// <summary>
 /// Writes an exported method's two entry points: the <c>[UnmanagedCallersOnly]</c> Cdecl trampoline
-/// native callers get, and the managed entry it forwards to, which bindings in the same process call
-/// directly. The entry converts <c>bool</c>/<c>char</c>, calls the method and never lets an exception
-/// out, so both ways in behave alike.
+/// native callers get, and the managed entry bindings in the same process call directly. Both have
+/// the same body, written once here: convert <c>bool</c>/<c>char</c>, call the method, never let an
+/// exception out. The trampoline does not forward to the entry: a method with an exception handler is
+/// not inlined, and the extra call would cost every native caller.
 /// </summary>
 internal static class TrampolineWriter
 {
@@ -21,15 +22,17 @@ internal static class TrampolineWriter
 
     public static void Write(SourceWriter writer, ExportedFunction function)
     {
-        FunctionSignature signature = function.Signature;
-        string parameters = CSharpText.ParameterList(signature.Parameters, native: true);
-        string returnType = signature.ReturnType.NativeName;
-
         WriteObsoleteContext(writer, function);
         writer.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]");
-        writer.Line($"private static {returnType} {function.TrampolineName}({parameters}) => {function.EntryName}({CSharpText.ArgumentList(signature.Parameters)});");
+        WriteMethod(writer, function, function.TrampolineName);
         writer.Line();
+        WriteObsoleteContext(writer, function);
+        WriteMethod(writer, function, function.EntryName);
+    }
 
+    private static void WriteMethod(SourceWriter writer, ExportedFunction function, string name)
+    {
+        FunctionSignature signature = function.Signature;
         string exception = CSharpText.UniqueLocal("exception", signature.Parameters);
         string arguments = string.Join(", ", signature.Parameters.Select(parameter => CSharpText.ToManaged(parameter.Type, parameter.Name)));
 
@@ -37,8 +40,7 @@ internal static class TrampolineWriter
         bool hidden = signature.Parameters.Any(parameter => parameter.Name.TrimStart('@') == function.MethodName.TrimStart('@'));
         string call = $"{(hidden ? function.Location.FullyQualifiedName + "." : string.Empty)}{function.MethodName}({arguments})";
 
-        WriteObsoleteContext(writer, function);
-        writer.OpenBlock($"private static {returnType} {function.EntryName}({parameters})");
+        writer.OpenBlock($"private static {signature.ReturnType.NativeName} {name}({CSharpText.ParameterList(signature.Parameters, native: true)})");
         writer.OpenBlock("try");
         writer.Line(signature.ReturnType.IsVoid ? call + ";" : "return " + CSharpText.ToNative(signature.ReturnType, call) + ";");
         writer.CloseBlock();

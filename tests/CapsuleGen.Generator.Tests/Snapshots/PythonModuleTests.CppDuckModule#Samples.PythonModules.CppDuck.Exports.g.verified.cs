@@ -13,7 +13,17 @@ unsafe partial class CppDuck
         "void (void)");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static void QuackTrampoline() => QuackEntry();
+    private static void QuackTrampoline()
+    {
+        try
+        {
+            Quack();
+        }
+        catch (global::System.Exception exception)
+        {
+            global::CapsuleGen.CapsuleBoundary.Record("quacker", "CppDuck.Quack", exception);
+        }
+    }
 
     private static void QuackEntry()
     {
@@ -35,7 +45,17 @@ unsafe partial class CppDuck
         "void (void)");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static void HonkTrampoline() => HonkEntry();
+    private static void HonkTrampoline()
+    {
+        try
+        {
+            Honk();
+        }
+        catch (global::System.Exception exception)
+        {
+            global::CapsuleGen.CapsuleBoundary.Record("CppDuck.honker", "CppDuck.Honk", exception);
+        }
+    }
 
     private static void HonkEntry()
     {
@@ -57,7 +77,18 @@ unsafe partial class CppDuck
         "double (double)");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static double SquareTrampoline(double x) => SquareEntry(x);
+    private static double SquareTrampoline(double x)
+    {
+        try
+        {
+            return Square(x);
+        }
+        catch (global::System.Exception exception)
+        {
+            global::CapsuleGen.CapsuleBoundary.Record("double (double)", "CppDuck.Square", exception);
+            return double.NaN;
+        }
+    }
 
     private static double SquareEntry(double x)
     {

@@ -23,7 +23,18 @@ partial class CppDuck
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-        private static int AddTrampoline(int a, int b) => AddEntry(a, b);
+        private static int AddTrampoline(int a, int b)
+        {
+            try
+            {
+                return Add(a, b);
+            }
+            catch (global::System.Exception exception)
+            {
+                global::CapsuleGen.CapsuleBoundary.Record("spam._C_API", "CppDuck.Spam.Add", exception);
+                return default;
+            }
+        }
 
         private static int AddEntry(int a, int b)
         {

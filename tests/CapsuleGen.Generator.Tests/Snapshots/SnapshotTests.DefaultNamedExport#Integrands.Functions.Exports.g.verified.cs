@@ -13,7 +13,18 @@ unsafe partial class Functions
         "double (double)");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static double SquareTrampoline(double x) => SquareEntry(x);
+    private static double SquareTrampoline(double x)
+    {
+        try
+        {
+            return Square(x);
+        }
+        catch (global::System.Exception exception)
+        {
+            global::CapsuleGen.CapsuleBoundary.Record("double (double)", "Functions.Square", exception);
+            return double.NaN;
+        }
+    }
 
     private static double SquareEntry(double x)
     {
@@ -36,7 +47,18 @@ unsafe partial class Functions
         "double (int, double *, void *)");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static double WeightedSumTrampoline(int n, double* xs, void* userData) => WeightedSumEntry(n, xs, userData);
+    private static double WeightedSumTrampoline(int n, double* xs, void* userData)
+    {
+        try
+        {
+            return WeightedSum(n, xs, userData);
+        }
+        catch (global::System.Exception exception)
+        {
+            global::CapsuleGen.CapsuleBoundary.Record("double (int, double *, void *)", "Functions.WeightedSum", exception);
+            return double.NaN;
+        }
+    }
 
     private static double WeightedSumEntry(int n, double* xs, void* userData)
     {

@@ -13,7 +13,18 @@ unsafe partial class Everything
         "double (int8_t, uint8_t, int16_t, uint16_t, int, unsigned int, int64_t, uint64_t, intptr_t, uintptr_t, float, double)");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static double NumbersTrampoline(sbyte a, byte b, short c, ushort d, int e, uint f, long g, ulong h, nint i, nuint j, float k, double l) => NumbersEntry(a, b, c, d, e, f, g, h, i, j, k, l);
+    private static double NumbersTrampoline(sbyte a, byte b, short c, ushort d, int e, uint f, long g, ulong h, nint i, nuint j, float k, double l)
+    {
+        try
+        {
+            return Numbers(a, b, c, d, e, f, g, h, i, j, k, l);
+        }
+        catch (global::System.Exception exception)
+        {
+            global::CapsuleGen.CapsuleBoundary.Record("everything.numbers", "Everything.Numbers", exception);
+            return double.NaN;
+        }
+    }
 
     private static double NumbersEntry(sbyte a, byte b, short c, ushort d, int e, uint f, long g, ulong h, nint i, nuint j, float k, double l)
     {
@@ -37,7 +48,18 @@ unsafe partial class Everything
         "struct Point (16 bytes, align 8) { double X at 0; double Y at 8; }");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static void* PointersTrampoline(int* values, double** rows, void* userData, global::Geometry.Point* points) => PointersEntry(values, rows, userData, points);
+    private static void* PointersTrampoline(int* values, double** rows, void* userData, global::Geometry.Point* points)
+    {
+        try
+        {
+            return Pointers(values, rows, userData, points);
+        }
+        catch (global::System.Exception exception)
+        {
+            global::CapsuleGen.CapsuleBoundary.Record("everything.pointers", "Everything.Pointers", exception);
+            return default;
+        }
+    }
 
     private static void* PointersEntry(int* values, double** rows, void* userData, global::Geometry.Point* points)
     {
@@ -60,7 +82,18 @@ unsafe partial class Everything
         "double (double (*)(double), double)");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static double CallbackTrampoline(delegate* unmanaged[Cdecl]<double, double> function, double x) => CallbackEntry(function, x);
+    private static double CallbackTrampoline(delegate* unmanaged[Cdecl]<double, double> function, double x)
+    {
+        try
+        {
+            return Callback(function, x);
+        }
+        catch (global::System.Exception exception)
+        {
+            global::CapsuleGen.CapsuleBoundary.Record("everything.callback", "Everything.Callback", exception);
+            return double.NaN;
+        }
+    }
 
     private static double CallbackEntry(delegate* unmanaged[Cdecl]<double, double> function, double x)
     {
@@ -84,7 +117,18 @@ unsafe partial class Everything
         "struct Point (16 bytes, align 8) { double X at 0; double Y at 8; }");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static global::Geometry.Point ValuesTrampoline(global::Geometry.Shape shape, global::Geometry.Point point) => ValuesEntry(shape, point);
+    private static global::Geometry.Point ValuesTrampoline(global::Geometry.Shape shape, global::Geometry.Point point)
+    {
+        try
+        {
+            return Values(shape, point);
+        }
+        catch (global::System.Exception exception)
+        {
+            global::CapsuleGen.CapsuleBoundary.Record("everything.values", "Everything.Values", exception);
+            return default;
+        }
+    }
 
     private static global::Geometry.Point ValuesEntry(global::Geometry.Shape shape, global::Geometry.Point point)
     {
@@ -107,7 +151,18 @@ unsafe partial class Everything
         "bool (bool, int, char16_t)");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static byte FlagsTrampoline(byte small, int wide, ushort letter) => FlagsEntry(small, wide, letter);
+    private static byte FlagsTrampoline(byte small, int wide, ushort letter)
+    {
+        try
+        {
+            return Flags(small != 0, wide != 0, (char)letter) ? (byte)1 : (byte)0;
+        }
+        catch (global::System.Exception exception)
+        {
+            global::CapsuleGen.CapsuleBoundary.Record("everything.flags", "Everything.Flags", exception);
+            return default;
+        }
+    }
 
     private static byte FlagsEntry(byte small, int wide, ushort letter)
     {

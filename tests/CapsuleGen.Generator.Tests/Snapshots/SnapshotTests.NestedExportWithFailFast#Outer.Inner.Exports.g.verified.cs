@@ -13,7 +13,18 @@ partial class Outer
             "int (int, int)");
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-        private static int CheckedTrampoline(int @event, int exception) => CheckedEntry(@event, exception);
+        private static int CheckedTrampoline(int @event, int exception)
+        {
+            try
+            {
+                return Checked(@event, exception);
+            }
+            catch (global::System.Exception exception1)
+            {
+                global::CapsuleGen.CapsuleBoundary.FailFast("outer.checked", "Outer.Inner.Checked", exception1);
+                return default; // not reached: FailFast ends the process
+            }
+        }
 
         private static int CheckedEntry(int @event, int exception)
         {

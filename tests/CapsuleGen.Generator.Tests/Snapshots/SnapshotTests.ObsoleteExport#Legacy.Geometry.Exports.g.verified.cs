@@ -17,7 +17,18 @@ unsafe partial class Geometry
 
     [global::System.Obsolete("Generated for obsolete code of the project.")]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static double LengthTrampoline(global::Legacy.Point point) => LengthEntry(point);
+    private static double LengthTrampoline(global::Legacy.Point point)
+    {
+        try
+        {
+            return Length(point);
+        }
+        catch (global::System.Exception exception)
+        {
+            global::CapsuleGen.CapsuleBoundary.Record("geometry.length", "Geometry.Length", exception);
+            return double.NaN;
+        }
+    }
 
     [global::System.Obsolete("Generated for obsolete code of the project.")]
     private static double LengthEntry(global::Legacy.Point point)

@@ -28,7 +28,18 @@ unsafe partial class SpamApi
     }
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static int AddTrampoline(int a, int b) => AddEntry(a, b);
+    private static int AddTrampoline(int a, int b)
+    {
+        try
+        {
+            return Add(a, b);
+        }
+        catch (global::System.Exception exception)
+        {
+            global::CapsuleGen.CapsuleBoundary.Record("spam._C_API", "SpamApi.Add", exception);
+            return default;
+        }
+    }
 
     private static int AddEntry(int a, int b)
     {
@@ -44,7 +55,18 @@ unsafe partial class SpamApi
     }
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static double ScaleTrampoline(double x, double factor) => ScaleEntry(x, factor);
+    private static double ScaleTrampoline(double x, double factor)
+    {
+        try
+        {
+            return Scale(x, factor);
+        }
+        catch (global::System.Exception exception)
+        {
+            global::CapsuleGen.CapsuleBoundary.Record("spam._C_API", "SpamApi.Scale", exception);
+            return double.NaN;
+        }
+    }
 
     private static double ScaleEntry(double x, double factor)
     {
@@ -60,7 +82,17 @@ unsafe partial class SpamApi
     }
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static void FillTrampoline(double* values, nint count, double value) => FillEntry(values, count, value);
+    private static void FillTrampoline(double* values, nint count, double value)
+    {
+        try
+        {
+            Fill(values, count, value);
+        }
+        catch (global::System.Exception exception)
+        {
+            global::CapsuleGen.CapsuleBoundary.Record("spam._C_API", "SpamApi.Fill", exception);
+        }
+    }
 
     private static void FillEntry(double* values, nint count, double value)
     {

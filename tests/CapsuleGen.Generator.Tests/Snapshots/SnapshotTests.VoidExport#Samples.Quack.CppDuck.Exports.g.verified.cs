@@ -13,7 +13,17 @@ unsafe partial class CppDuck
         "void (void)");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static void QuackTrampoline() => QuackEntry();
+    private static void QuackTrampoline()
+    {
+        try
+        {
+            Quack();
+        }
+        catch (global::System.Exception exception)
+        {
+            global::CapsuleGen.CapsuleBoundary.Record("quacker", "CppDuck.Quack", exception);
+        }
+    }
 
     private static void QuackEntry()
     {

@@ -70,6 +70,31 @@ public sealed class CrossDeclarationDiagnosticTests
     }
 
     [Fact]
+    public void An_import_is_checked_in_the_compilation_a_build_analyzes_with_its_generated_binding()
+    {
+        MarkedSource marked = MarkedSource.Parse("""
+            public static partial class Duck
+            {
+                [CapsuleGen.ExportCapsule("quacker")]
+                public static int Quack(int x) => x;
+            }
+
+            [CapsuleGen.ImportCapsule("quacker")]
+            public partial interface [|IQ|]
+            {
+                int Quack(long x);
+            }
+            """);
+        GeneratorRun run = GeneratorRun.Of(marked.Source);
+
+        // The analyzer sees the generated IQ.Binding and the manifest, as in a build or an IDE.
+        Assert.Contains(run.Output.SyntaxTrees, tree => tree.FilePath.EndsWith("IQ.Binding.g.cs", StringComparison.Ordinal));
+        Diagnostic diagnostic = Assert.Single(run.AnalyzerDiagnostics());
+
+        AssertDiagnostic(diagnostic, "CAPS0016", marked, "'IQ' does not match capsule \"quacker\" as 'Duck.Quack' exports it: it imports \"int (int64_t)\" but the export is \"int (int)\"");
+    }
+
+    [Fact]
     public void An_import_is_checked_against_the_manifest_of_a_referenced_assembly()
     {
         MetadataReference spam = Reference(SnapshotSources.TableExport, "Spam");

@@ -196,7 +196,7 @@ public sealed class PythonModuleDiagnosticTests
         MarkedSource marked = MarkedSource.Parse(markedSource);
         GeneratorRun run = PythonModuleCompilation.Run(marked.Source);
 
-        Diagnostic diagnostic = Assert.Single(PythonModuleCompilation.Analyze(run.Input));
+        Diagnostic diagnostic = Assert.Single(run.PythonAnalyzerDiagnostics());
 
         Assert.Equal(id, diagnostic.Id);
         Assert.Equal(id == "CAPS0047" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, diagnostic.Severity);

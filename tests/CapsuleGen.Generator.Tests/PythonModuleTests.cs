@@ -94,7 +94,7 @@ public sealed class PythonModuleTests
     {
         GeneratorRun run = PythonModuleCompilation.Run(source, assembly);
         Assert.Empty(run.GeneratorDiagnostics);
-        ImmutableArray<Diagnostic> diagnostics = PythonModuleCompilation.Analyze(run.Input);
+        ImmutableArray<Diagnostic> diagnostics = run.PythonAnalyzerDiagnostics();
         Assert.True(diagnostics.IsEmpty, string.Join(Environment.NewLine, diagnostics.Select(GeneratorRun.Describe)));
         Snapshot.Verify(run.Result, testName: testName);
 

@@ -65,7 +65,7 @@ internal static class GeneratedNames
     /// Whether a member comes from this generator's own output (the analyzer sees the compilation
     /// with generated files in it; the generator itself never does).
     /// </summary>
-    private static bool IsOurs(ISymbol member) =>
+    public static bool IsOurs(ISymbol member) =>
         member.DeclaringSyntaxReferences.Length > 0 &&
         member.DeclaringSyntaxReferences.All(reference => reference.SyntaxTree.FilePath.Contains(typeof(CapsuleGenerator).FullName));
 }

@@ -55,11 +55,13 @@ internal static class ImportParser
 
         // Whether this is a table is decided by what is declared, valid or not, so that one bad
         // member is reported once rather than also making the interface look empty.
-        ISymbol[] declared = type.GetMembers()
+        // The analyzer sees the compilation with the generated Binding in it: that class is not the user's.
+        ISymbol[] members = type.GetMembers().Where(member => !GeneratedNames.IsOurs(member)).ToArray();
+        ISymbol[] declared = members
             .Where(member => !member.IsStatic && member is IMethodSymbol { MethodKind: MethodKind.Ordinary } or IPropertySymbol)
             .ToArray();
         bool isTable = declared.Length > 1 || declared.Any(member => member is IPropertySymbol || SlotParser.HasSlot(member));
-        ISymbol[] bindable = type.GetMembers().Where(member => IsBindable(type, member, sink, ref valid)).ToArray();
+        ISymbol[] bindable = members.Where(member => IsBindable(type, member, sink, ref valid)).ToArray();
         if (!isTable && declared.Length == 0)
         {
             sink.Report(Descriptors.ImportNeedsOneFunction, SourceLocations.Of(type), type.Name, 0);

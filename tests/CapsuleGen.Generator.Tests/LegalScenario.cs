@@ -353,9 +353,35 @@ public sealed record LegalScenario(
         "31",
         LanguageVersion.CSharp11);
 
+    public static LegalScenario LowerCaseTypeNames { get; } = new(
+        "type names of lower-case letters, which C# warns about where they are declared",
+        """
+        #pragma warning disable CS8981
+        namespace pond
+        {
+            public static partial class duck { [CapsuleGen.ExportCapsule("duck.quack")] public static int quack(int x) => x + 1; }
+            public static partial class outer { public static partial class inner { [CapsuleGen.ExportCapsule("inner.quack")] public static int quack(int x) => x + 2; } }
+        }
+        """,
+        """
+        #pragma warning disable CS8981
+        namespace pond
+        {
+            [CapsuleGen.ImportCapsule("duck.quack")] public partial interface iq { int quack(int x); }
+            public static partial class outer { [CapsuleGen.ImportCapsule("inner.quack")] public partial interface iq { int quack(int x); } }
+        }
+
+        public static class Driver
+        {
+            public static string Run(CapsuleGen.Capsule[] c) => $"{new pond.iq.Binding(c[0]).quack(10)} {new pond.outer.iq.Binding(c[1]).quack(10)}";
+        }
+        """,
+        [("pond.duck", "quackCapsule"), ("pond.outer+inner", "quackCapsule")],
+        "11 12");
+
     public static IReadOnlyList<LegalScenario> All { get; } =
     [
         CaseTwins, KeywordAndUnicodeNames, AwkwardNames, GeneratedLookalikes, ObsoleteAndExperimental, PartialMethods, DefaultValues,
-        EveryImplementableAccessibility, StaticInterfaceMembers,
+        EveryImplementableAccessibility, StaticInterfaceMembers, LowerCaseTypeNames,
     ];
 }

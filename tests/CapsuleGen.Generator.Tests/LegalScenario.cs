@@ -379,9 +379,80 @@ public sealed record LegalScenario(
         [("pond.duck", "quackCapsule"), ("pond.outer+inner", "quackCapsule")],
         "11 12");
 
+    public static LegalScenario NativeIntegerNamesTaken { get; } = new(
+        "nint and nuint naming other types: a type in the namespace, a global using alias, a global using of a namespace",
+        """
+        #pragma warning disable CS8981
+        global using nuint = System.Int64;
+        global using Shadows;
+        using System;
+
+        namespace Shadows { public struct nint { } }
+        namespace Pond
+        {
+            public struct nint { }
+
+            public static unsafe partial class Duck
+            {
+                [CapsuleGen.ExportCapsule("pond.add")]
+                public static IntPtr Add(IntPtr a, UIntPtr b, IntPtr* c, delegate* unmanaged[Cdecl]<IntPtr, UIntPtr> d) => a + (IntPtr)b + *c + (IntPtr)d(a);
+            }
+        }
+
+        namespace Lake
+        {
+            [CapsuleGen.ExportCapsule("lake.api")]
+            public static unsafe partial class Api
+            {
+                [CapsuleGen.CapsuleSlot(1)] private static UIntPtr Twice(UIntPtr x) => x + x;
+            }
+        }
+        """,
+        """
+        #pragma warning disable CS8981
+        global using nuint = System.Int64;
+        global using Shadows;
+        using System;
+
+        namespace Shadows { public struct nint { } }
+        namespace Pond
+        {
+            public struct nint { }
+
+            [CapsuleGen.ImportCapsule("pond.add")]
+            public unsafe partial interface IAdd { IntPtr Add(IntPtr a, UIntPtr b, IntPtr* c, delegate* unmanaged[Cdecl]<IntPtr, UIntPtr> d); }
+        }
+
+        namespace Lake
+        {
+            [CapsuleGen.ImportCapsule("lake.api")]
+            public unsafe partial interface IApi
+            {
+                [CapsuleGen.CapsuleSlot(0)] IntPtr Size { get; }
+                [CapsuleGen.CapsuleSlot(1)] UIntPtr Twice(UIntPtr x = 4);
+            }
+        }
+
+        public static unsafe class Driver
+        {
+            [System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(System.Runtime.CompilerServices.CallConvCdecl) })]
+            private static UIntPtr Identity(IntPtr x) => (UIntPtr)x;
+
+            public static string Run(CapsuleGen.Capsule[] c)
+            {
+                IntPtr three = 3;
+                var api = new Lake.IApi.Binding(c[1]);
+                return $"{new Pond.IAdd.Binding(c[0]).Add(1, 2, &three, &Identity)} {api.Twice()} {api.Size}";
+            }
+        }
+        """,
+        [("Pond.Duck", "AddCapsule"), ("Lake.Api", "ApiCapsule")],
+        "7 8 0");
+
     public static IReadOnlyList<LegalScenario> All { get; } =
     [
         CaseTwins, KeywordAndUnicodeNames, AwkwardNames, GeneratedLookalikes, ObsoleteAndExperimental, PartialMethods, DefaultValues,
         EveryImplementableAccessibility, StaticInterfaceMembers, LowerCaseTypeNames,
+        NativeIntegerNamesTaken,
     ];
 }

@@ -40,6 +40,29 @@ public sealed class PythonModuleTests
     }
 
     [Fact]
+    public void A_module_compiles_where_nint_and_nuint_name_other_types()
+    {
+        const string Source = """
+            #pragma warning disable CS8981
+            global using nuint = System.Int64;
+            using System;
+
+            namespace Pond;
+
+            public struct nint { }
+
+            [CapsuleGen.Python.PythonModule("Pond")]
+            public static partial class Module
+            {
+                [CapsuleGen.Python.PythonFunction] public static IntPtr add(IntPtr a, UIntPtr b) => a + (IntPtr)b;
+                [CapsuleGen.Python.PythonFunction] public static UIntPtr one() => 1;
+            }
+            """;
+
+        AssertCompilesCleanly(Source, "Pond");
+    }
+
+    [Fact]
     public void Without_unsafe_code_nothing_is_generated_and_CAPS0017_says_why()
     {
         CSharpCompilation compilation = PythonModuleCompilation.Create(PythonModuleSources.Bird, "Bird", allowUnsafe: false);
@@ -89,6 +112,18 @@ public sealed class PythonModuleTests
     private static string Generated(string source, string assembly) =>
         PythonModuleCompilation.Run(source, assembly).Result.Results.SelectMany(result => result.GeneratedSources)
             .Single(generated => generated.HintName.EndsWith("PythonModule.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+
+    /// <summary>The module compiles without a warning at the oldest supported and the newest language version, and the analyzers take it.</summary>
+    private static void AssertCompilesCleanly(string source, string assembly)
+    {
+        foreach (LanguageVersion version in new[] { LanguageVersion.CSharp10, LanguageVersion.Latest })
+        {
+            GeneratorRun run = PythonModuleCompilation.Run(source, assembly, version);
+            Assert.Empty(run.ProblemsInGeneratedFiles());
+            Assert.Empty(run.PythonAnalyzerDiagnostics().Select(GeneratorRun.Describe));
+            run.EmitCleanly();
+        }
+    }
 
     private static void VerifyAndCompile(string source, string assembly, [System.Runtime.CompilerServices.CallerMemberName] string testName = "")
     {

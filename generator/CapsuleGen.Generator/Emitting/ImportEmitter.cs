@@ -259,8 +259,8 @@ internal static class ImportEmitter
         writer.OpenBlock("    : base(lease)");
         if (import.IsTable)
         {
-            writer.Line("nint* table = (nint*)lease.Pointer;");
-            writer.Line("nint* entries = (nint*)lease.ManagedEntry;");
+            writer.Line("void** table = (void**)lease.Pointer;");
+            writer.Line("void** entries = (void**)lease.ManagedEntry;");
             for (int i = 0; i < import.Methods.Count; i++)
             {
                 ImportedMethod method = import.Methods[i];
@@ -270,8 +270,7 @@ internal static class ImportEmitter
 
             foreach (ImportedDataSlot data in import.DataSlots)
             {
-                string read = $"table[{data.Slot}]";
-                writer.Line($"this.{data.Name} = {(data.Type.ManagedName == "nint" ? read : $"({data.Type.ManagedName}){read}")};");
+                writer.Line($"this.{data.Name} = ({data.Type.ManagedName})table[{data.Slot}];");
             }
         }
         else

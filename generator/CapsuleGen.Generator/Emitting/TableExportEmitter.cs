@@ -35,7 +35,7 @@ internal static class TableExportEmitter
             writer.Line(FileScaffold.ObsoleteContext);
         }
 
-        writer.OpenBlock($"private static void {table.FactoryName}(nint* table, nint* entries)");
+        writer.OpenBlock($"private static void {table.FactoryName}({CSharpText.IntPtr}* table, {CSharpText.IntPtr}* entries)");
         foreach (ExportedSlot slot in table.Slots)
         {
             writer.Line($"table[{slot.Index}] = {TrampolineWriter.AddressOf(slot.Function)};");

@@ -19,6 +19,8 @@ internal static class PythonModuleEmitter
 
     public const string Kind = "PythonModule";
 
+    private const string IntPtr = CSharpText.IntPtr;
+
     public static string Emit(PythonModule module)
     {
         SourceWriter writer = FileScaffold.Open(module.Location, "unsafe", Deprecation.None);
@@ -38,14 +40,14 @@ internal static class PythonModuleEmitter
         writer.Line($"/// The entry point CPython calls when it imports <c>{module.ModuleName}</c> from <c>{module.ModuleName}.so</c>: creates the module.");
         writer.Line("/// </summary>");
         writer.Line($"[{UnmanagedCallersOnly}, EntryPoint = {CSharpText.Literal(module.EntryPoint)})]");
-        writer.OpenBlock($"private static nint {module.EntryPoint}()");
+        writer.OpenBlock($"private static {IntPtr} {module.EntryPoint}()");
         writer.OpenBlock("try");
         writer.Line($"return {Runtime}ExtensionModule.Create(");
         writer.Indent();
         writer.Line($"{CSharpText.Literal(module.ModuleName)},");
         writer.Line($"{CSharpText.Literal(module.Doc)},");
         WriteArray(writer, "PythonMethod", module.Functions.Select(function =>
-            $"new({CSharpText.Literal(function.PythonName)}, (nint)({FunctionPointerType(function)})&{module.WrapperName(function)}, " +
+            $"new({CSharpText.Literal(function.PythonName)}, ({IntPtr})({FunctionPointerType(function)})&{module.WrapperName(function)}, " +
             $"{Runtime}PythonMethodKind.{(function.Parameters.Count == 0 ? "NoArguments" : "FastCall")}, {CSharpText.Literal(Docstring(function))})"), last: false);
         WriteArray(writer, "PythonModuleCapsule", module.Capsules.Select(capsule =>
             $"new({CSharpText.Literal(capsule.AttributeName)}, {capsule.Accessor})"), last: true);
@@ -92,8 +94,8 @@ internal static class PythonModuleEmitter
         writer.Line($"/// <c>{module.ModuleName}.{function.PythonName}</c> as CPython calls it: converts the arguments, calls <c>{function.MethodName.TrimStart('@')}</c> and converts its result.");
         writer.Line("/// </summary>");
         writer.Line($"[{UnmanagedCallersOnly})]");
-        string parameters = function.Parameters.Count == 0 ? $"nint {self}, nint unused" : $"nint {self}, nint* {args}, nint {count}";
-        writer.OpenBlock($"private static nint {module.WrapperName(function)}({parameters})");
+        string parameters = function.Parameters.Count == 0 ? $"{IntPtr} {self}, {IntPtr} unused" : $"{IntPtr} {self}, {IntPtr}* {args}, {IntPtr} {count}";
+        writer.OpenBlock($"private static {IntPtr} {module.WrapperName(function)}({parameters})");
 
         // Capsule arguments are handles lent for the call, released in the finally below, however the call ends.
         PythonParameter[] lent = function.Parameters.Where(parameter => parameter.Kind is PythonValueKind.Capsule or PythonValueKind.CapsuleOrNone).ToArray();
@@ -203,8 +205,8 @@ internal static class PythonModuleEmitter
     };
 
     private static string FunctionPointerType(PythonFunction function) => function.Parameters.Count == 0
-        ? "delegate* unmanaged[Cdecl]<nint, nint, nint>"
-        : "delegate* unmanaged[Cdecl]<nint, nint*, nint, nint>";
+        ? $"delegate* unmanaged[Cdecl]<{IntPtr}, {IntPtr}, {IntPtr}>"
+        : $"delegate* unmanaged[Cdecl]<{IntPtr}, {IntPtr}*, {IntPtr}, {IntPtr}>";
 
     /// <summary>
     /// The docstring, led by a text signature (<c>setQuack($module, quack, /)</c> and <c>--</c>), from

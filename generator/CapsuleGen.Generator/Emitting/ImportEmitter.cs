@@ -257,6 +257,9 @@ internal static class ImportEmitter
         writer.Line();
         writer.Line($"public {names.TargetClass}({Lease} lease)");
         writer.OpenBlock("    : base(lease)");
+        // A capsule's pointers are raw bits (a data slot may hold -1): in a project compiled with
+        // overflow checks, converting them must not throw.
+        writer.OpenBlock("unchecked");
         if (import.IsTable)
         {
             writer.Line("void** table = (void**)lease.Pointer;");
@@ -280,6 +283,7 @@ internal static class ImportEmitter
             writer.Line($"this.{names.EntryFields[0]} = ({signature.ManagedFunctionPointerType})lease.ManagedEntry;");
         }
 
+        writer.CloseBlock();
         writer.CloseBlock();
         writer.CloseBlock();
     }

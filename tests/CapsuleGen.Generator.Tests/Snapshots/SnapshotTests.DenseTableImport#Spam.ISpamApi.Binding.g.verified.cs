@@ -93,14 +93,17 @@ partial interface ISpamApi
             public Target(global::CapsuleGen.Interop.CapsuleLease lease)
                 : base(lease)
             {
-                void** table = (void**)lease.Pointer;
-                void** entries = (void**)lease.ManagedEntry;
-                this.Add = (delegate* unmanaged[Cdecl]<int, int, int>)table[0];
-                this.AddEntry = entries == null ? null : (delegate*<int, int, int>)entries[0];
-                this.Scale = (delegate* unmanaged[Cdecl]<double, double, double>)table[1];
-                this.ScaleEntry = entries == null ? null : (delegate*<double, double, double>)entries[1];
-                this.Fill = (delegate* unmanaged[Cdecl]<double*, global::System.IntPtr, double, void>)table[2];
-                this.FillEntry = entries == null ? null : (delegate*<double*, global::System.IntPtr, double, void>)entries[2];
+                unchecked
+                {
+                    void** table = (void**)lease.Pointer;
+                    void** entries = (void**)lease.ManagedEntry;
+                    this.Add = (delegate* unmanaged[Cdecl]<int, int, int>)table[0];
+                    this.AddEntry = entries == null ? null : (delegate*<int, int, int>)entries[0];
+                    this.Scale = (delegate* unmanaged[Cdecl]<double, double, double>)table[1];
+                    this.ScaleEntry = entries == null ? null : (delegate*<double, double, double>)entries[1];
+                    this.Fill = (delegate* unmanaged[Cdecl]<double*, global::System.IntPtr, double, void>)table[2];
+                    this.FillEntry = entries == null ? null : (delegate*<double*, global::System.IntPtr, double, void>)entries[2];
+                }
             }
         }
 

@@ -93,14 +93,17 @@ partial interface IDateTimeApi
             public Target(global::CapsuleGen.Interop.CapsuleLease lease)
                 : base(lease)
             {
-                void** table = (void**)lease.Pointer;
-                void** entries = (void**)lease.ManagedEntry;
-                this.DateFromDate = (delegate* unmanaged[Cdecl]<int, int, int, global::System.IntPtr, global::System.IntPtr>)table[6];
-                this.DateFromDateEntry = entries == null ? null : (delegate*<int, int, int, global::System.IntPtr, global::System.IntPtr>)entries[6];
-                this.DeltaFromDelta = (delegate* unmanaged[Cdecl]<int, int, int, int, global::System.IntPtr, global::System.IntPtr>)table[9];
-                this.DeltaFromDeltaEntry = entries == null ? null : (delegate*<int, int, int, int, global::System.IntPtr, global::System.IntPtr>)entries[9];
-                this.DateType = (global::System.IntPtr)table[0];
-                this.TimeZoneUtc = (void*)table[5];
+                unchecked
+                {
+                    void** table = (void**)lease.Pointer;
+                    void** entries = (void**)lease.ManagedEntry;
+                    this.DateFromDate = (delegate* unmanaged[Cdecl]<int, int, int, global::System.IntPtr, global::System.IntPtr>)table[6];
+                    this.DateFromDateEntry = entries == null ? null : (delegate*<int, int, int, global::System.IntPtr, global::System.IntPtr>)entries[6];
+                    this.DeltaFromDelta = (delegate* unmanaged[Cdecl]<int, int, int, int, global::System.IntPtr, global::System.IntPtr>)table[9];
+                    this.DeltaFromDeltaEntry = entries == null ? null : (delegate*<int, int, int, int, global::System.IntPtr, global::System.IntPtr>)entries[9];
+                    this.DateType = (global::System.IntPtr)table[0];
+                    this.TimeZoneUtc = (void*)table[5];
+                }
             }
         }
 

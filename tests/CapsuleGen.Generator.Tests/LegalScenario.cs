@@ -449,10 +449,42 @@ public sealed record LegalScenario(
         [("Pond.Duck", "AddCapsule"), ("Lake.Api", "ApiCapsule")],
         "7 8 0");
 
+    public static LegalScenario OverloadedImports { get; } = new(
+        "overloaded methods in an imported table, and a member named like another's entry field",
+        """
+        [CapsuleGen.ExportCapsule("spam")]
+        public static partial class Spam
+        {
+            [CapsuleGen.CapsuleSlot(0)] private static int Whole(int a) => a + 1;
+            [CapsuleGen.CapsuleSlot(1)] private static int Real(double a) => (int)(a * 10);
+            [CapsuleGen.CapsuleSlot(2)] private static int Entry(int a) => a + 3;
+        }
+        """,
+        """
+        [CapsuleGen.ImportCapsule("spam")]
+        public partial interface ISpam
+        {
+            [CapsuleGen.CapsuleSlot(0)] int F(int a);
+            [CapsuleGen.CapsuleSlot(1)] int F(double a);
+            [CapsuleGen.CapsuleSlot(2)] int FEntry(int a);
+        }
+
+        public static class Driver
+        {
+            public static string Run(CapsuleGen.Capsule[] c)
+            {
+                var spam = new ISpam.Binding(c[0]);
+                return $"{spam.F(1)} {spam.F(2.5)} {spam.FEntry(1)}";
+            }
+        }
+        """,
+        [("Spam", "SpamCapsule")],
+        "2 25 4");
+
     public static IReadOnlyList<LegalScenario> All { get; } =
     [
         CaseTwins, KeywordAndUnicodeNames, AwkwardNames, GeneratedLookalikes, ObsoleteAndExperimental, PartialMethods, DefaultValues,
         EveryImplementableAccessibility, StaticInterfaceMembers, LowerCaseTypeNames,
-        NativeIntegerNamesTaken,
+        NativeIntegerNamesTaken, OverloadedImports,
     ];
 }

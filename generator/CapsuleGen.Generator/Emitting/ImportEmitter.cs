@@ -62,13 +62,13 @@ internal static class ImportEmitter
         for (int i = 0; i < import.Methods.Count; i++)
         {
             writer.Line();
-            WriteForwardingMethod(writer, import, import.Methods[i], names.EntryFields[i]);
+            WriteForwardingMethod(writer, import, import.Methods[i], names.PointerFields[i], names.EntryFields[i]);
         }
 
-        foreach (ImportedDataSlot data in import.DataSlots)
+        for (int i = 0; i < import.DataSlots.Count; i++)
         {
             writer.Line();
-            WriteForwardingProperty(writer, import, data);
+            WriteForwardingProperty(writer, import, import.DataSlots[i], names.DataFields[i]);
         }
 
         writer.Line();
@@ -96,7 +96,7 @@ internal static class ImportEmitter
         writer.Line($"public Binding({CSharpText.Capsule} capsule) => Bind(capsule);");
     }
 
-    private static void WriteForwardingMethod(SourceWriter writer, ImportedInterface import, ImportedMethod method, string entryField)
+    private static void WriteForwardingMethod(SourceWriter writer, ImportedInterface import, ImportedMethod method, string pointerField, string entryField)
     {
         BindingNames names = import.Names;
         FunctionSignature signature = method.Signature;
@@ -104,7 +104,7 @@ internal static class ImportEmitter
         string arguments = CSharpText.ArgumentList(signature.Parameters);
         string nativeArguments = string.Join(", ", signature.Parameters.Select(parameter => CSharpText.ToNative(parameter.Type, parameter.Name)));
         string entryCall = $"{target}.{entryField}({nativeArguments})";
-        string nativeCall = $"{target}.{method.Name}({nativeArguments})";
+        string nativeCall = $"{target}.{pointerField}({nativeArguments})";
         string? fallbackCall = method.HasDefaultBody ? $"{names.FallbackField}.{method.Name}({arguments})" : null;
 
         writer.Line("/// <inheritdoc/>");
@@ -153,7 +153,7 @@ internal static class ImportEmitter
         writer.CloseBlock();
     }
 
-    private static void WriteForwardingProperty(SourceWriter writer, ImportedInterface import, ImportedDataSlot data)
+    private static void WriteForwardingProperty(SourceWriter writer, ImportedInterface import, ImportedDataSlot data, string field)
     {
         BindingNames names = import.Names;
         writer.Line("/// <inheritdoc/>");
@@ -162,7 +162,7 @@ internal static class ImportEmitter
         writer.OpenBlock("get");
         WriteReadTarget(writer, "target", names);
         string fallback = data.HasDefaultBody ? $"{names.FallbackField}.{data.Name}" : ThrowNotBound(import, data.Name);
-        writer.Line($"return target is null ? {fallback} : target.{data.Name};");
+        writer.Line($"return target is null ? {fallback} : target.{field};");
         writer.CloseBlock();
         writer.CloseBlock();
     }
@@ -244,13 +244,13 @@ internal static class ImportEmitter
         for (int i = 0; i < import.Methods.Count; i++)
         {
             FunctionSignature signature = import.Methods[i].Signature;
-            writer.Line($"public readonly {signature.FunctionPointerType} {import.Methods[i].Name};");
+            writer.Line($"public readonly {signature.FunctionPointerType} {names.PointerFields[i]};");
             writer.Line($"public readonly {signature.ManagedFunctionPointerType} {names.EntryFields[i]};");
         }
 
-        foreach (ImportedDataSlot data in import.DataSlots)
+        for (int i = 0; i < import.DataSlots.Count; i++)
         {
-            writer.Line($"public readonly {data.Type.ManagedName} {data.Name};");
+            writer.Line($"public readonly {import.DataSlots[i].Type.ManagedName} {names.DataFields[i]};");
         }
 
         // Fields are assigned through 'this.': a member of the interface may be named like a local here.
@@ -267,19 +267,20 @@ internal static class ImportEmitter
             for (int i = 0; i < import.Methods.Count; i++)
             {
                 ImportedMethod method = import.Methods[i];
-                writer.Line($"this.{method.Name} = ({method.Signature.FunctionPointerType})table[{method.Slot}];");
+                writer.Line($"this.{names.PointerFields[i]} = ({method.Signature.FunctionPointerType})table[{method.Slot}];");
                 writer.Line($"this.{names.EntryFields[i]} = entries == null ? null : ({method.Signature.ManagedFunctionPointerType})entries[{method.Slot}];");
             }
 
-            foreach (ImportedDataSlot data in import.DataSlots)
+            for (int i = 0; i < import.DataSlots.Count; i++)
             {
-                writer.Line($"this.{data.Name} = ({data.Type.ManagedName})table[{data.Slot}];");
+                ImportedDataSlot data = import.DataSlots[i];
+                writer.Line($"this.{names.DataFields[i]} = ({data.Type.ManagedName})table[{data.Slot}];");
             }
         }
         else
         {
             FunctionSignature signature = import.Methods[0].Signature;
-            writer.Line($"this.{import.Methods[0].Name} = ({signature.FunctionPointerType})lease.Pointer;");
+            writer.Line($"this.{names.PointerFields[0]} = ({signature.FunctionPointerType})lease.Pointer;");
             writer.Line($"this.{names.EntryFields[0]} = ({signature.ManagedFunctionPointerType})lease.ManagedEntry;");
         }
 

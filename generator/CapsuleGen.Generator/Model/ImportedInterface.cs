@@ -18,11 +18,23 @@ internal sealed record ImportedMethod(string Name, FunctionSignature Signature, 
 internal sealed record ImportedDataSlot(string Name, BoundaryType Type, bool HasDefaultBody, int Slot, EquatableArray<string> MirroredAttributes, Deprecation TypeDeprecation);
 
 /// <summary>
-/// The names of the binding's private parts. They share scopes with the interface's members and
-/// parameters, so each is chosen against every name the interface uses.
+/// The names of the binding's private parts. The nested classes and static fields share scopes with
+/// the interface's members and parameters, so each is chosen against every name the interface uses;
+/// the target's fields are reached only through the target, so each is unique within it (overloads
+/// of one method get a field each) and unlike the target class's own name.
 /// </summary>
+/// <param name="PointerFields">For each method, in order, the target's field holding its native pointer.</param>
 /// <param name="EntryFields">For each method, in order, the target's field holding its managed entry.</param>
-internal sealed record BindingNames(string TargetClass, string FallbackClass, string FallbackField, string SlotsField, string LayoutsField, EquatableArray<string> EntryFields);
+/// <param name="DataFields">For each data slot, in order, the target's field holding its value.</param>
+internal sealed record BindingNames(
+    string TargetClass,
+    string FallbackClass,
+    string FallbackField,
+    string SlotsField,
+    string LayoutsField,
+    EquatableArray<string> PointerFields,
+    EquatableArray<string> EntryFields,
+    EquatableArray<string> DataFields);
 
 /// <summary>A <c>partial interface</c> marked <c>[ImportCapsule]</c>.</summary>
 /// <param name="Location">Where the interface is declared; its last type is the interface itself.</param>

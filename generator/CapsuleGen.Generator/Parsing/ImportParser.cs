@@ -24,6 +24,9 @@ internal static class ImportParser
         "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize",
     };
 
+    /// <summary>What the target class inherits from <c>object</c>; a field with one of these names would hide it.</summary>
+    private static readonly string[] s_objectMembers = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize" };
+
     public static ImportedInterface? Parse(INamedTypeSymbol type, AttributeData attribute, DiagnosticSink sink)
     {
         if (attribute.AttributeConstructor is null)
@@ -120,7 +123,7 @@ internal static class ImportParser
             name = methods[0].Signature.CSignature;
         }
 
-        return new ImportedInterface(location, name, isTable, methods.ToEquatableArray(), dataSlots.ToEquatableArray(), ChooseNames(type, methods), structs.Texts);
+        return new ImportedInterface(location, name, isTable, methods.ToEquatableArray(), dataSlots.ToEquatableArray(), ChooseNames(members, methods, dataSlots), structs.Texts);
     }
 
     /// <summary>Whether the member is one the binding implements; reports members that can never be bound.</summary>
@@ -186,12 +189,13 @@ internal static class ImportParser
     /// <summary>
     /// Names for the binding's private parts. The binding implements every member of the interface
     /// under the member's own name, and its methods take the members' parameter names, so each
-    /// private name is chosen against all of them.
+    /// private name the binding's scope sees is chosen against all of them. The target's fields keep
+    /// the members' names where they can.
     /// </summary>
-    private static BindingNames ChooseNames(INamedTypeSymbol type, List<ImportedMethod> methods)
+    private static BindingNames ChooseNames(IEnumerable<ISymbol> members, List<ImportedMethod> methods, List<ImportedDataSlot> dataSlots)
     {
         var taken = new HashSet<string>(s_reservedNames, System.StringComparer.Ordinal);
-        foreach (ISymbol member in type.GetMembers())
+        foreach (ISymbol member in members)
         {
             taken.Add(member.Name);
             if (member is IMethodSymbol method)
@@ -200,19 +204,32 @@ internal static class ImportParser
             }
         }
 
-        string Choose(string preferred)
-        {
-            string name = Identifiers.Unused(preferred, taken);
-            taken.Add(name);
-            return name;
-        }
+        string targetClass = Choose("Target", taken);
+        var fields = new HashSet<string>(s_objectMembers, System.StringComparer.Ordinal) { targetClass };
+        EquatableArray<string> pointerFields = methods.Select(method => ChooseField(method.Name, string.Empty, fields)).ToEquatableArray();
+        EquatableArray<string> dataFields = dataSlots.Select(data => ChooseField(data.Name, string.Empty, fields)).ToEquatableArray();
+        EquatableArray<string> entryFields = pointerFields.Select(pointer => ChooseField(pointer, "Entry", fields)).ToEquatableArray();
 
         return new BindingNames(
-            Choose("Target"),
-            Choose("Fallback"),
-            Choose("s_fallback"),
-            Choose("s_slots"),
-            Choose("s_structLayouts"),
-            methods.Select(method => Choose(method.Name.TrimStart('@') + "Entry")).ToEquatableArray());
+            targetClass,
+            Choose("Fallback", taken),
+            Choose("s_fallback", taken),
+            Choose("s_slots", taken),
+            Choose("s_structLayouts", taken),
+            pointerFields,
+            entryFields,
+            dataFields);
     }
+
+    /// <summary><paramref name="preferred"/> or a variant of it not in <paramref name="taken"/>, which it joins.</summary>
+    private static string Choose(string preferred, HashSet<string> taken)
+    {
+        string name = Identifiers.Unused(preferred, taken);
+        taken.Add(name);
+        return name;
+    }
+
+    /// <summary>A target field named after a member or its pointer field (<c>Add</c>, <c>AddEntry</c>; <c>F1</c>, <c>F1Entry</c>), escaped if it is a keyword.</summary>
+    private static string ChooseField(string memberName, string suffix, HashSet<string> fields) =>
+        Identifiers.Escape(Choose(memberName.TrimStart('@') + suffix, fields));
 }

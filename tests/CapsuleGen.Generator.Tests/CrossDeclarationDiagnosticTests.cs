@@ -244,6 +244,65 @@ public sealed class CrossDeclarationDiagnosticTests
     }
 
     [Fact]
+    public void A_private_member_of_a_base_class_is_not_inherited_so_its_name_is_free()
+    {
+        GeneratorRun run = GeneratorRun.Of("""
+            public class Pond { private static int QuackCapsule = 1; public static int Read() => QuackCapsule; }
+            public partial class Duck : Pond
+            {
+                [CapsuleGen.ExportCapsule("quacker")]
+                public static void Quack() { }
+            }
+            """);
+
+        Assert.Empty(run.AnalyzerDiagnostics().Select(GeneratorRun.Describe));
+        Assert.Empty(run.ProblemsInGeneratedFiles());
+        run.EmitCleanly();
+    }
+
+    [Fact]
+    public void A_class_re_exporting_the_name_of_a_referenced_base_class_export_hides_its_capsule_property()
+    {
+        MetadataReference pond = Reference("""
+            public partial class Base
+            {
+                [CapsuleGen.ExportCapsule("base.quack")] public static void Quack() { }
+                [CapsuleGen.ExportCapsule("base.honk")] protected static void Honk() { }
+                [CapsuleGen.ExportCapsule("base.peep")] internal static void Peep() { }
+            }
+            """, "Pond");
+        GeneratorRun run = GeneratorRun.Of(TestCompilation.Create(["""
+            public partial class Derived : Base
+            {
+                [CapsuleGen.ExportCapsule("derived.quack")] public static new void Quack() { }
+                [CapsuleGen.ExportCapsule("derived.honk")] protected static new void Honk() { }
+                [CapsuleGen.ExportCapsule("derived.peep")] internal static void Peep() { }
+            }
+            """], extraReferences: [pond]));
+
+        Assert.Empty(run.AnalyzerDiagnostics().Select(GeneratorRun.Describe));
+        Assert.Empty(run.ProblemsInGeneratedFiles());
+        run.EmitCleanly();
+        string generated = run.Result.Results.Single().GeneratedSources.Single(source => source.HintName == "Derived.Exports.g.cs").SourceText.ToString();
+        Assert.Contains("public static new global::CapsuleGen.Capsule QuackCapsule", generated, StringComparison.Ordinal);
+        Assert.Contains("protected static new global::CapsuleGen.Capsule HonkCapsule", generated, StringComparison.Ordinal);
+        Assert.Contains("internal static global::CapsuleGen.Capsule PeepCapsule", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_imported_interface_inheriting_another_is_refused_in_the_user_s_file()
+    {
+        MarkedSource marked = MarkedSource.Parse("""
+            [CapsuleGen.ImportCapsule("quacker")] public partial interface IQuacker { void Quack(); }
+            [CapsuleGen.ImportCapsule("loud.quacker")] public partial interface [|ILoudQuacker|] : IQuacker { void Shout(); }
+            """);
+        GeneratorRun run = GeneratorRun.Of(marked.Source);
+
+        AssertDiagnostic(Assert.Single(run.AnalyzerDiagnostics()), "CAPS0007", marked, "'IQuacker' cannot be bound to a capsule: 'ILoudQuacker' inherits it, and members of base interfaces are not bound; declare the members in 'ILoudQuacker' itself");
+        Assert.Empty(run.ProblemsInGeneratedFiles());
+    }
+
+    [Fact]
     public void A_table_slot_exported_alone_as_well_is_reported()
     {
         MarkedSource marked = MarkedSource.Parse("""

@@ -481,10 +481,124 @@ public sealed record LegalScenario(
         [("Spam", "SpamCapsule")],
         "2 25 4");
 
+    public static LegalScenario OverloadedExports { get; } = new(
+        "overloads with one native signature, in a table and exported alone beside it",
+        """
+        using System.Runtime.InteropServices;
+
+        [CapsuleGen.ExportCapsule("both.slots")]
+        public static partial class BothSlots
+        {
+            [CapsuleGen.CapsuleSlot(0)] private static int Q(int x) => x + 1;
+            [CapsuleGen.CapsuleSlot(1)] private static int Q([MarshalAs(UnmanagedType.I4)] bool x) => x ? 20 : 30;
+        }
+
+        [CapsuleGen.ExportCapsule("slot.and.single")]
+        public static partial class SlotAndSingle
+        {
+            [CapsuleGen.CapsuleSlot(0)] private static int Q(int x) => x + 2;
+            [CapsuleGen.ExportCapsule("single")] public static int Q([MarshalAs(UnmanagedType.I4)] bool x) => x ? 40 : 50;
+            private static void QTrampoline1() { }
+        }
+        """,
+        """
+        using System.Runtime.InteropServices;
+
+        [CapsuleGen.ImportCapsule("both.slots")]
+        public partial interface IBothSlots
+        {
+            [CapsuleGen.CapsuleSlot(0)] int Q(int x);
+            [CapsuleGen.CapsuleSlot(1)] int Q([MarshalAs(UnmanagedType.I4)] bool x);
+        }
+
+        [CapsuleGen.ImportCapsule("slot.and.single")] public partial interface ISlot { [CapsuleGen.CapsuleSlot(0)] int Q(int x); }
+        [CapsuleGen.ImportCapsule("single")] public partial interface ISingle { int Q([MarshalAs(UnmanagedType.I4)] bool x); }
+
+        public static class Driver
+        {
+            public static string Run(CapsuleGen.Capsule[] c)
+            {
+                var both = new IBothSlots.Binding(c[0]);
+                return $"{both.Q(1)} {both.Q(true)} {new ISlot.Binding(c[1]).Q(1)} {new ISingle.Binding(c[2]).Q(false)}";
+            }
+        }
+        """,
+        [("BothSlots", "BothSlotsCapsule"), ("SlotAndSingle", "SlotAndSingleCapsule"), ("SlotAndSingle", "QCapsule")],
+        "2 20 3 50");
+
+    public static LegalScenario GeneratedMembersOfEveryKindOfType { get; } = new(
+        "a derived class exporting a base export's name, protected exports in sealed types, nested tables of every accessibility",
+        """
+        public partial class Base
+        {
+            [CapsuleGen.ExportCapsule("base.quack")] public static int Quack(int x) => x + 1;
+            [CapsuleGen.ExportCapsule("base.honk")] protected static int Honk(int x) => x + 2;
+            [CapsuleGen.ExportCapsule("base.peep")] private static int Peep(int x) => x + 3;
+        }
+
+        public partial class Derived : Base
+        {
+            [CapsuleGen.ExportCapsule("derived.quack")] public static new int Quack(int x) => x + 10;
+            [CapsuleGen.ExportCapsule("derived.honk")] protected static new int Honk(int x) => x + 20;
+            [CapsuleGen.ExportCapsule("derived.peep")] private static int Peep(int x) => x + 30;
+            public static CapsuleGen.Capsule GetHonk() => HonkCapsule;
+        }
+
+        [CapsuleGen.ExportCapsule("sub.table")]
+        public partial class Sub : Table { [CapsuleGen.CapsuleSlot(0)] private static int Twice(int x) => 2 * x; }
+
+        [CapsuleGen.ExportCapsule("table")]
+        public partial class Table { [CapsuleGen.CapsuleSlot(0)] private static int Half(int x) => x / 2; }
+
+        namespace Other { [CapsuleGen.ExportCapsule("other.table")] public partial class Table : global::Table { [CapsuleGen.CapsuleSlot(0)] private static int Third(int x) => x / 3; } }
+
+        #pragma warning disable CS0628 // the user's own protected members in a sealed class
+        public sealed partial class Sealed
+        {
+            [CapsuleGen.ExportCapsule("sealed.protected")] protected static int Protected(int x) => x + 4;
+            [CapsuleGen.ExportCapsule("sealed.protected_internal")] protected internal static int ProtectedInternal(int x) => x + 5;
+            [CapsuleGen.ExportCapsule("sealed.private_protected")] private protected static int PrivateProtected(int x) => x + 6;
+            public static CapsuleGen.Capsule[] All() => new[] { ProtectedCapsule, ProtectedInternalCapsule, PrivateProtectedCapsule };
+        }
+
+        public partial class Outer
+        {
+            [CapsuleGen.ExportCapsule("outer.protected")]
+            protected static partial class ProtectedTable { [CapsuleGen.CapsuleSlot(0)] private static int Inc(int x) => x + 7; }
+
+            [CapsuleGen.ExportCapsule("outer.private")]
+            private static partial class PrivateTable { [CapsuleGen.CapsuleSlot(0)] private static int Inc(int x) => x + 8; }
+
+            public static CapsuleGen.Capsule[] All() => new[] { ProtectedTable.ProtectedTableCapsule, PrivateTable.PrivateTableCapsule };
+        }
+        """,
+        """
+        [CapsuleGen.ImportCapsule("base.quack")] public partial interface IBaseQuack { int Quack(int x); }
+        [CapsuleGen.ImportCapsule("derived.quack")] public partial interface IDerivedQuack { int Quack(int x); }
+        [CapsuleGen.ImportCapsule("derived.honk")] public partial interface IDerivedHonk { int Honk(int x); }
+        [CapsuleGen.ImportCapsule("derived.peep")] public partial interface IDerivedPeep { int Peep(int x); }
+        [CapsuleGen.ImportCapsule("table")] public partial interface ITable { [CapsuleGen.CapsuleSlot(0)] int F(int x); }
+        [CapsuleGen.ImportCapsule("other.table")] public partial interface IOtherTable { [CapsuleGen.CapsuleSlot(0)] int F(int x); }
+        [CapsuleGen.ImportCapsule("sealed.protected")] public partial interface ISealed { int F(int x); }
+        [CapsuleGen.ImportCapsule("outer.private")] public partial interface IOuter { [CapsuleGen.CapsuleSlot(0)] int F(int x); }
+
+        public static class Driver
+        {
+            public static string Run(CapsuleGen.Capsule[] c) =>
+                $"{new IBaseQuack.Binding(c[0]).Quack(0)} {new IDerivedQuack.Binding(c[1]).Quack(0)} {new IDerivedHonk.Binding(c[2]).Honk(0)} {new IDerivedPeep.Binding(c[3]).Peep(0)} " +
+                $"{new ITable.Binding(c[4]).F(12)} {new IOtherTable.Binding(c[5]).F(12)} {new ISealed.Binding(c[6]).F(0)} {new IOuter.Binding(c[7]).F(0)}";
+        }
+        """,
+        [
+            ("Base", "QuackCapsule"), ("Derived", "QuackCapsule"), ("Derived", "HonkCapsule"), ("Derived", "PeepCapsule"),
+            ("Table", "TableCapsule"), ("Other.Table", "TableCapsule"), ("Sealed", "ProtectedCapsule"), ("Outer+PrivateTable", "PrivateTableCapsule"),
+        ],
+        "1 10 20 30 6 4 4 8");
+
     public static IReadOnlyList<LegalScenario> All { get; } =
     [
         CaseTwins, KeywordAndUnicodeNames, AwkwardNames, GeneratedLookalikes, ObsoleteAndExperimental, PartialMethods, DefaultValues,
         EveryImplementableAccessibility, StaticInterfaceMembers, LowerCaseTypeNames,
-        NativeIntegerNamesTaken, OverloadedImports,
+        NativeIntegerNamesTaken, OverloadedImports, OverloadedExports, GeneratedMembersOfEveryKindOfType,
     ];
 }

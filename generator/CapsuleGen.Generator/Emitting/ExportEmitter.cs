@@ -41,7 +41,7 @@ internal static class ExportEmitter
             writer.Line(FileScaffold.ObsoleteContext);
         }
 
-        writer.Line($"{function.Accessibility} static {CSharpText.Capsule} {function.PropertyName} => {ExportedCapsules}.Function(");
+        writer.Line($"{function.PropertyModifiers} {CSharpText.Capsule} {function.PropertyName} => {ExportedCapsules}.Function(");
         writer.Indent();
         writer.Line($"{TrampolineWriter.AddressOf(function)},");
         writer.Line($"{TrampolineWriter.EntryAddressOf(function)},");

@@ -50,6 +50,14 @@ internal static class Identifiers
         return name.StartsWith("<", System.StringComparison.Ordinal) && close > 1 ? name.Substring(1, close - 1) : name;
     }
 
+    /// <summary><see cref="Unused"/>, added to <paramref name="taken"/> so that the next name chosen differs.</summary>
+    public static string Take(string preferred, ISet<string> taken)
+    {
+        string name = Unused(preferred, taken);
+        taken.Add(name);
+        return name;
+    }
+
     /// <summary><paramref name="preferred"/>, or the first of <c>preferred1</c>, <c>preferred2</c>… that is not in <paramref name="taken"/>.</summary>
     public static string Unused(string preferred, ICollection<string> taken)
     {

@@ -204,7 +204,7 @@ internal static class ImportParser
             }
         }
 
-        string targetClass = Choose("Target", taken);
+        string targetClass = Identifiers.Take("Target", taken);
         var fields = new HashSet<string>(s_objectMembers, System.StringComparer.Ordinal) { targetClass };
         EquatableArray<string> pointerFields = methods.Select(method => ChooseField(method.Name, string.Empty, fields)).ToEquatableArray();
         EquatableArray<string> dataFields = dataSlots.Select(data => ChooseField(data.Name, string.Empty, fields)).ToEquatableArray();
@@ -212,24 +212,16 @@ internal static class ImportParser
 
         return new BindingNames(
             targetClass,
-            Choose("Fallback", taken),
-            Choose("s_fallback", taken),
-            Choose("s_slots", taken),
-            Choose("s_structLayouts", taken),
+            Identifiers.Take("Fallback", taken),
+            Identifiers.Take("s_fallback", taken),
+            Identifiers.Take("s_slots", taken),
+            Identifiers.Take("s_structLayouts", taken),
             pointerFields,
             entryFields,
             dataFields);
     }
 
-    /// <summary><paramref name="preferred"/> or a variant of it not in <paramref name="taken"/>, which it joins.</summary>
-    private static string Choose(string preferred, HashSet<string> taken)
-    {
-        string name = Identifiers.Unused(preferred, taken);
-        taken.Add(name);
-        return name;
-    }
-
     /// <summary>A target field named after a member or its pointer field (<c>Add</c>, <c>AddEntry</c>; <c>F1</c>, <c>F1Entry</c>), escaped if it is a keyword.</summary>
     private static string ChooseField(string memberName, string suffix, HashSet<string> fields) =>
-        Identifiers.Escape(Choose(memberName.TrimStart('@') + suffix, fields));
+        Identifiers.Escape(Identifiers.Take(memberName.TrimStart('@') + suffix, fields));
 }

@@ -8,7 +8,7 @@ partial class CppDuck
     unsafe partial class Spam
     {
         /// <summary>A new handle to the capsule "spam._C_API": a table of 1 Cdecl function pointers, slot <c>n</c> at <c>n * sizeof(void*)</c>.</summary>
-        private static global::CapsuleGen.Capsule SpamCapsule => global::CapsuleGen.Interop.ExportedCapsules.Table(
+        public static global::CapsuleGen.Capsule SpamCapsule => global::CapsuleGen.Interop.ExportedCapsules.Table(
             &FillSpamTable,
             "spam._C_API",
             new string?[]

@@ -63,6 +63,68 @@ public sealed class PythonModuleTests
     }
 
     [Fact]
+    public void Functions_named_like_the_wrappers_locals_and_parameters_named_like_their_function_are_called()
+    {
+        const string Source = """
+            [CapsuleGen.Python.PythonModule("Pond")]
+            public static partial class Pond
+            {
+                [CapsuleGen.Python.PythonFunction] public static long count(long n) => n;
+                [CapsuleGen.Python.PythonFunction] public static long module() => 1;
+                [CapsuleGen.Python.PythonFunction] public static long unused() => 2;
+                [CapsuleGen.Python.PythonFunction] public static long args(long exception, long count) => exception + count;
+                [CapsuleGen.Python.PythonFunction] public static long scale(long scale) => scale;
+                [CapsuleGen.Python.PythonFunction("f")] public static int @int(int @int) => @int;
+            }
+            """;
+
+        AssertCompilesCleanly(Source, "Pond");
+        string generated = Generated(Source, "Pond");
+        Assert.Contains("return global::CapsuleGen.Python.Modules.PythonResults.FromInt64(global::Pond.scale(scale));", generated, StringComparison.Ordinal);
+        Assert.Contains("return global::CapsuleGen.Python.Modules.PythonResults.FromInt64(global::Pond.@int(@int));", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Wrappers_and_the_entry_point_are_named_against_every_other_name_of_the_class_generated_or_not()
+    {
+        const string Source = """
+            [CapsuleGen.Python.PythonModule("A")]
+            public static partial class A
+            {
+                [CapsuleGen.ExportCapsule("a.y")] public static int A_y(int x) => x;
+                [CapsuleGen.Python.PythonFunction("yCapsule")] public static int Y() => 1;
+                [CapsuleGen.Python.PythonFunction("yTrampoline")] public static int Z() => 2;
+                [CapsuleGen.Python.PythonFunction("quack")] public static void Quack() { }
+                private static void A_quack() { }
+                private static void PyInit_A() { }
+            }
+            """;
+
+        AssertCompilesCleanly(Source, "A");
+        string generated = Generated(Source, "A");
+        Assert.Contains("[global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }, EntryPoint = \"PyInit_A\")]\n    private static global::System.IntPtr PyInit_A1()", generated, StringComparison.Ordinal);
+        Assert.Contains("private static global::System.IntPtr A_yCapsule1(", generated, StringComparison.Ordinal);
+        Assert.Contains("private static global::System.IntPtr A_yTrampoline1(", generated, StringComparison.Ordinal);
+        Assert.Contains("private static global::System.IntPtr A_quack1(", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_signatures_are_ASCII_Python_whatever_the_parameters_are_named_and_their_defaults_hold()
+    {
+        string generated = Generated("""
+            [CapsuleGen.Python.PythonModule("Pond")]
+            public static partial class Pond
+            {
+                [CapsuleGen.Python.PythonFunction]
+                public static int keywords(int lambda, int @class, int None, int class_, string duck = "🦆", string odd = "\uD800\U000E0001", int Δ = 1) => 0;
+            }
+            """, "Pond");
+
+        // In the C# literal of the docstring: keywords($module, lambda_, class_1, None_, class_, duck='\U0001f986', odd='\ud800\U000e0001', arg7=1, /)
+        Assert.Contains("\"keywords($module, lambda_, class_1, None_, class_, duck='\\\\U0001f986', odd='\\\\ud800\\\\U000e0001', arg7=1, /)\\n--\\n\\n\")", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_unsafe_code_nothing_is_generated_and_CAPS0017_says_why()
     {
         CSharpCompilation compilation = PythonModuleCompilation.Create(PythonModuleSources.Bird, "Bird", allowUnsafe: false);

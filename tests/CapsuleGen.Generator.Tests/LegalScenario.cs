@@ -595,10 +595,48 @@ public sealed record LegalScenario(
         ],
         "1 10 20 30 6 4 4 8");
 
+    public static LegalScenario ClsCompliantAssemblies { get; } = new(
+        "CLS-compliant assemblies, which C# checks in every generated file too",
+        """
+        [assembly: System.CLSCompliant(true)]
+        #pragma warning disable CS3001, CS3002, CS3003, CS3005, CS3008 // the project's own declarations
+
+        public static unsafe partial class Duck
+        {
+            [CapsuleGen.ExportCapsule("duck.add")] public static uint Add(uint a, nuint b, int* c) => a + (uint)b + (uint)*c;
+            [CapsuleGen.ExportCapsule("duck.quack")] public static int Quack(int x) => x + 1;
+            [CapsuleGen.ExportCapsule("duck.lower")] public static int quack(int x) => x + 2;
+            [CapsuleGen.ExportCapsule("duck.underscore")] public static int _quack(int x) => x + 3;
+        }
+
+        [CapsuleGen.ExportCapsule("spam")]
+        public static partial class Spam { [CapsuleGen.CapsuleSlot(0)] private static ulong Twice(ulong x) => 2 * x; }
+        """,
+        """
+        [assembly: System.CLSCompliant(true)]
+        #pragma warning disable CS3001, CS3002, CS3003 // the project's own declarations
+
+        [CapsuleGen.ImportCapsule("duck.add")] public unsafe partial interface IAdd { uint Add(uint a, nuint b, int* c); }
+        [CapsuleGen.ImportCapsule("spam")] public partial interface ISpam { [CapsuleGen.CapsuleSlot(0)] ulong Twice(ulong x); }
+        [CapsuleGen.ImportCapsule("spam")] public partial interface ISpamData { [CapsuleGen.CapsuleSlot(0)] nuint Raw { get; } }
+
+        public static unsafe class Driver
+        {
+            public static string Run(CapsuleGen.Capsule[] c)
+            {
+                int three = 3;
+                return $"{new IAdd.Binding(c[0]).Add(1, 2, &three)} {new ISpam.Binding(c[1]).Twice(21)}";
+            }
+        }
+        """,
+        [("Duck", "AddCapsule"), ("Spam", "SpamCapsule")],
+        "6 42");
+
     public static IReadOnlyList<LegalScenario> All { get; } =
     [
         CaseTwins, KeywordAndUnicodeNames, AwkwardNames, GeneratedLookalikes, ObsoleteAndExperimental, PartialMethods, DefaultValues,
         EveryImplementableAccessibility, StaticInterfaceMembers, LowerCaseTypeNames,
         NativeIntegerNamesTaken, OverloadedImports, OverloadedExports, GeneratedMembersOfEveryKindOfType,
+        ClsCompliantAssemblies,
     ];
 }

@@ -63,6 +63,24 @@ public sealed class PythonModuleTests
     }
 
     [Fact]
+    public void A_module_of_a_CLS_compliant_assembly_compiles_without_a_warning()
+    {
+        const string Source = """
+            [assembly: System.CLSCompliant(true)]
+            #pragma warning disable CS3001, CS3002 // the project's own declarations
+
+            [CapsuleGen.Python.PythonModule("Pond")]
+            public static partial class Pond
+            {
+                [CapsuleGen.Python.PythonFunction] public static uint twice(uint x, string label = "x") => 2 * x;
+                [CapsuleGen.ExportCapsule("Pond.quack")] public static void Quack() { }
+            }
+            """;
+
+        AssertCompilesCleanly(Source, "Pond");
+    }
+
+    [Fact]
     public void Functions_named_like_the_wrappers_locals_and_parameters_named_like_their_function_are_called()
     {
         const string Source = """

@@ -21,10 +21,10 @@ internal static class ImportEmitter
     private const string BindingTarget = "global::CapsuleGen.Interop.BindingTarget";
     private const string KeepAlive = "global::System.GC.KeepAlive";
 
-    public static string Emit(ImportedInterface import)
+    public static string Emit(ImportedInterface import, bool clsCompliant)
     {
         Deprecation deprecation = import.TypesDeprecation;
-        SourceWriter writer = FileScaffold.Open(import.Location, string.Empty, deprecation);
+        SourceWriter writer = FileScaffold.Open(import.Location, string.Empty, deprecation, clsCompliant);
         string self = import.FullyQualifiedName;
         BindingNames names = import.Names;
 

@@ -11,9 +11,9 @@ internal static class TableExportEmitter
 {
     public const string Kind = "Table";
 
-    public static string Emit(ExportedTable table)
+    public static string Emit(ExportedTable table, bool clsCompliant)
     {
-        SourceWriter writer = FileScaffold.Open(table.Location, "unsafe", table.Deprecation);
+        SourceWriter writer = FileScaffold.Open(table.Location, "unsafe", table.Deprecation, clsCompliant);
 
         writer.Line($"/// <summary>A new handle to the capsule {CSharpText.DocName(table.CapsuleName)}: a table of {table.SlotCount} Cdecl function pointers, slot <c>n</c> at <c>n * sizeof(void*)</c>.</summary>");
         writer.Line($"{table.PropertyModifiers} {CSharpText.Capsule} {table.TypeName}Capsule => global::CapsuleGen.Interop.ExportedCapsules.Table(");

@@ -17,6 +17,7 @@ internal static class KnownNames
     public const string ExperimentalAttribute = "System.Diagnostics.CodeAnalysis.ExperimentalAttribute";
     public const string CallerLineNumberAttribute = "System.Runtime.CompilerServices.CallerLineNumberAttribute";
     public const string OptionalAttribute = "System.Runtime.InteropServices.OptionalAttribute";
+    public const string ClsCompliantAttribute = "System.CLSCompliantAttribute";
 
     /// <summary>The value of <c>CapsuleExceptionPolicy.FailFast</c>.</summary>
     public const int FailFastPolicy = 1;

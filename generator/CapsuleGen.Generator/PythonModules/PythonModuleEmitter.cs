@@ -22,9 +22,9 @@ internal static class PythonModuleEmitter
 
     private const string IntPtr = CSharpText.IntPtr;
 
-    public static string Emit(PythonModule module)
+    public static string Emit(PythonModule module, bool clsCompliant)
     {
-        SourceWriter writer = FileScaffold.Open(module.Location, "unsafe", Deprecation.None);
+        SourceWriter writer = FileScaffold.Open(module.Location, "unsafe", Deprecation.None, clsCompliant);
         WriteEntryPoint(writer, module);
         foreach (PythonFunction function in module.Functions)
         {

@@ -96,17 +96,22 @@ public sealed class CapsuleGenerator : IIncrementalGenerator
             .SelectMany(static (all, _) => HintNames.Assign(all.Left.Left.Left.AddRange(all.Left.Left.Right).AddRange(all.Left.Right).AddRange(all.Right)))
             .WithTrackingName(TrackingNames.GeneratedFiles);
 
-        // Generated code needs unsafe code and C# 10; without them the analyzer reports CAPS0017 or
-        // CAPS0022 in the user's files and nothing is generated, so no error lands in a generated file.
+        // Generated code needs unsafe code, C# 10 and a reachable System namespace; without them the
+        // analyzer reports CAPS0017, CAPS0022 or CAPS0026 in the user's files and nothing is
+        // generated, so no error lands in a generated file.
         IncrementalValueProvider<bool> unsafeAllowed = context.CompilationProvider
             .Select(static (compilation, _) => compilation.Options is CSharpCompilationOptions { AllowUnsafe: true })
             .WithTrackingName(TrackingNames.UnsafeAllowed);
         IncrementalValueProvider<bool> languageSupported = context.ParseOptionsProvider
             .Select(static (options, _) => options is CSharpParseOptions parse && parse.LanguageVersion >= MinimumLanguageVersion)
             .WithTrackingName(TrackingNames.LanguageSupported);
+        IncrementalValueProvider<bool> systemReachable = context.CompilationProvider
+            .Select(static (compilation, _) => !CompilationFacts.TypesHidingSystem(compilation).Any())
+            .WithTrackingName(TrackingNames.SystemReachable);
         IncrementalValueProvider<bool> canGenerate = unsafeAllowed
             .Combine(languageSupported)
-            .Select(static (both, _) => both.Left && both.Right);
+            .Combine(systemReachable)
+            .Select(static (all, _) => all.Left.Left && all.Left.Right && all.Right);
 
         context.RegisterSourceOutput(files.Combine(canGenerate), static (output, file) =>
         {

@@ -162,6 +162,59 @@ public sealed class CrossDeclarationDiagnosticTests
     }
 
     [Fact]
+    public void A_global_type_named_System_is_reported_at_itself_and_nothing_is_generated()
+    {
+        MarkedSource marked = MarkedSource.Parse("""
+            public class [|System|] { }
+
+            public static partial class Duck
+            {
+                [CapsuleGen.ExportCapsule("quacker")]
+                public static int Quack(int x) => x;
+            }
+            """);
+        GeneratorRun run = GeneratorRun.Of(marked.Source);
+
+        AssertDiagnostic(Assert.Single(run.AnalyzerDiagnostics()), "CAPS0026", marked, "This type is named 'System' and declared in the global namespace, which hides the namespace System even from 'global::System', and CapsuleGen's generated code names it throughout, so nothing is generated; rename the type or declare it in a namespace");
+        Assert.Empty(run.Result.Results.SelectMany(result => result.GeneratedSources));
+        Assert.Empty(run.CompilerDiagnostics());
+    }
+
+    [Fact]
+    public void A_global_type_named_System_in_a_referenced_assembly_is_reported_at_the_first_declaration()
+    {
+        MetadataReference shadow = MetadataReference.CreateFromImage(GeneratorRun.Of(TestCompilation.Create(["public class System { }"], "Shadow")).EmitCleanly());
+        MarkedSource marked = MarkedSource.Parse("""
+            [CapsuleGen.ImportCapsule([|"quacker"|])]
+            public partial interface IQuacker { int Quack(int x); }
+            """);
+        GeneratorRun run = GeneratorRun.Of(TestCompilation.Create([marked.Source], extraReferences: [shadow]));
+
+        AssertDiagnostic(Assert.Single(run.AnalyzerDiagnostics()), "CAPS0026", marked, "The type 'System' of assembly 'Shadow' is named 'System' and declared in the global namespace, which hides the namespace System even from 'global::System', and CapsuleGen's generated code names it throughout, so nothing is generated; rename the type or declare it in a namespace");
+        Assert.Empty(run.Result.Results.SelectMany(result => result.GeneratedSources));
+    }
+
+    [Fact]
+    public void A_type_named_System_inside_a_namespace_hides_nothing_from_generated_code()
+    {
+        GeneratorRun run = GeneratorRun.Of("""
+            namespace Pond
+            {
+                public class System { }
+
+                public static partial class Duck
+                {
+                    [CapsuleGen.ExportCapsule("quacker")]
+                    public static int Quack(int x) => x;
+                }
+            }
+            """);
+
+        Assert.Empty(run.AnalyzerDiagnostics());
+        run.EmitCleanly();
+    }
+
+    [Fact]
     public void Exported_overloads_are_reported_at_the_second_and_the_first_still_generates()
     {
         MarkedSource marked = MarkedSource.Parse("""

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace CapsuleGen.Generator.Parsing;
@@ -9,4 +11,12 @@ internal static class CompilationFacts
     public static bool IsClsCompliant(IAssemblySymbol assembly) =>
         Attributes.Find(assembly, KnownNames.ClsCompliantAttribute) is { } attribute &&
         attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is true;
+
+    /// <summary>
+    /// Types named <c>System</c> in the global namespace that the compilation can see. Such a type
+    /// hides the namespace even from <c>global::System</c>, which every generated file names (CS0437,
+    /// CS0426), so nothing is generated while one exists (CAPS0026).
+    /// </summary>
+    public static IEnumerable<INamedTypeSymbol> TypesHidingSystem(Compilation compilation) =>
+        compilation.GlobalNamespace.GetTypeMembers("System").Where(type => compilation.IsSymbolAccessibleWithin(type, compilation.Assembly));
 }

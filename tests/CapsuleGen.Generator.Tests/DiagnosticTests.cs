@@ -158,6 +158,28 @@ public sealed class DiagnosticTests
             "The capsule name \"quack\\0er\" is invalid: a capsule name cannot contain '\\0': C compares names with strcmp, which stops at the first NUL"
         },
         {
+            "CAPS0005",
+            """
+            public static partial class Duck
+            {
+                [CapsuleGen.ExportCapsule([|"\uD800"|])]
+                public static void Quack() { }
+            }
+            """,
+            "The capsule name \"\\uD800\" is invalid: a capsule name must be valid UTF-16, but this one has a lone surrogate (U+D800) at index 0: it has no UTF-8 form for C code to compare"
+        },
+        {
+            "CAPS0005",
+            """
+            [CapsuleGen.ImportCapsule([|"🦆 quack\uDC00"|])]
+            public partial interface IQuacker
+            {
+                void Quack();
+            }
+            """,
+            "The capsule name \"🦆 quack\\uDC00\" is invalid: a capsule name must be valid UTF-16, but this one has a lone surrogate (U+DC00) at index 8: it has no UTF-8 form for C code to compare"
+        },
+        {
             "CAPS0006",
             """
             [CapsuleGen.ImportCapsule("quacker")]

@@ -47,7 +47,8 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
         Descriptors.LanguageVersionTooLow,
         Descriptors.FileLocalType,
         Descriptors.StructNameConflict,
-        Descriptors.SystemNamespaceHidden);
+        Descriptors.SystemNamespaceHidden,
+        Descriptors.InvalidExceptionPolicy);
 
     public override void Initialize(AnalysisContext context)
     {

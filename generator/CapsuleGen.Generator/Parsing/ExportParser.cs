@@ -31,7 +31,8 @@ internal static class ExportParser
 
         string? name = null;
         bool nameValid = CapsuleNameParser.UsesSignatureName(attribute) || CapsuleNameParser.TryRead(attribute, method, sink, out name);
-        if (!nameValid || !namesFree || location is null || signature is null)
+        bool policyValid = TryReadPolicy(attribute, method, sink, out bool failFast);
+        if (!nameValid || !policyValid || !namesFree || location is null || signature is null)
         {
             return null;
         }
@@ -43,7 +44,7 @@ internal static class ExportParser
             AccessibilityText.Of(AccessibilityText.OfGeneratedMember(method)),
             CapsuleNameParser.UsesSignatureName(attribute) ? signature.CSignature : name,
             signature,
-            ReadsFailFast(attribute),
+            failFast,
             trampoline,
             entry,
             structs.Texts,
@@ -181,16 +182,27 @@ internal static class ExportParser
     private static string PropertyName(IMethodSymbol method) => method.Name + "Capsule";
 
     /// <summary>Whether the attribute asks for <c>CapsuleExceptionPolicy.FailFast</c>.</summary>
-    public static bool ReadsFailFast(AttributeData attribute)
+    /// <summary>
+    /// Reads the attribute's <c>OnException</c>: whether it asks for <c>CapsuleExceptionPolicy.FailFast</c>.
+    /// Reports a value that is no member of the enum (<c>(CapsuleExceptionPolicy)5</c>) and returns false then.
+    /// </summary>
+    public static bool TryReadPolicy(AttributeData attribute, ISymbol owner, DiagnosticSink sink, out bool failFast)
     {
+        failFast = false;
         foreach (var argument in attribute.NamedArguments)
         {
             if (argument.Key == "OnException" && argument.Value.Value is int policy)
             {
-                return policy == KnownNames.FailFastPolicy;
+                if (policy is not (KnownNames.ReturnDefaultPolicy or KnownNames.FailFastPolicy))
+                {
+                    sink.Report(Descriptors.InvalidExceptionPolicy, SourceLocations.NamedArgument(attribute, argument.Key, owner), policy);
+                    return false;
+                }
+
+                failFast = policy == KnownNames.FailFastPolicy;
             }
         }
 
-        return false;
+        return true;
     }
 }

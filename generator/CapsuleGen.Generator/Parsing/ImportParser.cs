@@ -134,6 +134,7 @@ internal static class ImportParser
             INamedTypeSymbol { Name: "Binding" } => null, // reported below: the generated class has that name
             INamedTypeSymbol => null, // other nested types are the user's own business
             IMethodSymbol { MethodKind: not MethodKind.Ordinary } => null, // accessors are reported with their property or event
+            IFieldSymbol { IsConst: true } => null, // a constant is harmless, and handy as [CapsuleSlot(First)]
             { IsStatic: true } => "static members belong to the interface, not to the capsule; move it to a class",
             IEventSymbol => "events have no native equivalent; import a function that registers a callback ('delegate* unmanaged[Cdecl]<...>') instead",
             IPropertySymbol { IsIndexer: true } => "an indexer has no table slot; declare a method instead",

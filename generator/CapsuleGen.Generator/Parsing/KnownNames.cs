@@ -19,7 +19,8 @@ internal static class KnownNames
     public const string OptionalAttribute = "System.Runtime.InteropServices.OptionalAttribute";
     public const string ClsCompliantAttribute = "System.CLSCompliantAttribute";
 
-    /// <summary>The value of <c>CapsuleExceptionPolicy.FailFast</c>.</summary>
+    // Values of CapsuleGen.CapsuleExceptionPolicy.
+    public const int ReturnDefaultPolicy = 0;
     public const int FailFastPolicy = 1;
 
     // Values of System.Runtime.InteropServices.UnmanagedType that define a bool's or char's width.

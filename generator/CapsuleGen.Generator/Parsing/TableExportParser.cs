@@ -38,7 +38,7 @@ internal static class TableExportParser
             valid = false;
         }
 
-        bool failFast = ExportParser.ReadsFailFast(attribute);
+        valid &= ExportParser.TryReadPolicy(attribute, type, sink, out bool failFast);
         var slotParser = new SlotParser(type.Name, sink);
         var structs = new StructCatalog(type.ContainingAssembly);
         var slots = new List<(int Index, IMethodSymbol Method, FunctionSignature Signature)>();

@@ -632,11 +632,73 @@ public sealed record LegalScenario(
         [("Duck", "AddCapsule"), ("Spam", "SpamCapsule")],
         "6 42");
 
+    public static LegalScenario ClsCompliantTypes { get; } = new(
+        "types marked CLS-compliant in assemblies that are not, whose every partial part C# checks",
+        """
+        #pragma warning disable CS3014, CS3001, CS3002, CS3003 // the project's own declarations
+
+        [System.CLSCompliant(true)]
+        public static partial class Duck { [CapsuleGen.ExportCapsule("duck.add")] public static uint Add(uint a) => a + 1; }
+        """,
+        """
+        #pragma warning disable CS3014, CS3001, CS3002 // the project's own declarations
+
+        [System.CLSCompliant(true)]
+        public static partial class Outer { [CapsuleGen.ImportCapsule("duck.add")] public partial interface IAdd { uint Add(uint a); } }
+
+        public static class Driver
+        {
+            public static string Run(CapsuleGen.Capsule[] c) => new Outer.IAdd.Binding(c[0]).Add(1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        """,
+        [("Duck", "AddCapsule")],
+        "2");
+
+    public static LegalScenario TypesLessAccessibleThanTheBinding { get; } = new(
+        "internal members of a public imported interface that name internal types",
+        """
+        internal struct Hidden { public int X; public static Hidden Of(int x) => new() { X = x }; }
+
+        [CapsuleGen.ExportCapsule("hidden")]
+        internal static unsafe partial class Hider
+        {
+            [CapsuleGen.CapsuleSlot(0)] private static int Get(Hidden h) => h.X + 1;
+            [CapsuleGen.CapsuleSlot(1)] private static int Read(Hidden* h) => h->X + 2;
+        }
+        """,
+        """
+        internal struct Hidden { public int X; public static Hidden Of(int x) => new() { X = x }; }
+
+        [CapsuleGen.ImportCapsule("hidden")]
+        public unsafe partial interface IHidden
+        {
+            [CapsuleGen.CapsuleSlot(0)] internal int Get(Hidden h);
+            [CapsuleGen.CapsuleSlot(1)] internal int Read(Hidden* h) => -1;
+        }
+
+        [CapsuleGen.ImportCapsule("hidden")]
+        public unsafe partial interface IHiddenData { [CapsuleGen.CapsuleSlot(0)] internal Hidden* Raw { get; } }
+
+        public static unsafe class Driver
+        {
+            public static string Run(CapsuleGen.Capsule[] c)
+            {
+                IHidden hidden = new IHidden.Binding(c[0]);
+                Hidden h = Hidden.Of(10);
+                IHidden unbound = new IHidden.Binding();
+                IHiddenData data = new IHiddenData.Binding(c[0]);
+                return $"{hidden.Get(h)} {hidden.Read(&h)} {unbound.Read(&h)} {data.Raw != null}";
+            }
+        }
+        """,
+        [("Hider", "HiderCapsule")],
+        "11 12 -1 True");
+
     public static IReadOnlyList<LegalScenario> All { get; } =
     [
         CaseTwins, KeywordAndUnicodeNames, AwkwardNames, GeneratedLookalikes, ObsoleteAndExperimental, PartialMethods, DefaultValues,
         EveryImplementableAccessibility, StaticInterfaceMembers, LowerCaseTypeNames,
         NativeIntegerNamesTaken, OverloadedImports, OverloadedExports, GeneratedMembersOfEveryKindOfType,
-        ClsCompliantAssemblies,
+        ClsCompliantAssemblies, ClsCompliantTypes, TypesLessAccessibleThanTheBinding,
     ];
 }

@@ -14,7 +14,7 @@ internal static class FileScaffold
     /// <param name="clsCompliant">Whether the assembly is CLS-compliant (see <see cref="Header"/>).</param>
     public static SourceWriter Open(TypeLocation location, string innermostModifiers, Deprecation deprecation, bool clsCompliant)
     {
-        SourceWriter writer = Header(deprecation, clsCompliant);
+        SourceWriter writer = Header(deprecation, clsCompliant || location.MarkedClsCompliant);
         if (location.Namespace is not null)
         {
             writer.Line($"namespace {location.Namespace};");

@@ -109,7 +109,9 @@ internal static class ImportEmitter
 
         writer.Line("/// <inheritdoc/>");
         WriteMirroredAttributes(writer, method.MirroredAttributes);
-        writer.OpenBlock($"public {signature.ReturnType.ManagedName} {method.Name}({CSharpText.DeclaredParameterList(signature.Parameters)})");
+        writer.OpenBlock(method.ImplementedExplicitly
+            ? $"{signature.ReturnType.ManagedName} {import.FullyQualifiedName}.{method.Name}({CSharpText.ParameterList(signature.Parameters, native: false)})"
+            : $"public {signature.ReturnType.ManagedName} {method.Name}({CSharpText.DeclaredParameterList(signature.Parameters)})");
         WriteReadTarget(writer, target, names);
         writer.OpenBlock($"if ({target} is null)");
         if (fallbackCall is null)
@@ -158,7 +160,7 @@ internal static class ImportEmitter
         BindingNames names = import.Names;
         writer.Line("/// <inheritdoc/>");
         WriteMirroredAttributes(writer, data.MirroredAttributes);
-        writer.OpenBlock($"public {data.Type.ManagedName} {data.Name}");
+        writer.OpenBlock(data.ImplementedExplicitly ? $"{data.Type.ManagedName} {import.FullyQualifiedName}.{data.Name}" : $"public {data.Type.ManagedName} {data.Name}");
         writer.OpenBlock("get");
         WriteReadTarget(writer, "target", names);
         string fallback = data.HasDefaultBody ? $"{names.FallbackField}.{data.Name}" : ThrowNotBound(import, data.Name);

@@ -8,8 +8,11 @@ namespace CapsuleGen.Generator.Parsing;
 internal static class CompilationFacts
 {
     /// <summary>Whether the assembly declares itself <c>[assembly: CLSCompliant(true)]</c>.</summary>
-    public static bool IsClsCompliant(IAssemblySymbol assembly) =>
-        Attributes.Find(assembly, KnownNames.ClsCompliantAttribute) is { } attribute &&
+    public static bool IsClsCompliant(IAssemblySymbol assembly) => IsMarkedClsCompliant(assembly);
+
+    /// <summary>Whether the assembly or type is marked <c>[CLSCompliant(true)]</c>, which has C# check the CLS rules in it (in every partial part).</summary>
+    public static bool IsMarkedClsCompliant(ISymbol symbol) =>
+        Attributes.Find(symbol, KnownNames.ClsCompliantAttribute) is { } attribute &&
         attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is true;
 
     /// <summary>

@@ -19,6 +19,11 @@ internal static class ExportParser
 
         // The attribute may sit on either part of a partial method; the definition names the method.
         method = method.PartialDefinitionPart ?? method;
+        if (BrokenDeclarations.IsBroken(method))
+        {
+            return null; // the compiler reports it
+        }
+
         var structs = new StructCatalog(method.ContainingAssembly);
         FunctionSignature? signature = ParseMethod(method, structs, sink);
         if (signature is null && TargetProblem(method) is not null)
@@ -62,6 +67,11 @@ internal static class ExportParser
     /// <param name="sink">Where problems go.</param>
     public static FunctionSignature? ParseMethod(IMethodSymbol method, StructCatalog structs, DiagnosticSink sink)
     {
+        if (BrokenDeclarations.IsBroken(method))
+        {
+            return null; // the compiler reports it
+        }
+
         string displayName = DisplayName(method);
         if (TargetProblem(method) is { } problem)
         {

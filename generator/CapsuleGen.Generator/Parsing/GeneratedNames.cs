@@ -42,7 +42,7 @@ internal static class GeneratedNames
     {
         for (INamedTypeSymbol? current = type.BaseType; current is not null; current = current.BaseType)
         {
-            if (GeneratedPropertyAccessibility(current, name) is { } accessibility && IsVisibleTo(accessibility, current, type))
+            if (GeneratedPropertyAccessibility(current, name, generatedOnly: true) is { } accessibility && IsVisibleTo(accessibility, current, type))
             {
                 return true;
             }
@@ -137,7 +137,7 @@ internal static class GeneratedNames
         for (INamedTypeSymbol? current = type.BaseType; current is not null; current = current.BaseType)
         {
             bool inherited = current.GetMembers(name).Any(member => !IsOurs(member) && IsVisibleTo(member.DeclaredAccessibility, current, type));
-            if (inherited && GeneratedPropertyAccessibility(current, name) is null)
+            if (inherited && GeneratedPropertyAccessibility(current, name, generatedOnly: false) is null)
             {
                 return $"'{type.Name}' inherits '{name}' from '{current.Name}'";
             }
@@ -149,9 +149,15 @@ internal static class GeneratedNames
     /// <summary>
     /// The accessibility of the capsule property CapsuleGen generates in <paramref name="type"/> under
     /// <paramref name="name"/>, for an export of a method <c>X</c> as <c>XCapsule</c> or of the table
-    /// class itself; null if it generates none of that name.
+    /// class itself; null if it declares no such export.
     /// </summary>
-    private static Accessibility? GeneratedPropertyAccessibility(INamedTypeSymbol type, string name)
+    /// <param name="type">A base type of the type being generated for.</param>
+    /// <param name="name">The property's name.</param>
+    /// <param name="generatedOnly">
+    /// Whether to count only an export that is generated: a valid one in this compilation (the
+    /// generator does not see its output yet), or one whose property a referenced assembly has.
+    /// </param>
+    private static Accessibility? GeneratedPropertyAccessibility(INamedTypeSymbol type, string name, bool generatedOnly)
     {
         if (!name.EndsWith("Capsule", System.StringComparison.Ordinal))
         {
@@ -159,13 +165,23 @@ internal static class GeneratedNames
         }
 
         string exported = name.Substring(0, name.Length - "Capsule".Length);
-        if (exported == type.Name && type.TypeKind == TypeKind.Class && Attributes.Has(type, KnownNames.ExportCapsuleAttribute))
+        bool inSource = type.DeclaringSyntaxReferences.Length > 0;
+        if (exported == type.Name && type.TypeKind == TypeKind.Class && Attributes.Find(type, KnownNames.ExportCapsuleAttribute) is { } table)
         {
-            return Accessibility.Public;
+            bool generated = inSource ? TableExportParser.Parse(type, table, DiagnosticSink.None) is not null : type.GetMembers(name).Any();
+            return generated || !generatedOnly ? Accessibility.Public : null;
         }
 
-        IMethodSymbol? method = type.GetMembers(exported).OfType<IMethodSymbol>().FirstOrDefault(method => Attributes.Has(method, KnownNames.ExportCapsuleAttribute));
-        return method is null ? null : AccessibilityText.OfGeneratedMember(method);
+        foreach (IMethodSymbol method in type.GetMembers(exported).OfType<IMethodSymbol>())
+        {
+            if (Attributes.Find(method, KnownNames.ExportCapsuleAttribute) is { } export)
+            {
+                bool generated = inSource ? ExportParser.Parse(method, export, DiagnosticSink.None) is not null : type.GetMembers(name).Any();
+                return generated || !generatedOnly ? AccessibilityText.OfGeneratedMember(method) : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether a member of <paramref name="owner"/> with this accessibility is inherited by <paramref name="derived"/> where C# can see it.</summary>

@@ -51,9 +51,14 @@ internal static class ImportParser
 
         foreach (INamedTypeSymbol baseInterface in type.Interfaces)
         {
+            valid = false;
+            if (baseInterface.TypeKind == TypeKind.Error)
+            {
+                continue; // the compiler reports it
+            }
+
             sink.Report(Descriptors.MemberCannotBeBound, SourceLocations.Of(type), baseInterface.Name,
                 $"'{type.Name}' inherits it, and members of base interfaces are not bound; declare the members in '{type.Name}' itself");
-            valid = false;
         }
 
         // Whether this is a table is decided by what is declared, valid or not, so that one bad
@@ -88,10 +93,14 @@ internal static class ImportParser
             switch (member)
             {
                 case IMethodSymbol method when SignatureParser.Parse(method, type.Name + "." + method.Name, structs, keepDefaults: true, sink) is { } signature:
-                    methods.Add(new ImportedMethod(Identifiers.Escape(method.Name), signature, HasDefaultBody: !method.IsAbstract, slot, DeprecationReader.AttributesToMirror(method)));
+                    methods.Add(new ImportedMethod(
+                        Identifiers.Escape(method.Name), signature, HasDefaultBody: !method.IsAbstract, slot, DeprecationReader.AttributesToMirror(method),
+                        !Accessibilities.AreVisibleWherever(SignatureTypes.Of(method), type)));
                     break;
                 case IPropertySymbol property when DataSlotType(type, property, structs, sink) is { } dataType:
-                    dataSlots.Add(new ImportedDataSlot(Identifiers.Escape(property.Name), dataType, HasDefaultBody: !property.IsAbstract, slot ?? 0, DeprecationReader.AttributesToMirror(property), DeprecationReader.OfType(property.Type)));
+                    dataSlots.Add(new ImportedDataSlot(
+                        Identifiers.Escape(property.Name), dataType, HasDefaultBody: !property.IsAbstract, slot ?? 0, DeprecationReader.AttributesToMirror(property), DeprecationReader.OfType(property.Type),
+                        !Accessibilities.AreVisibleWherever(new[] { property.Type }, type)));
                     break;
                 default:
                     valid = false;
@@ -129,6 +138,13 @@ internal static class ImportParser
     /// <summary>Whether the member is one the binding implements; reports members that can never be bound.</summary>
     private static bool IsBindable(INamedTypeSymbol type, ISymbol member, DiagnosticSink sink, ref bool valid)
     {
+        if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && BrokenDeclarations.IsBroken(method) ||
+            member is IPropertySymbol property && BrokenDeclarations.IsBroken(property))
+        {
+            valid = false;
+            return false; // the compiler reports it
+        }
+
         string? problem = member switch
         {
             INamedTypeSymbol { Name: "Binding" } => null, // reported below: the generated class has that name

@@ -88,6 +88,11 @@ internal static class PythonModuleParser
 
     private static PythonFunction? ParseFunction(IMethodSymbol method, AttributeData attribute, DiagnosticSink sink, CancellationToken cancellationToken)
     {
+        if (BrokenDeclarations.IsBroken(method))
+        {
+            return null; // the compiler reports it
+        }
+
         string display = method.ContainingType.Name + "." + method.Name;
         bool valid = true;
         if (!method.IsStatic)

@@ -92,17 +92,8 @@ internal static class CSharpText
     public static string DocName(string? name) => name is null ? "NULL" : Doc(Literal(name));
 
     /// <summary><paramref name="preferred"/>, or a variant of it that no parameter already uses.</summary>
-    public static string UniqueLocal(string preferred, EquatableArray<BoundaryParameter> parameters)
-    {
-        var taken = new HashSet<string>(parameters.Select(parameter => parameter.Name.TrimStart('@')));
-        string name = preferred;
-        for (int suffix = 1; taken.Contains(name); suffix++)
-        {
-            name = preferred + suffix.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return name;
-    }
+    public static string UniqueLocal(string preferred, EquatableArray<BoundaryParameter> parameters) =>
+        Parsing.Identifiers.Unused(preferred, new HashSet<string>(parameters.Select(parameter => parameter.Name.TrimStart('@'))));
 
     /// <summary>Converts a managed value to what crosses the boundary (only bool and char change).</summary>
     public static string ToNative(BoundaryType type, string expression) => type.Kind switch

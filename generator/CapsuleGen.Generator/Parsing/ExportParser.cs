@@ -191,7 +191,6 @@ internal static class ExportParser
     /// <summary>The capsule property an export generates: <c>QuackCapsule</c>.</summary>
     private static string PropertyName(IMethodSymbol method) => method.Name + "Capsule";
 
-    /// <summary>Whether the attribute asks for <c>CapsuleExceptionPolicy.FailFast</c>.</summary>
     /// <summary>
     /// Reads the attribute's <c>OnException</c>: whether it asks for <c>CapsuleExceptionPolicy.FailFast</c>.
     /// Reports a value that is no member of the enum (<c>(CapsuleExceptionPolicy)5</c>) and returns false then.

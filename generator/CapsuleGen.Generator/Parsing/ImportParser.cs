@@ -14,18 +14,17 @@ namespace CapsuleGen.Generator.Parsing;
 /// </summary>
 internal static class ImportParser
 {
+    /// <summary>What every class inherits from <c>object</c>: the binding and its target may declare none of these names.</summary>
+    private static readonly string[] s_objectMembers = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize" };
+
     /// <summary>
     /// Names the generated <c>Binding</c> class declares, and <c>object</c>'s members it inherits;
     /// an interface member with one of these names would clash with them.
     /// </summary>
-    private static readonly HashSet<string> s_reservedNames = new()
+    private static readonly HashSet<string> s_reservedNames = new(new[]
     {
         "Binding", "Bind", "Unbind", "IsBound", "ShareBoundCapsule", "CapsuleName", "CSignature", "CurrentTarget", "OpenTarget",
-        "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize",
-    };
-
-    /// <summary>What the target class inherits from <c>object</c>; a field with one of these names would hide it.</summary>
-    private static readonly string[] s_objectMembers = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize" };
+    }.Concat(s_objectMembers));
 
     public static ImportedInterface? Parse(INamedTypeSymbol type, AttributeData attribute, DiagnosticSink sink)
     {

@@ -17,8 +17,11 @@ public sealed class AddMarshalAsCodeFix : SyntaxCodeFix<TypeSyntax>
     private protected override TypeSyntax? FindTarget(SyntaxNode root, Diagnostic diagnostic) =>
         MarshalAsTarget.Find(root, diagnostic)?.Type;
 
+    // A [MarshalAs] on the other part of a partial method in another file would have to change there; that is left to the author.
     private protected override IEnumerable<FixOffer> OffersFor(TypeSyntax type, SemanticModel model, CancellationToken cancellationToken) =>
-        BoundaryWidth.For(model.GetTypeInfo(type, cancellationToken).Type).Select(width => width.Offer);
+        MarshalAsTarget.For(type)?.ExistingMarshalAs(model, cancellationToken) is { } existing && existing.SyntaxTree != type.SyntaxTree
+            ? Array.Empty<FixOffer>()
+            : BoundaryWidth.For(model.GetTypeInfo(type, cancellationToken).Type).Select(width => width.Offer);
 
     private protected override async Task<Document> RewriteAsync(
         Document document, SyntaxNode root, ImmutableArray<TypeSyntax> types, string? equivalenceKey, CancellationToken cancellationToken)
@@ -36,7 +39,13 @@ public sealed class AddMarshalAsCodeFix : SyntaxCodeFix<TypeSyntax>
                 continue;
             }
 
-            if (target.ExistingMarshalAs(model, cancellationToken) is { } existing)
+            AttributeSyntax? existing = target.ExistingMarshalAs(model, cancellationToken);
+            if (existing is not null && existing.SyntaxTree != root.SyntaxTree)
+            {
+                continue; // on the other part of a partial method, in another file: see OffersFor
+            }
+
+            if (existing is not null)
             {
                 // A [MarshalAs] with a width the generator refuses; a second one would not compile.
                 rewrites[existing] = current => MarshalAs(width).WithTriviaFrom(current);

@@ -40,11 +40,34 @@ internal sealed class MarshalAsTarget
     public bool AppliesToValue(AttributeListSyntax list) =>
         !IsReturn || list.Target?.Identifier.IsKind(SyntaxKind.ReturnKeyword) == true;
 
-    /// <summary>A <c>[MarshalAs]</c> already there (with a width the generator does not accept), to be replaced.</summary>
+    /// <summary>
+    /// A <c>[MarshalAs]</c> already there (with a width the generator does not accept), to be replaced:
+    /// on this declaration or, for a partial method, on the same parameter or return of its other
+    /// part, since C# merges the two parts' attributes and a second one would not compile (CS0579).
+    /// It may be in another file.
+    /// </summary>
     public AttributeSyntax? ExistingMarshalAs(SemanticModel model, CancellationToken cancellationToken) =>
-        AttributeInsertion.AttributeLists(Owner)
+        new[] { Owner, OtherPart(model, cancellationToken) }
+            .OfType<SyntaxNode>()
+            .SelectMany(owner => AttributeInsertion.AttributeLists(owner))
             .Where(AppliesToValue)
             .SelectMany(list => list.Attributes)
-            .FirstOrDefault(attribute =>
-                model.GetSymbolInfo(attribute, cancellationToken).Symbol?.ContainingType.ToDisplayString() == "System.Runtime.InteropServices.MarshalAsAttribute");
+            .FirstOrDefault(attribute => IsMarshalAs(attribute, model, cancellationToken));
+
+    /// <summary>The matching parameter or method declaration of the other part of a partial method; null for any other method.</summary>
+    private SyntaxNode? OtherPart(SemanticModel model, CancellationToken cancellationToken)
+    {
+        ISymbol? symbol = model.GetDeclaredSymbol(Owner, cancellationToken);
+        IMethodSymbol? method = symbol as IMethodSymbol ?? symbol?.ContainingSymbol as IMethodSymbol;
+        IMethodSymbol? other = method?.PartialImplementationPart ?? method?.PartialDefinitionPart;
+        ISymbol? counterpart = symbol is IParameterSymbol parameter ? other?.Parameters.ElementAtOrDefault(parameter.Ordinal) : other;
+        return counterpart?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
+    }
+
+    /// <summary>Whether the attribute is <c>[MarshalAs]</c>, asked of the model of the attribute's own file.</summary>
+    private static bool IsMarshalAs(AttributeSyntax attribute, SemanticModel model, CancellationToken cancellationToken)
+    {
+        SemanticModel own = attribute.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(attribute.SyntaxTree);
+        return own.GetSymbolInfo(attribute, cancellationToken).Symbol?.ContainingType.ToDisplayString() == "System.Runtime.InteropServices.MarshalAsAttribute";
+    }
 }

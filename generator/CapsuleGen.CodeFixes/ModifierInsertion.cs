@@ -17,12 +17,19 @@ internal static class ModifierInsertion
     public static TypeDeclarationSyntax AddPartial(TypeDeclarationSyntax type) =>
         (TypeDeclarationSyntax)Insert(type, SyntaxKind.PartialKeyword, type.Modifiers.Count, type.Keyword);
 
-    /// <summary>Adds <c>static</c> after the accessibility and before the other modifiers.</summary>
+    /// <summary>
+    /// Adds <c>static</c> after the accessibility and before the other modifiers, and drops
+    /// <c>readonly</c> (a struct's instance method may have it; a static method cannot: CS8657).
+    /// </summary>
     public static MethodDeclarationSyntax AddStatic(MethodDeclarationSyntax method)
     {
         int rank = Rank(SyntaxKind.StaticKeyword);
         int index = method.Modifiers.TakeWhile(modifier => Rank(modifier.Kind()) < rank).Count();
-        return (MethodDeclarationSyntax)Insert(method, SyntaxKind.StaticKeyword, index, method.ReturnType.GetFirstToken());
+        var withStatic = (MethodDeclarationSyntax)Insert(method, SyntaxKind.StaticKeyword, index, method.ReturnType.GetFirstToken());
+
+        // 'static' sits before 'readonly' and took its leading trivia, so only the keyword and its space go.
+        SyntaxToken readOnly = withStatic.Modifiers.FirstOrDefault(modifier => modifier.IsKind(SyntaxKind.ReadOnlyKeyword));
+        return readOnly.IsKind(SyntaxKind.ReadOnlyKeyword) ? withStatic.WithModifiers(withStatic.Modifiers.Remove(readOnly)) : withStatic;
     }
 
     /// <param name="afterModifiers">The token that follows the modifiers; used when the keyword goes last.</param>

@@ -62,6 +62,12 @@ public sealed class CapsuleGenerator : IIncrementalGenerator
             .Select(static (import, _) => import!)
             .WithTrackingName(TrackingNames.ValidImportedInterfaces);
 
+        // A CLS-compliant assembly would draw CLS warnings inside generated files (native types, the
+        // manifest's arrays), where no #pragma of the user's reaches; generated files then suppress them.
+        IncrementalValueProvider<bool> clsCompliant = context.CompilationProvider
+            .Select(static (compilation, _) => CompilationFacts.IsClsCompliant(compilation.Assembly))
+            .WithTrackingName(TrackingNames.ClsCompliant);
+
         IncrementalValueProvider<EquatableArray<ManifestEntry>> manifest = exportedFunctions
             .Collect()
             .Combine(exportedTables.Collect())
@@ -71,15 +77,18 @@ public sealed class CapsuleGenerator : IIncrementalGenerator
         // Emitted text is plain data too; hint names are assigned over all files at once, because
         // Roslyn needs them unique ignoring case, and 'Api' and 'API' may both be types.
         IncrementalValuesProvider<GeneratedSource> exportFiles = exportingTypes
-            .Select(static (type, _) => new GeneratedSource(type.Location.FullName, ExportEmitter.Kind, ExportEmitter.Emit(type)))
+            .Combine(clsCompliant)
+            .Select(static (type, _) => new GeneratedSource(type.Left.Location.FullName, ExportEmitter.Kind, ExportEmitter.Emit(type.Left, type.Right)))
             .WithTrackingName(TrackingNames.ExportFiles);
         IncrementalValuesProvider<GeneratedSource> tableFiles = exportedTables
-            .Select(static (table, _) => new GeneratedSource(table.Location.FullName, TableExportEmitter.Kind, TableExportEmitter.Emit(table)))
+            .Combine(clsCompliant)
+            .Select(static (table, _) => new GeneratedSource(table.Left.Location.FullName, TableExportEmitter.Kind, TableExportEmitter.Emit(table.Left, table.Right)))
             .WithTrackingName(TrackingNames.TableFiles);
         IncrementalValuesProvider<GeneratedSource> bindingFiles = importedInterfaces
-            .Select(static (import, _) => new GeneratedSource(import.Location.FullName, ImportEmitter.Kind, ImportEmitter.Emit(import)))
+            .Combine(clsCompliant)
+            .Select(static (import, _) => new GeneratedSource(import.Left.Location.FullName, ImportEmitter.Kind, ImportEmitter.Emit(import.Left, import.Right)))
             .WithTrackingName(TrackingNames.BindingFiles);
-        IncrementalValuesProvider<GeneratedSource> moduleFiles = PythonModulePipeline.Register(context);
+        IncrementalValuesProvider<GeneratedSource> moduleFiles = PythonModulePipeline.Register(context, clsCompliant);
         IncrementalValuesProvider<GeneratedSource> files = exportFiles.Collect()
             .Combine(tableFiles.Collect())
             .Combine(bindingFiles.Collect())
@@ -87,17 +96,22 @@ public sealed class CapsuleGenerator : IIncrementalGenerator
             .SelectMany(static (all, _) => HintNames.Assign(all.Left.Left.Left.AddRange(all.Left.Left.Right).AddRange(all.Left.Right).AddRange(all.Right)))
             .WithTrackingName(TrackingNames.GeneratedFiles);
 
-        // Generated code needs unsafe code and C# 10; without them the analyzer reports CAPS0017 or
-        // CAPS0022 in the user's files and nothing is generated, so no error lands in a generated file.
+        // Generated code needs unsafe code, C# 10 and a reachable System namespace; without them the
+        // analyzer reports CAPS0017, CAPS0022 or CAPS0026 in the user's files and nothing is
+        // generated, so no error lands in a generated file.
         IncrementalValueProvider<bool> unsafeAllowed = context.CompilationProvider
             .Select(static (compilation, _) => compilation.Options is CSharpCompilationOptions { AllowUnsafe: true })
             .WithTrackingName(TrackingNames.UnsafeAllowed);
         IncrementalValueProvider<bool> languageSupported = context.ParseOptionsProvider
             .Select(static (options, _) => options is CSharpParseOptions parse && parse.LanguageVersion >= MinimumLanguageVersion)
             .WithTrackingName(TrackingNames.LanguageSupported);
+        IncrementalValueProvider<bool> systemReachable = context.CompilationProvider
+            .Select(static (compilation, _) => !CompilationFacts.TypesHidingSystem(compilation).Any())
+            .WithTrackingName(TrackingNames.SystemReachable);
         IncrementalValueProvider<bool> canGenerate = unsafeAllowed
             .Combine(languageSupported)
-            .Select(static (both, _) => both.Left && both.Right);
+            .Combine(systemReachable)
+            .Select(static (all, _) => all.Left.Left && all.Left.Right && all.Right);
 
         context.RegisterSourceOutput(files.Combine(canGenerate), static (output, file) =>
         {
@@ -106,14 +120,13 @@ public sealed class CapsuleGenerator : IIncrementalGenerator
                 output.AddSource(file.Left.HintName, file.Left.Text);
             }
         });
-        context.RegisterSourceOutput(manifest.Combine(canGenerate), static (output, manifest) =>
+        context.RegisterSourceOutput(manifest.Combine(clsCompliant).Combine(canGenerate), static (output, manifest) =>
         {
-            if (manifest.Right && manifest.Left.Count > 0)
+            if (manifest.Right && manifest.Left.Left.Count > 0)
             {
-                output.AddSource(ManifestEmitter.HintName, ManifestEmitter.Emit(manifest.Left));
+                output.AddSource(ManifestEmitter.HintName, ManifestEmitter.Emit(manifest.Left.Left, manifest.Left.Right));
             }
         });
-
     }
 
     /// <summary>One generated file per type: every export of a type goes into the same partial declaration.</summary>

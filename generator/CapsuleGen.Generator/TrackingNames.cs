@@ -11,6 +11,8 @@ internal static class TrackingNames
     public const string Manifest = nameof(Manifest);
     public const string UnsafeAllowed = nameof(UnsafeAllowed);
     public const string LanguageSupported = nameof(LanguageSupported);
+    public const string ClsCompliant = nameof(ClsCompliant);
+    public const string SystemReachable = nameof(SystemReachable);
     public const string ImportedInterfaces = nameof(ImportedInterfaces);
     public const string ValidImportedInterfaces = nameof(ValidImportedInterfaces);
     public const string ExportFiles = nameof(ExportFiles);

@@ -130,6 +130,53 @@ public sealed class AddCapsuleSlotTests
         """);
 
     [Fact]
+    public Task Fix_all_in_a_project_numbers_the_parts_of_one_interface_in_two_files_one_after_another() => CodeFixAssert.FixesAllInProjectAsync(
+        s_fix,
+        "CAPS0012",
+        [
+            """
+            using CapsuleGen;
+
+            [ImportCapsule("spam._C_API")]
+            public partial interface ISpam
+            {
+                [CapsuleSlot(1)] int Add(int a, int b);
+                int Subtract(int a, int b);
+            }
+            """,
+            """
+            using CapsuleGen;
+
+            public partial interface ISpam
+            {
+                int Multiply(int a, int b);
+                int Divide(int a, int b);
+            }
+            """,
+        ],
+        [
+            """
+            using CapsuleGen;
+
+            [ImportCapsule("spam._C_API")]
+            public partial interface ISpam
+            {
+                [CapsuleSlot(1)] int Add(int a, int b);
+                [CapsuleSlot(2)] int Subtract(int a, int b);
+            }
+            """,
+            """
+            using CapsuleGen;
+
+            public partial interface ISpam
+            {
+                [CapsuleSlot(3)] int Multiply(int a, int b);
+                [CapsuleSlot(4)] int Divide(int a, int b);
+            }
+            """,
+        ]);
+
+    [Fact]
     public Task Offers_no_fix_past_the_last_slot() => CodeFixAssert.OffersNoFixAsync(
         s_fix,
         "CAPS0012",

@@ -182,6 +182,54 @@ public sealed class AddMarshalAsTests
         title: OneByteBool);
 
     [Fact]
+    public Task Replaces_the_marshal_as_on_the_other_part_of_a_partial_method() => CodeFixAssert.FixesAllAsync(
+        s_fix,
+        "CAPS0004",
+        """
+        using System.Runtime.InteropServices;
+        using CapsuleGen;
+
+        public static partial class Duck
+        {
+            [ExportCapsule("quacker")]
+            public static partial void Quack(bool loud);
+
+            [ExportCapsule("honker")]
+            public static partial bool Honk();
+        }
+
+        public static partial class Duck
+        {
+            public static partial void Quack([MarshalAs(UnmanagedType.I1)] bool loud) { }
+
+            [return: MarshalAs(UnmanagedType.I1)]
+            public static partial bool Honk() => true;
+        }
+        """,
+        """
+        using System.Runtime.InteropServices;
+        using CapsuleGen;
+
+        public static partial class Duck
+        {
+            [ExportCapsule("quacker")]
+            public static partial void Quack(bool loud);
+
+            [ExportCapsule("honker")]
+            public static partial bool Honk();
+        }
+
+        public static partial class Duck
+        {
+            public static partial void Quack([MarshalAs(UnmanagedType.U1)] bool loud) { }
+
+            [return: MarshalAs(UnmanagedType.U1)]
+            public static partial bool Honk() => true;
+        }
+        """,
+        title: OneByteBool);
+
+    [Fact]
     public Task Fix_all_marks_every_bool_and_adds_one_using() => CodeFixAssert.FixesAllAsync(
         s_fix,
         "CAPS0004",

@@ -112,6 +112,85 @@ public sealed class MakeMethodStaticTests
         """);
 
     [Fact]
+    public Task Drops_readonly_which_a_static_method_cannot_have() => CodeFixAssert.FixesAllAsync(
+        s_fix,
+        "CAPS0001",
+        """
+        using CapsuleGen;
+
+        public partial struct Duck
+        {
+            [ExportCapsule("quacker")]
+            public readonly int Quack() => 1;
+
+            [ExportCapsule("honker")]
+            readonly int Honk() => 2;
+        }
+        """,
+        """
+        using CapsuleGen;
+
+        public partial struct Duck
+        {
+            [ExportCapsule("quacker")]
+            public static int Quack() => 1;
+
+            [ExportCapsule("honker")]
+            static int Honk() => 2;
+        }
+        """);
+
+    [Fact]
+    public Task Offers_no_fix_when_the_body_uses_the_instance() => CodeFixAssert.OffersNoFixAsync(
+        s_fix,
+        "CAPS0001",
+        """
+        public partial class Duck
+        {
+            private int _x;
+
+            [CapsuleGen.ExportCapsule("quacker")]
+            public int Quack() => _x;
+        }
+        """);
+
+    [Fact]
+    public async Task Fix_all_leaves_the_methods_that_use_the_instance_and_breaks_nothing()
+    {
+        string fixedCode = await CodeFixRunner.FixAllAsync(
+            s_fix,
+            """
+            public partial class Duck
+            {
+                private int _x;
+
+                [CapsuleGen.ExportCapsule("quacker")]
+                public int Quack() => new Duck { _x = 1 }._x;
+
+                [CapsuleGen.ExportCapsule("honker")]
+                public int Honk() => _x + base.GetHashCode();
+            }
+            """,
+            "CAPS0001");
+
+        Assert.Equal(
+            """
+            public partial class Duck
+            {
+                private int _x;
+
+                [CapsuleGen.ExportCapsule("quacker")]
+                public static int Quack() => new Duck { _x = 1 }._x;
+
+                [CapsuleGen.ExportCapsule("honker")]
+                public int Honk() => _x + base.GetHashCode();
+            }
+            """,
+            fixedCode);
+        await FixedCode.AssertCompilesAsync(fixedCode);
+    }
+
+    [Fact]
     public Task Offers_no_fix_for_an_override() => CodeFixAssert.OffersNoFixAsync(
         s_fix,
         "CAPS0001",

@@ -70,6 +70,31 @@ public sealed class CrossDeclarationDiagnosticTests
     }
 
     [Fact]
+    public void An_import_is_checked_in_the_compilation_a_build_analyzes_with_its_generated_binding()
+    {
+        MarkedSource marked = MarkedSource.Parse("""
+            public static partial class Duck
+            {
+                [CapsuleGen.ExportCapsule("quacker")]
+                public static int Quack(int x) => x;
+            }
+
+            [CapsuleGen.ImportCapsule("quacker")]
+            public partial interface [|IQ|]
+            {
+                int Quack(long x);
+            }
+            """);
+        GeneratorRun run = GeneratorRun.Of(marked.Source);
+
+        // The analyzer sees the generated IQ.Binding and the manifest, as in a build or an IDE.
+        Assert.Contains(run.Output.SyntaxTrees, tree => tree.FilePath.EndsWith("IQ.Binding.g.cs", StringComparison.Ordinal));
+        Diagnostic diagnostic = Assert.Single(run.AnalyzerDiagnostics());
+
+        AssertDiagnostic(diagnostic, "CAPS0016", marked, "'IQ' does not match capsule \"quacker\" as 'Duck.Quack' exports it: it imports \"int (int64_t)\" but the export is \"int (int)\"");
+    }
+
+    [Fact]
     public void An_import_is_checked_against_the_manifest_of_a_referenced_assembly()
     {
         MetadataReference spam = Reference(SnapshotSources.TableExport, "Spam");
@@ -134,6 +159,59 @@ public sealed class CrossDeclarationDiagnosticTests
         AssertDiagnostic(diagnostic, "CAPS0017", marked, "The code generated for 'Quack' calls through function pointers, which needs unsafe code; set <AllowUnsafeBlocks>true</AllowUnsafeBlocks> in the project file");
         Assert.Empty(run.Result.Results.SelectMany(result => result.GeneratedSources));
         Assert.Empty(run.CompilerDiagnostics());
+    }
+
+    [Fact]
+    public void A_global_type_named_System_is_reported_at_itself_and_nothing_is_generated()
+    {
+        MarkedSource marked = MarkedSource.Parse("""
+            public class [|System|] { }
+
+            public static partial class Duck
+            {
+                [CapsuleGen.ExportCapsule("quacker")]
+                public static int Quack(int x) => x;
+            }
+            """);
+        GeneratorRun run = GeneratorRun.Of(marked.Source);
+
+        AssertDiagnostic(Assert.Single(run.AnalyzerDiagnostics()), "CAPS0026", marked, "This type is named 'System' and declared in the global namespace, which hides the namespace System even from 'global::System', and CapsuleGen's generated code names it throughout, so nothing is generated; rename the type or declare it in a namespace");
+        Assert.Empty(run.Result.Results.SelectMany(result => result.GeneratedSources));
+        Assert.Empty(run.CompilerDiagnostics());
+    }
+
+    [Fact]
+    public void A_global_type_named_System_in_a_referenced_assembly_is_reported_at_the_first_declaration()
+    {
+        MetadataReference shadow = MetadataReference.CreateFromImage(GeneratorRun.Of(TestCompilation.Create(["public class System { }"], "Shadow")).EmitCleanly());
+        MarkedSource marked = MarkedSource.Parse("""
+            [CapsuleGen.ImportCapsule([|"quacker"|])]
+            public partial interface IQuacker { int Quack(int x); }
+            """);
+        GeneratorRun run = GeneratorRun.Of(TestCompilation.Create([marked.Source], extraReferences: [shadow]));
+
+        AssertDiagnostic(Assert.Single(run.AnalyzerDiagnostics()), "CAPS0026", marked, "The type 'System' of assembly 'Shadow' is named 'System' and declared in the global namespace, which hides the namespace System even from 'global::System', and CapsuleGen's generated code names it throughout, so nothing is generated; rename the type or declare it in a namespace");
+        Assert.Empty(run.Result.Results.SelectMany(result => result.GeneratedSources));
+    }
+
+    [Fact]
+    public void A_type_named_System_inside_a_namespace_hides_nothing_from_generated_code()
+    {
+        GeneratorRun run = GeneratorRun.Of("""
+            namespace Pond
+            {
+                public class System { }
+
+                public static partial class Duck
+                {
+                    [CapsuleGen.ExportCapsule("quacker")]
+                    public static int Quack(int x) => x;
+                }
+            }
+            """);
+
+        Assert.Empty(run.AnalyzerDiagnostics());
+        run.EmitCleanly();
     }
 
     [Fact]
@@ -216,6 +294,65 @@ public sealed class CrossDeclarationDiagnosticTests
 
         AssertDiagnostic(Assert.Single(run.AnalyzerDiagnostics()), "CAPS0018", marked, message);
         Assert.Empty(run.CompilerDiagnostics());
+    }
+
+    [Fact]
+    public void A_private_member_of_a_base_class_is_not_inherited_so_its_name_is_free()
+    {
+        GeneratorRun run = GeneratorRun.Of("""
+            public class Pond { private static int QuackCapsule = 1; public static int Read() => QuackCapsule; }
+            public partial class Duck : Pond
+            {
+                [CapsuleGen.ExportCapsule("quacker")]
+                public static void Quack() { }
+            }
+            """);
+
+        Assert.Empty(run.AnalyzerDiagnostics().Select(GeneratorRun.Describe));
+        Assert.Empty(run.ProblemsInGeneratedFiles());
+        run.EmitCleanly();
+    }
+
+    [Fact]
+    public void A_class_re_exporting_the_name_of_a_referenced_base_class_export_hides_its_capsule_property()
+    {
+        MetadataReference pond = Reference("""
+            public partial class Base
+            {
+                [CapsuleGen.ExportCapsule("base.quack")] public static void Quack() { }
+                [CapsuleGen.ExportCapsule("base.honk")] protected static void Honk() { }
+                [CapsuleGen.ExportCapsule("base.peep")] internal static void Peep() { }
+            }
+            """, "Pond");
+        GeneratorRun run = GeneratorRun.Of(TestCompilation.Create(["""
+            public partial class Derived : Base
+            {
+                [CapsuleGen.ExportCapsule("derived.quack")] public static new void Quack() { }
+                [CapsuleGen.ExportCapsule("derived.honk")] protected static new void Honk() { }
+                [CapsuleGen.ExportCapsule("derived.peep")] internal static void Peep() { }
+            }
+            """], extraReferences: [pond]));
+
+        Assert.Empty(run.AnalyzerDiagnostics().Select(GeneratorRun.Describe));
+        Assert.Empty(run.ProblemsInGeneratedFiles());
+        run.EmitCleanly();
+        string generated = run.Result.Results.Single().GeneratedSources.Single(source => source.HintName == "Derived.Exports.g.cs").SourceText.ToString();
+        Assert.Contains("public static new global::CapsuleGen.Capsule QuackCapsule", generated, StringComparison.Ordinal);
+        Assert.Contains("protected static new global::CapsuleGen.Capsule HonkCapsule", generated, StringComparison.Ordinal);
+        Assert.Contains("internal static global::CapsuleGen.Capsule PeepCapsule", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_imported_interface_inheriting_another_is_refused_in_the_user_s_file()
+    {
+        MarkedSource marked = MarkedSource.Parse("""
+            [CapsuleGen.ImportCapsule("quacker")] public partial interface IQuacker { void Quack(); }
+            [CapsuleGen.ImportCapsule("loud.quacker")] public partial interface [|ILoudQuacker|] : IQuacker { void Shout(); }
+            """);
+        GeneratorRun run = GeneratorRun.Of(marked.Source);
+
+        AssertDiagnostic(Assert.Single(run.AnalyzerDiagnostics()), "CAPS0007", marked, "'IQuacker' cannot be bound to a capsule: 'ILoudQuacker' inherits it, and members of base interfaces are not bound; declare the members in 'ILoudQuacker' itself");
+        Assert.Empty(run.ProblemsInGeneratedFiles());
     }
 
     [Fact]

@@ -158,6 +158,28 @@ public sealed class DiagnosticTests
             "The capsule name \"quack\\0er\" is invalid: a capsule name cannot contain '\\0': C compares names with strcmp, which stops at the first NUL"
         },
         {
+            "CAPS0005",
+            """
+            public static partial class Duck
+            {
+                [CapsuleGen.ExportCapsule([|"\uD800"|])]
+                public static void Quack() { }
+            }
+            """,
+            "The capsule name \"\\uD800\" is invalid: a capsule name must be valid UTF-16, but this one has a lone surrogate (U+D800) at index 0: it has no UTF-8 form for C code to compare"
+        },
+        {
+            "CAPS0005",
+            """
+            [CapsuleGen.ImportCapsule([|"🦆 quack\uDC00"|])]
+            public partial interface IQuacker
+            {
+                void Quack();
+            }
+            """,
+            "The capsule name \"🦆 quack\\uDC00\" is invalid: a capsule name must be valid UTF-16, but this one has a lone surrogate (U+DC00) at index 8: it has no UTF-8 form for C code to compare"
+        },
+        {
             "CAPS0006",
             """
             [CapsuleGen.ImportCapsule("quacker")]
@@ -848,6 +870,29 @@ public sealed class DiagnosticTests
             "'IGeometry.Print' uses two different structs that C would both call 'struct Point' ('Screen.Point' and 'Paper.Point'); a C signature cannot tell them apart, so rename one of them"
         },
         {
+            "CAPS0027",
+            """
+            public static partial class Duck
+            {
+                [CapsuleGen.ExportCapsule("quacker", [|OnException = (CapsuleGen.CapsuleExceptionPolicy)5|])]
+                public static void Quack() { }
+            }
+            """,
+            "OnException is 5, which is no CapsuleExceptionPolicy; use CapsuleExceptionPolicy.ReturnDefault or CapsuleExceptionPolicy.FailFast"
+        },
+        {
+            "CAPS0027",
+            """
+            [CapsuleGen.ExportCapsule("spam._C_API", [|OnException = (CapsuleGen.CapsuleExceptionPolicy)(-1)|])]
+            public static partial class SpamApi
+            {
+                [CapsuleGen.CapsuleSlot(0)]
+                private static int Add(int a, int b) => a + b;
+            }
+            """,
+            "OnException is -1, which is no CapsuleExceptionPolicy; use CapsuleExceptionPolicy.ReturnDefault or CapsuleExceptionPolicy.FailFast"
+        },
+        {
             "CAPS0025",
             """
             public static unsafe class Forger
@@ -903,6 +948,25 @@ public sealed class DiagnosticTests
             ImmutableArray<Diagnostic> diagnostics = GeneratorRun.Of(source).AnalyzerDiagnostics();
             Assert.True(diagnostics.IsEmpty, string.Join(Environment.NewLine, diagnostics.Select(GeneratorRun.Describe)) + Environment.NewLine + source);
         }
+    }
+
+    [Fact]
+    public void A_constant_in_an_imported_interface_is_no_member_to_bind_and_can_number_its_slots()
+    {
+        GeneratorRun run = GeneratorRun.Of("""
+            [CapsuleGen.ImportCapsule("spam._C_API")]
+            public partial interface ISpam
+            {
+                const int First = 3;
+
+                [CapsuleGen.CapsuleSlot(First)] int Add(int a, int b);
+                [CapsuleGen.CapsuleSlot(First + 1)] int Subtract(int a, int b);
+            }
+            """);
+
+        Assert.Empty(run.AnalyzerDiagnostics().Select(GeneratorRun.Describe));
+        Assert.Contains("new(4, \"Subtract\", \"int (int, int)\")", run.Result.Results.Single().GeneratedSources.Single().SourceText.ToString(), StringComparison.Ordinal);
+        run.EmitCleanly();
     }
 
     [Fact]

@@ -90,6 +90,6 @@ public sealed class LegalDeclarationTests
 
         string binding = run.Result.Results.SelectMany(result => result.GeneratedSources).Single(source => source.HintName.Contains("Binding", StringComparison.Ordinal)).SourceText.ToString();
 
-        Assert.Contains("public double Combine(double x = 1.5, int y = -2, global::Shape shape = (global::Shape)(2), bool flag = true, char letter = 'é', nint count = 7, float missing = float.NaN, [global::System.Runtime.CompilerServices.CallerLineNumber] int line = 0)", binding, StringComparison.Ordinal);
+        Assert.Contains("public double Combine(double x = 1.5, int y = -2, global::Shape shape = (global::Shape)(2), bool flag = true, char letter = 'é', global::System.IntPtr count = 7, float missing = float.NaN, [global::System.Runtime.CompilerServices.CallerLineNumber] int line = 0)", binding, StringComparison.Ordinal);
     }
 }

@@ -353,9 +353,352 @@ public sealed record LegalScenario(
         "31",
         LanguageVersion.CSharp11);
 
+    public static LegalScenario LowerCaseTypeNames { get; } = new(
+        "type names of lower-case letters, which C# warns about where they are declared",
+        """
+        #pragma warning disable CS8981
+        namespace pond
+        {
+            public static partial class duck { [CapsuleGen.ExportCapsule("duck.quack")] public static int quack(int x) => x + 1; }
+            public static partial class outer { public static partial class inner { [CapsuleGen.ExportCapsule("inner.quack")] public static int quack(int x) => x + 2; } }
+        }
+        """,
+        """
+        #pragma warning disable CS8981
+        namespace pond
+        {
+            [CapsuleGen.ImportCapsule("duck.quack")] public partial interface iq { int quack(int x); }
+            public static partial class outer { [CapsuleGen.ImportCapsule("inner.quack")] public partial interface iq { int quack(int x); } }
+        }
+
+        public static class Driver
+        {
+            public static string Run(CapsuleGen.Capsule[] c) => $"{new pond.iq.Binding(c[0]).quack(10)} {new pond.outer.iq.Binding(c[1]).quack(10)}";
+        }
+        """,
+        [("pond.duck", "quackCapsule"), ("pond.outer+inner", "quackCapsule")],
+        "11 12");
+
+    public static LegalScenario NativeIntegerNamesTaken { get; } = new(
+        "nint and nuint naming other types: a type in the namespace, a global using alias, a global using of a namespace",
+        """
+        #pragma warning disable CS8981
+        global using nuint = System.Int64;
+        global using Shadows;
+        using System;
+
+        namespace Shadows { public struct nint { } }
+        namespace Pond
+        {
+            public struct nint { }
+
+            public static unsafe partial class Duck
+            {
+                [CapsuleGen.ExportCapsule("pond.add")]
+                public static IntPtr Add(IntPtr a, UIntPtr b, IntPtr* c, delegate* unmanaged[Cdecl]<IntPtr, UIntPtr> d) => a + (IntPtr)b + *c + (IntPtr)d(a);
+            }
+        }
+
+        namespace Lake
+        {
+            [CapsuleGen.ExportCapsule("lake.api")]
+            public static unsafe partial class Api
+            {
+                [CapsuleGen.CapsuleSlot(1)] private static UIntPtr Twice(UIntPtr x) => x + x;
+            }
+        }
+        """,
+        """
+        #pragma warning disable CS8981
+        global using nuint = System.Int64;
+        global using Shadows;
+        using System;
+
+        namespace Shadows { public struct nint { } }
+        namespace Pond
+        {
+            public struct nint { }
+
+            [CapsuleGen.ImportCapsule("pond.add")]
+            public unsafe partial interface IAdd { IntPtr Add(IntPtr a, UIntPtr b, IntPtr* c, delegate* unmanaged[Cdecl]<IntPtr, UIntPtr> d); }
+        }
+
+        namespace Lake
+        {
+            [CapsuleGen.ImportCapsule("lake.api")]
+            public unsafe partial interface IApi
+            {
+                [CapsuleGen.CapsuleSlot(0)] IntPtr Size { get; }
+                [CapsuleGen.CapsuleSlot(1)] UIntPtr Twice(UIntPtr x = 4);
+            }
+        }
+
+        public static unsafe class Driver
+        {
+            [System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(System.Runtime.CompilerServices.CallConvCdecl) })]
+            private static UIntPtr Identity(IntPtr x) => (UIntPtr)x;
+
+            public static string Run(CapsuleGen.Capsule[] c)
+            {
+                IntPtr three = 3;
+                var api = new Lake.IApi.Binding(c[1]);
+                return $"{new Pond.IAdd.Binding(c[0]).Add(1, 2, &three, &Identity)} {api.Twice()} {api.Size}";
+            }
+        }
+        """,
+        [("Pond.Duck", "AddCapsule"), ("Lake.Api", "ApiCapsule")],
+        "7 8 0");
+
+    public static LegalScenario OverloadedImports { get; } = new(
+        "overloaded methods in an imported table, and a member named like another's entry field",
+        """
+        [CapsuleGen.ExportCapsule("spam")]
+        public static partial class Spam
+        {
+            [CapsuleGen.CapsuleSlot(0)] private static int Whole(int a) => a + 1;
+            [CapsuleGen.CapsuleSlot(1)] private static int Real(double a) => (int)(a * 10);
+            [CapsuleGen.CapsuleSlot(2)] private static int Entry(int a) => a + 3;
+        }
+        """,
+        """
+        [CapsuleGen.ImportCapsule("spam")]
+        public partial interface ISpam
+        {
+            [CapsuleGen.CapsuleSlot(0)] int F(int a);
+            [CapsuleGen.CapsuleSlot(1)] int F(double a);
+            [CapsuleGen.CapsuleSlot(2)] int FEntry(int a);
+        }
+
+        public static class Driver
+        {
+            public static string Run(CapsuleGen.Capsule[] c)
+            {
+                var spam = new ISpam.Binding(c[0]);
+                return $"{spam.F(1)} {spam.F(2.5)} {spam.FEntry(1)}";
+            }
+        }
+        """,
+        [("Spam", "SpamCapsule")],
+        "2 25 4");
+
+    public static LegalScenario OverloadedExports { get; } = new(
+        "overloads with one native signature, in a table and exported alone beside it",
+        """
+        using System.Runtime.InteropServices;
+
+        [CapsuleGen.ExportCapsule("both.slots")]
+        public static partial class BothSlots
+        {
+            [CapsuleGen.CapsuleSlot(0)] private static int Q(int x) => x + 1;
+            [CapsuleGen.CapsuleSlot(1)] private static int Q([MarshalAs(UnmanagedType.I4)] bool x) => x ? 20 : 30;
+        }
+
+        [CapsuleGen.ExportCapsule("slot.and.single")]
+        public static partial class SlotAndSingle
+        {
+            [CapsuleGen.CapsuleSlot(0)] private static int Q(int x) => x + 2;
+            [CapsuleGen.ExportCapsule("single")] public static int Q([MarshalAs(UnmanagedType.I4)] bool x) => x ? 40 : 50;
+            private static void QTrampoline1() { }
+        }
+        """,
+        """
+        using System.Runtime.InteropServices;
+
+        [CapsuleGen.ImportCapsule("both.slots")]
+        public partial interface IBothSlots
+        {
+            [CapsuleGen.CapsuleSlot(0)] int Q(int x);
+            [CapsuleGen.CapsuleSlot(1)] int Q([MarshalAs(UnmanagedType.I4)] bool x);
+        }
+
+        [CapsuleGen.ImportCapsule("slot.and.single")] public partial interface ISlot { [CapsuleGen.CapsuleSlot(0)] int Q(int x); }
+        [CapsuleGen.ImportCapsule("single")] public partial interface ISingle { int Q([MarshalAs(UnmanagedType.I4)] bool x); }
+
+        public static class Driver
+        {
+            public static string Run(CapsuleGen.Capsule[] c)
+            {
+                var both = new IBothSlots.Binding(c[0]);
+                return $"{both.Q(1)} {both.Q(true)} {new ISlot.Binding(c[1]).Q(1)} {new ISingle.Binding(c[2]).Q(false)}";
+            }
+        }
+        """,
+        [("BothSlots", "BothSlotsCapsule"), ("SlotAndSingle", "SlotAndSingleCapsule"), ("SlotAndSingle", "QCapsule")],
+        "2 20 3 50");
+
+    public static LegalScenario GeneratedMembersOfEveryKindOfType { get; } = new(
+        "a derived class exporting a base export's name, protected exports in sealed types, nested tables of every accessibility",
+        """
+        public partial class Base
+        {
+            [CapsuleGen.ExportCapsule("base.quack")] public static int Quack(int x) => x + 1;
+            [CapsuleGen.ExportCapsule("base.honk")] protected static int Honk(int x) => x + 2;
+            [CapsuleGen.ExportCapsule("base.peep")] private static int Peep(int x) => x + 3;
+        }
+
+        public partial class Derived : Base
+        {
+            [CapsuleGen.ExportCapsule("derived.quack")] public static new int Quack(int x) => x + 10;
+            [CapsuleGen.ExportCapsule("derived.honk")] protected static new int Honk(int x) => x + 20;
+            [CapsuleGen.ExportCapsule("derived.peep")] private static int Peep(int x) => x + 30;
+            public static CapsuleGen.Capsule GetHonk() => HonkCapsule;
+        }
+
+        [CapsuleGen.ExportCapsule("sub.table")]
+        public partial class Sub : Table { [CapsuleGen.CapsuleSlot(0)] private static int Twice(int x) => 2 * x; }
+
+        [CapsuleGen.ExportCapsule("table")]
+        public partial class Table { [CapsuleGen.CapsuleSlot(0)] private static int Half(int x) => x / 2; }
+
+        namespace Other { [CapsuleGen.ExportCapsule("other.table")] public partial class Table : global::Table { [CapsuleGen.CapsuleSlot(0)] private static int Third(int x) => x / 3; } }
+
+        #pragma warning disable CS0628 // the user's own protected members in a sealed class
+        public sealed partial class Sealed
+        {
+            [CapsuleGen.ExportCapsule("sealed.protected")] protected static int Protected(int x) => x + 4;
+            [CapsuleGen.ExportCapsule("sealed.protected_internal")] protected internal static int ProtectedInternal(int x) => x + 5;
+            [CapsuleGen.ExportCapsule("sealed.private_protected")] private protected static int PrivateProtected(int x) => x + 6;
+            public static CapsuleGen.Capsule[] All() => new[] { ProtectedCapsule, ProtectedInternalCapsule, PrivateProtectedCapsule };
+        }
+
+        public partial class Outer
+        {
+            [CapsuleGen.ExportCapsule("outer.protected")]
+            protected static partial class ProtectedTable { [CapsuleGen.CapsuleSlot(0)] private static int Inc(int x) => x + 7; }
+
+            [CapsuleGen.ExportCapsule("outer.private")]
+            private static partial class PrivateTable { [CapsuleGen.CapsuleSlot(0)] private static int Inc(int x) => x + 8; }
+
+            public static CapsuleGen.Capsule[] All() => new[] { ProtectedTable.ProtectedTableCapsule, PrivateTable.PrivateTableCapsule };
+        }
+        """,
+        """
+        [CapsuleGen.ImportCapsule("base.quack")] public partial interface IBaseQuack { int Quack(int x); }
+        [CapsuleGen.ImportCapsule("derived.quack")] public partial interface IDerivedQuack { int Quack(int x); }
+        [CapsuleGen.ImportCapsule("derived.honk")] public partial interface IDerivedHonk { int Honk(int x); }
+        [CapsuleGen.ImportCapsule("derived.peep")] public partial interface IDerivedPeep { int Peep(int x); }
+        [CapsuleGen.ImportCapsule("table")] public partial interface ITable { [CapsuleGen.CapsuleSlot(0)] int F(int x); }
+        [CapsuleGen.ImportCapsule("other.table")] public partial interface IOtherTable { [CapsuleGen.CapsuleSlot(0)] int F(int x); }
+        [CapsuleGen.ImportCapsule("sealed.protected")] public partial interface ISealed { int F(int x); }
+        [CapsuleGen.ImportCapsule("outer.private")] public partial interface IOuter { [CapsuleGen.CapsuleSlot(0)] int F(int x); }
+
+        public static class Driver
+        {
+            public static string Run(CapsuleGen.Capsule[] c) =>
+                $"{new IBaseQuack.Binding(c[0]).Quack(0)} {new IDerivedQuack.Binding(c[1]).Quack(0)} {new IDerivedHonk.Binding(c[2]).Honk(0)} {new IDerivedPeep.Binding(c[3]).Peep(0)} " +
+                $"{new ITable.Binding(c[4]).F(12)} {new IOtherTable.Binding(c[5]).F(12)} {new ISealed.Binding(c[6]).F(0)} {new IOuter.Binding(c[7]).F(0)}";
+        }
+        """,
+        [
+            ("Base", "QuackCapsule"), ("Derived", "QuackCapsule"), ("Derived", "HonkCapsule"), ("Derived", "PeepCapsule"),
+            ("Table", "TableCapsule"), ("Other.Table", "TableCapsule"), ("Sealed", "ProtectedCapsule"), ("Outer+PrivateTable", "PrivateTableCapsule"),
+        ],
+        "1 10 20 30 6 4 4 8");
+
+    public static LegalScenario ClsCompliantAssemblies { get; } = new(
+        "CLS-compliant assemblies, which C# checks in every generated file too",
+        """
+        [assembly: System.CLSCompliant(true)]
+        #pragma warning disable CS3001, CS3002, CS3003, CS3005, CS3008 // the project's own declarations
+
+        public static unsafe partial class Duck
+        {
+            [CapsuleGen.ExportCapsule("duck.add")] public static uint Add(uint a, nuint b, int* c) => a + (uint)b + (uint)*c;
+            [CapsuleGen.ExportCapsule("duck.quack")] public static int Quack(int x) => x + 1;
+            [CapsuleGen.ExportCapsule("duck.lower")] public static int quack(int x) => x + 2;
+            [CapsuleGen.ExportCapsule("duck.underscore")] public static int _quack(int x) => x + 3;
+        }
+
+        [CapsuleGen.ExportCapsule("spam")]
+        public static partial class Spam { [CapsuleGen.CapsuleSlot(0)] private static ulong Twice(ulong x) => 2 * x; }
+        """,
+        """
+        [assembly: System.CLSCompliant(true)]
+        #pragma warning disable CS3001, CS3002, CS3003 // the project's own declarations
+
+        [CapsuleGen.ImportCapsule("duck.add")] public unsafe partial interface IAdd { uint Add(uint a, nuint b, int* c); }
+        [CapsuleGen.ImportCapsule("spam")] public partial interface ISpam { [CapsuleGen.CapsuleSlot(0)] ulong Twice(ulong x); }
+        [CapsuleGen.ImportCapsule("spam")] public partial interface ISpamData { [CapsuleGen.CapsuleSlot(0)] nuint Raw { get; } }
+
+        public static unsafe class Driver
+        {
+            public static string Run(CapsuleGen.Capsule[] c)
+            {
+                int three = 3;
+                return $"{new IAdd.Binding(c[0]).Add(1, 2, &three)} {new ISpam.Binding(c[1]).Twice(21)}";
+            }
+        }
+        """,
+        [("Duck", "AddCapsule"), ("Spam", "SpamCapsule")],
+        "6 42");
+
+    public static LegalScenario ClsCompliantTypes { get; } = new(
+        "types marked CLS-compliant in assemblies that are not, whose every partial part C# checks",
+        """
+        #pragma warning disable CS3014, CS3001, CS3002, CS3003 // the project's own declarations
+
+        [System.CLSCompliant(true)]
+        public static partial class Duck { [CapsuleGen.ExportCapsule("duck.add")] public static uint Add(uint a) => a + 1; }
+        """,
+        """
+        #pragma warning disable CS3014, CS3001, CS3002 // the project's own declarations
+
+        [System.CLSCompliant(true)]
+        public static partial class Outer { [CapsuleGen.ImportCapsule("duck.add")] public partial interface IAdd { uint Add(uint a); } }
+
+        public static class Driver
+        {
+            public static string Run(CapsuleGen.Capsule[] c) => new Outer.IAdd.Binding(c[0]).Add(1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        """,
+        [("Duck", "AddCapsule")],
+        "2");
+
+    public static LegalScenario TypesLessAccessibleThanTheBinding { get; } = new(
+        "internal members of a public imported interface that name internal types",
+        """
+        internal struct Hidden { public int X; public static Hidden Of(int x) => new() { X = x }; }
+
+        [CapsuleGen.ExportCapsule("hidden")]
+        internal static unsafe partial class Hider
+        {
+            [CapsuleGen.CapsuleSlot(0)] private static int Get(Hidden h) => h.X + 1;
+            [CapsuleGen.CapsuleSlot(1)] private static int Read(Hidden* h) => h->X + 2;
+        }
+        """,
+        """
+        internal struct Hidden { public int X; public static Hidden Of(int x) => new() { X = x }; }
+
+        [CapsuleGen.ImportCapsule("hidden")]
+        public unsafe partial interface IHidden
+        {
+            [CapsuleGen.CapsuleSlot(0)] internal int Get(Hidden h);
+            [CapsuleGen.CapsuleSlot(1)] internal int Read(Hidden* h) => -1;
+        }
+
+        [CapsuleGen.ImportCapsule("hidden")]
+        public unsafe partial interface IHiddenData { [CapsuleGen.CapsuleSlot(0)] internal Hidden* Raw { get; } }
+
+        public static unsafe class Driver
+        {
+            public static string Run(CapsuleGen.Capsule[] c)
+            {
+                IHidden hidden = new IHidden.Binding(c[0]);
+                Hidden h = Hidden.Of(10);
+                IHidden unbound = new IHidden.Binding();
+                IHiddenData data = new IHiddenData.Binding(c[0]);
+                return $"{hidden.Get(h)} {hidden.Read(&h)} {unbound.Read(&h)} {data.Raw != null}";
+            }
+        }
+        """,
+        [("Hider", "HiderCapsule")],
+        "11 12 -1 True");
+
     public static IReadOnlyList<LegalScenario> All { get; } =
     [
         CaseTwins, KeywordAndUnicodeNames, AwkwardNames, GeneratedLookalikes, ObsoleteAndExperimental, PartialMethods, DefaultValues,
-        EveryImplementableAccessibility, StaticInterfaceMembers,
+        EveryImplementableAccessibility, StaticInterfaceMembers, LowerCaseTypeNames,
+        NativeIntegerNamesTaken, OverloadedImports, OverloadedExports, GeneratedMembersOfEveryKindOfType,
+        ClsCompliantAssemblies, ClsCompliantTypes, TypesLessAccessibleThanTheBinding,
     ];
 }

@@ -174,18 +174,28 @@ public sealed class PythonModuleDiagnosticTests
             "'CppDuck.Quack' is generic; a native function has one fixed signature, so declare it without type parameters"
         },
         {
-            "CAPS0018",
+            "CAPS0049",
             """
             [CapsuleGen.Python.PythonModule("CppDuck")]
-            public static partial class [|CppDuck|]
+            public static partial class CppDuck
             {
-                [CapsuleGen.Python.PythonFunction("quack")]
-                public static void Quack() { }
-
-                private static void CppDuck_quack() { }
+                [CapsuleGen.Python.PythonFunction]
+                public static async void [|quack|]() => await System.Threading.Tasks.Task.Yield();
             }
             """,
-            "'CppDuck' would generate 'CppDuck_quack', but 'CppDuck' already declares 'CppDuck_quack'; rename one of them"
+            "'CppDuck.quack' is async: Python would get control back at its first 'await', and an exception thrown after that would reach no caller and end the process; make the method synchronous"
+        },
+        {
+            "CAPS0049",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction]
+                public static async System.Threading.Tasks.Task<int> [|quack|]() { await System.Threading.Tasks.Task.Yield(); return 1; }
+            }
+            """,
+            "'CppDuck.quack' is async: Python would get control back at its first 'await', and an exception thrown after that would reach no caller and end the process; make the method synchronous"
         },
     };
 
@@ -196,7 +206,7 @@ public sealed class PythonModuleDiagnosticTests
         MarkedSource marked = MarkedSource.Parse(markedSource);
         GeneratorRun run = PythonModuleCompilation.Run(marked.Source);
 
-        Diagnostic diagnostic = Assert.Single(PythonModuleCompilation.Analyze(run.Input));
+        Diagnostic diagnostic = Assert.Single(run.PythonAnalyzerDiagnostics());
 
         Assert.Equal(id, diagnostic.Id);
         Assert.Equal(id == "CAPS0047" ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, diagnostic.Severity);

@@ -40,6 +40,109 @@ public sealed class PythonModuleTests
     }
 
     [Fact]
+    public void A_module_compiles_where_nint_and_nuint_name_other_types()
+    {
+        const string Source = """
+            #pragma warning disable CS8981
+            global using nuint = System.Int64;
+            using System;
+
+            namespace Pond;
+
+            public struct nint { }
+
+            [CapsuleGen.Python.PythonModule("Pond")]
+            public static partial class Module
+            {
+                [CapsuleGen.Python.PythonFunction] public static IntPtr add(IntPtr a, UIntPtr b) => a + (IntPtr)b;
+                [CapsuleGen.Python.PythonFunction] public static UIntPtr one() => 1;
+            }
+            """;
+
+        AssertCompilesCleanly(Source, "Pond");
+    }
+
+    [Fact]
+    public void A_module_of_a_CLS_compliant_assembly_compiles_without_a_warning()
+    {
+        const string Source = """
+            [assembly: System.CLSCompliant(true)]
+            #pragma warning disable CS3001, CS3002 // the project's own declarations
+
+            [CapsuleGen.Python.PythonModule("Pond")]
+            public static partial class Pond
+            {
+                [CapsuleGen.Python.PythonFunction] public static uint twice(uint x, string label = "x") => 2 * x;
+                [CapsuleGen.ExportCapsule("Pond.quack")] public static void Quack() { }
+            }
+            """;
+
+        AssertCompilesCleanly(Source, "Pond");
+    }
+
+    [Fact]
+    public void Functions_named_like_the_wrappers_locals_and_parameters_named_like_their_function_are_called()
+    {
+        const string Source = """
+            [CapsuleGen.Python.PythonModule("Pond")]
+            public static partial class Pond
+            {
+                [CapsuleGen.Python.PythonFunction] public static long count(long n) => n;
+                [CapsuleGen.Python.PythonFunction] public static long module() => 1;
+                [CapsuleGen.Python.PythonFunction] public static long unused() => 2;
+                [CapsuleGen.Python.PythonFunction] public static long args(long exception, long count) => exception + count;
+                [CapsuleGen.Python.PythonFunction] public static long scale(long scale) => scale;
+                [CapsuleGen.Python.PythonFunction("f")] public static int @int(int @int) => @int;
+            }
+            """;
+
+        AssertCompilesCleanly(Source, "Pond");
+        string generated = Generated(Source, "Pond");
+        Assert.Contains("return global::CapsuleGen.Python.Modules.PythonResults.FromInt64(global::Pond.scale(scale));", generated, StringComparison.Ordinal);
+        Assert.Contains("return global::CapsuleGen.Python.Modules.PythonResults.FromInt64(global::Pond.@int(@int));", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Wrappers_and_the_entry_point_are_named_against_every_other_name_of_the_class_generated_or_not()
+    {
+        const string Source = """
+            [CapsuleGen.Python.PythonModule("A")]
+            public static partial class A
+            {
+                [CapsuleGen.ExportCapsule("a.y")] public static int A_y(int x) => x;
+                [CapsuleGen.Python.PythonFunction("yCapsule")] public static int Y() => 1;
+                [CapsuleGen.Python.PythonFunction("yTrampoline")] public static int Z() => 2;
+                [CapsuleGen.Python.PythonFunction("quack")] public static void Quack() { }
+                private static void A_quack() { }
+                private static void PyInit_A() { }
+            }
+            """;
+
+        AssertCompilesCleanly(Source, "A");
+        string generated = Generated(Source, "A");
+        Assert.Contains("[global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }, EntryPoint = \"PyInit_A\")]\n    private static global::System.IntPtr PyInit_A1()", generated, StringComparison.Ordinal);
+        Assert.Contains("private static global::System.IntPtr A_yCapsule1(", generated, StringComparison.Ordinal);
+        Assert.Contains("private static global::System.IntPtr A_yTrampoline1(", generated, StringComparison.Ordinal);
+        Assert.Contains("private static global::System.IntPtr A_quack1(", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_signatures_are_ASCII_Python_whatever_the_parameters_are_named_and_their_defaults_hold()
+    {
+        string generated = Generated("""
+            [CapsuleGen.Python.PythonModule("Pond")]
+            public static partial class Pond
+            {
+                [CapsuleGen.Python.PythonFunction]
+                public static int keywords(int lambda, int @class, int None, int class_, string duck = "🦆", string odd = "\uD800\U000E0001", int Δ = 1) => 0;
+            }
+            """, "Pond");
+
+        // In the C# literal of the docstring: keywords($module, lambda_, class_1, None_, class_, duck='\U0001f986', odd='\ud800\U000e0001', arg7=1, /)
+        Assert.Contains("\"keywords($module, lambda_, class_1, None_, class_, duck='\\\\U0001f986', odd='\\\\ud800\\\\U000e0001', arg7=1, /)\\n--\\n\\n\")", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_unsafe_code_nothing_is_generated_and_CAPS0017_says_why()
     {
         CSharpCompilation compilation = PythonModuleCompilation.Create(PythonModuleSources.Bird, "Bird", allowUnsafe: false);
@@ -90,11 +193,23 @@ public sealed class PythonModuleTests
         PythonModuleCompilation.Run(source, assembly).Result.Results.SelectMany(result => result.GeneratedSources)
             .Single(generated => generated.HintName.EndsWith("PythonModule.g.cs", StringComparison.Ordinal)).SourceText.ToString();
 
+    /// <summary>The module compiles without a warning at the oldest supported and the newest language version, and the analyzers take it.</summary>
+    private static void AssertCompilesCleanly(string source, string assembly)
+    {
+        foreach (LanguageVersion version in new[] { LanguageVersion.CSharp10, LanguageVersion.Latest })
+        {
+            GeneratorRun run = PythonModuleCompilation.Run(source, assembly, version);
+            Assert.Empty(run.ProblemsInGeneratedFiles());
+            Assert.Empty(run.PythonAnalyzerDiagnostics().Select(GeneratorRun.Describe));
+            run.EmitCleanly();
+        }
+    }
+
     private static void VerifyAndCompile(string source, string assembly, [System.Runtime.CompilerServices.CallerMemberName] string testName = "")
     {
         GeneratorRun run = PythonModuleCompilation.Run(source, assembly);
         Assert.Empty(run.GeneratorDiagnostics);
-        ImmutableArray<Diagnostic> diagnostics = PythonModuleCompilation.Analyze(run.Input);
+        ImmutableArray<Diagnostic> diagnostics = run.PythonAnalyzerDiagnostics();
         Assert.True(diagnostics.IsEmpty, string.Join(Environment.NewLine, diagnostics.Select(GeneratorRun.Describe)));
         Snapshot.Verify(run.Result, testName: testName);
 

@@ -9,10 +9,12 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace CapsuleGen.Generator.Tests;
 
 /// <summary>
-/// The generator and the analyzer never throw, whatever half-typed code they meet: every source
-/// the tests use (the differential test's random cases and the unusual legal declarations among
-/// them) is cut, stripped of tokens and given duplicated lines thousands of times, and no run may
-/// report a generator exception (CS8785) or an analyzer exception (AD0001).
+/// The generator and the analyzer never throw, and the generated code never fails, whatever half-typed
+/// code they meet: every source the tests use (the differential test's random cases and the unusual
+/// legal declarations among them) is cut, stripped of tokens and given duplicated lines thousands of
+/// times, and no run may report a generator exception (CS8785), an analyzer exception (AD0001) or
+/// anything in a generated file, where the user's #pragma cannot reach; the compiler reports the
+/// user's mistakes in the user's file.
 /// </summary>
 public sealed class RobustnessTests
 {
@@ -21,7 +23,7 @@ public sealed class RobustnessTests
     private const int RandomCases = 24;
 
     [Fact]
-    public void Thousands_of_mutated_sources_never_make_the_generator_or_the_analyzer_throw()
+    public void Thousands_of_mutated_sources_never_make_the_generator_or_the_analyzer_throw_nor_break_generated_code()
     {
         string[] sources = SnapshotSources.All
             .Concat(BoundaryTypeCase.Cases.SelectMany(typeCase => new[] { typeCase.ExportSource, typeCase.ImportSource }))
@@ -53,6 +55,56 @@ public sealed class RobustnessTests
         Assert.True(failures.IsEmpty, $"{failures.Count} of {mutations.Count} runs failed; the first:{Environment.NewLine}{failures.FirstOrDefault()}");
     }
 
+    public static TheoryData<string> HalfTypedDeclarations => new()
+    {
+        // A parameter without a name, or without a type and a name.
+        "public static partial class D { [CapsuleGen.ExportCapsule(\"x\")] public static int Q(int",
+        "public static partial class D { [CapsuleGen.ExportCapsule(\"x\")] public static int Q(int a, ) => a; }",
+        "[CapsuleGen.ImportCapsule(\"x\")] public partial interface I { int M(int",
+        "[CapsuleGen.ImportCapsule(\"x\")] public partial interface I { [CapsuleGen.CapsuleSlot(0)] int A(int a); [CapsuleGen.CapsuleSlot(1)] int (int b); }",
+        "[CapsuleGen.ImportCapsule(\"x\")] public partial interface I { [CapsuleGen.CapsuleSlot(0)] int A(int a); [CapsuleGen.CapsuleSlot(1)] nint { get; } }",
+        "[CapsuleGen.ExportCapsule(\"x\")] public static partial class T { [CapsuleGen.CapsuleSlot(0)] static int A(int a) => a; [CapsuleGen.CapsuleSlot(1)] static int (int b) => b; }",
+        "[CapsuleGen.Python.PythonModule(\"UserCode\")] public static partial class M { [CapsuleGen.Python.PythonFunction] static int F(int",
+
+        // A type that does not exist (yet).
+        "public static partial class D { [CapsuleGen.ExportCapsule(\"x\")] public static int Q(Missing a) => 0; }",
+        "public static partial class D { [CapsuleGen.ExportCapsule(\"x\")] public static unsafe Missing* Q(delegate* unmanaged[Cdecl]<Missing, int> a) => null; }",
+        "[CapsuleGen.ImportCapsule(\"x\")] public partial interface I { Missing M(int a); }",
+        "[CapsuleGen.ImportCapsule(\"x\")] public partial interface I : IMissing { int M(int a); }",
+        "[CapsuleGen.ImportCapsule(\"x\")] public partial interface I { [CapsuleGen.CapsuleSlot(0)] Missing Data { get; } }",
+        "[CapsuleGen.Python.PythonModule(\"UserCode\")] public static partial class M { [CapsuleGen.Python.PythonFunction] static int F(Missing a) => 0; }",
+        "public struct P { public Missing M; public int N; } public static partial class D { [CapsuleGen.ExportCapsule(\"x\")] public static int Q(P p) => 0; }",
+        "public struct P { public Missing M; } public static unsafe partial class D { [CapsuleGen.ExportCapsule(\"x\")] public static int Q(P* p) => 0; }",
+
+        // The user's own errors, which the generated code would repeat.
+        "public static partial class D { [CapsuleGen.ExportCapsule(\"x\")] public static int Q(int a, int a) => a; }",
+        "[CapsuleGen.ImportCapsule(\"x\")] public partial interface I { int M(int a, int a); }",
+        "[CapsuleGen.Python.PythonModule(\"UserCode\")] public static partial class M { [CapsuleGen.Python.PythonFunction] static int F(int a, int a) => a; }",
+        "public static partial class D { [CapsuleGen.ExportCapsule(\"x\")] public static int Q(int a) => a; } public static partial class D { public static int Q(int a) => a; }",
+        "public static partial class D { public static int Q(int a) => a; } public static partial class D { [CapsuleGen.ExportCapsule(\"x\")] public static int Q(int a) => a; }",
+        "[CapsuleGen.ExportCapsule(\"x\")] public static partial class T { [CapsuleGen.CapsuleSlot(0)] static int A(int a) => a; } public static partial class T { static int A(int a) => a; }",
+        "[CapsuleGen.ImportCapsule(\"x\")] public partial interface I { [CapsuleGen.CapsuleSlot(0)] int A(int a); [CapsuleGen.CapsuleSlot(1)] int A(int b); }",
+        "[CapsuleGen.Python.PythonModule(\"UserCode\")] public static partial class M { [CapsuleGen.Python.PythonFunction] static int F(int a) => a; static int F(int b) => b; }",
+        "namespace Pond. { public static partial class D { [CapsuleGen.ExportCapsule(\"x\")] public static int Q(int a) => a; } }",
+        "[CapsuleGen.ImportCapsule(\"x\")] public partial interface I { int M(int a = 1, int b); }",
+        "[CapsuleGen.ImportCapsule(\"x\")] public partial interface I { [CapsuleGen.CapsuleSlot(0)] nint Data { } }",
+        "internal struct Hidden { public int X; } [CapsuleGen.ImportCapsule(\"x\")] public partial interface I { int M(Hidden h); }",
+        "[System.Obsolete(\"gone\", true)] public struct Gone { public int X; } public static partial class D { [CapsuleGen.ExportCapsule(\"x\")] public static int Q(Gone g) => 0; }",
+        "[System.Obsolete(\"gone\", true)] public struct Gone { public int X; } [CapsuleGen.ImportCapsule(\"x\")] public partial interface I { int M(Gone g); }",
+        "public partial class Base { [CapsuleGen.ExportCapsule(\"a\")] public static void Quack(Missing m) { } } public partial class Derived : Base { [CapsuleGen.ExportCapsule(\"b\")] public static new void Quack() { } }",
+    };
+
+    [Theory]
+    [MemberData(nameof(HalfTypedDeclarations))]
+    public void Half_typed_and_broken_declarations_generate_nothing_that_fails_and_only_the_compiler_reports_them(string source)
+    {
+        GeneratorRun run = PythonModuleCompilation.Run("#pragma warning disable CAPS0047\n" + source, "UserCode");
+
+        Assert.Empty(run.ProblemsInGeneratedFiles());
+        Assert.Empty(run.PythonAnalyzerDiagnostics().Select(GeneratorRun.Describe));
+        Assert.Contains(run.Input.GetDiagnostics(TestContext.Current.CancellationToken), diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
+    }
+
     /// <summary>The two modules of one of the differential test's random cases.</summary>
     private static string[] RandomCaseSources(int index)
     {
@@ -63,8 +115,13 @@ public sealed class RobustnessTests
     private static IEnumerable<string> Run(string source)
     {
         CSharpCompilation compilation = TestCompilation.Create([source]);
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(new CapsuleGenerator()).RunGenerators(compilation);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(new CapsuleGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
         GeneratorDriverRunResult result = driver.GetRunResult();
+        foreach (Diagnostic diagnostic in output.GetDiagnostics().Where(diagnostic => diagnostic.Severity != DiagnosticSeverity.Hidden && diagnostic.Location.SourceTree is { } tree && !compilation.SyntaxTrees.Contains(tree)))
+        {
+            yield return "In a generated file: " + GeneratorRun.Describe(diagnostic);
+        }
+
         foreach (GeneratorRunResult run in result.Results.Where(run => run.Exception is not null))
         {
             yield return $"The generator threw: {run.Exception}";

@@ -287,7 +287,7 @@ public sealed partial class StructLayoutTests
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions([]), (exception, _, _) => exceptions.Add(exception), concurrentAnalysis: false, logAnalyzerExecutionTime: false);
 
-        System.Collections.Immutable.ImmutableArray<Diagnostic> diagnostics = await TestCompilation.Create([imports], extraReferences: [odd])
+        System.Collections.Immutable.ImmutableArray<Diagnostic> diagnostics = await GeneratorRun.Of(TestCompilation.Create([imports], extraReferences: [odd])).Output
             .WithAnalyzers([new CapsuleGen.Generator.Diagnostics.CapsuleAnalyzer()], options)
             .GetAnalyzerDiagnosticsAsync(TestContext.Current.CancellationToken);
 

@@ -262,6 +262,54 @@ public sealed class TableCompileAndRunTests
         }
     }
 
+    [Fact]
+    public void Under_overflow_checks_data_slots_keep_their_bits_and_calls_cross_as_without()
+    {
+        LoadedModule exporter = LoadedModule.Compile(SnapshotSources.TableExport, "CheckedExporter_" + Guid.NewGuid().ToString("N"), checkOverflow: true);
+        LoadedModule importer = LoadedModule.Compile("""
+            using CapsuleGen;
+
+            [ImportCapsule("raw.bits")]
+            public unsafe partial interface IRaw
+            {
+                [CapsuleSlot(0)] nuint AllOnes { get; }
+                [CapsuleSlot(1)] byte* High { get; }
+                [CapsuleSlot(2)] nint Negative { get; }
+            }
+
+            [ImportCapsule("spam._C_API")]
+            public partial interface ISpam
+            {
+                [CapsuleSlot(0)] int Add(int a, int b);
+            }
+
+            public static unsafe class Driver
+            {
+                public static string Raw(Capsule capsule)
+                {
+                    var raw = new IRaw.Binding(capsule);
+                    return $"{raw.AllOnes:x} {(ulong)raw.High:x} {raw.Negative}";
+                }
+
+                public static int Add(Capsule capsule) => new ISpam.Binding(capsule).Add(40, 2);
+            }
+            """,
+            "CheckedImporter_" + Guid.NewGuid().ToString("N"),
+            checkOverflow: true);
+        nint[] table = [-1, unchecked((nint)0xFFFF800000001000), -7];
+        unsafe
+        {
+            fixed (nint* pointer = table)
+            {
+                using var capsule = new Capsule((nint)pointer, "raw.bits");
+
+                Assert.Equal("ffffffffffffffff ffff800000001000 -7", importer.Call("Driver", "Raw", capsule));
+            }
+        }
+
+        Assert.Equal(42, importer.Call("Driver", "Add", (Capsule)exporter.Get("Spam.SpamApi", "SpamApiCapsule")!));
+    }
+
     private static LoadedModule Import(string source) =>
         LoadedModule.Compile("using CapsuleGen;\n\n" + source, "Importer_" + Guid.NewGuid().ToString("N"));
 }

@@ -46,7 +46,9 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
         Descriptors.ExportCallsRemoved,
         Descriptors.LanguageVersionTooLow,
         Descriptors.FileLocalType,
-        Descriptors.StructNameConflict);
+        Descriptors.StructNameConflict,
+        Descriptors.SystemNamespaceHidden,
+        Descriptors.InvalidExceptionPolicy);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -77,6 +79,9 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
         private readonly bool _unsafeAllowed;
         private readonly ConcurrentBag<LocalExport> _exports = new();
         private readonly ConcurrentBag<LocalImport> _imports = new();
+
+        // Where the declarations that ask for generated code are, valid or not.
+        private readonly ConcurrentBag<Location> _declarations = new();
 
         // Several exports in one non-partial type would each report that type; report it once.
         private readonly ConcurrentDictionary<(string Id, Location? Location, string Message), byte> _reported = new();
@@ -109,6 +114,7 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
             }
 
             DiagnosticSink sink = DiagnosticSink.Collecting();
+            AddDeclaration(attribute, method);
             if (ExportParser.Parse(method, attribute, sink) is { } function)
             {
                 _exports.Add(new LocalExport(ManifestEntry.For(function), !CapsuleNameParser.UsesSignatureName(attribute), function.DisplayName, SourceLocations.AttributeArgument(attribute, method)));
@@ -122,8 +128,14 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
         {
             var type = (INamedTypeSymbol)context.Symbol;
             DiagnosticSink sink = DiagnosticSink.Collecting();
+            if (Attributes.Find(type, PythonModules.PythonNames.ModuleAttribute) is { } module)
+            {
+                AddDeclaration(module, type);
+            }
+
             if (Find(type, _importAttribute) is { } import)
             {
+                AddDeclaration(import, type);
                 if (ImportParser.Parse(type, import, sink) is { } imported)
                 {
                     _imports.Add(new LocalImport(imported, SourceLocations.Of(type)));
@@ -134,6 +146,7 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
 
             if (Find(type, _exportAttribute) is { } export)
             {
+                AddDeclaration(export, type);
                 if (TableExportParser.Parse(type, export, sink) is { } table)
                 {
                     _exports.Add(new LocalExport(ManifestEntry.For(table), NamedExplicitly: true, type.Name, SourceLocations.AttributeArgument(export, type)));
@@ -173,8 +186,18 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        private void AddDeclaration(AttributeData attribute, ISymbol owner)
+        {
+            if (SourceLocations.AttributeArgument(attribute, owner) is { } location)
+            {
+                _declarations.Add(location);
+            }
+        }
+
         private void AnalyzeAcrossDeclarations(CompilationAnalysisContext context)
         {
+            ReportHiddenSystemNamespace(context);
+
             LocalExport[] exports = _exports.OrderBy(export => export.Location?.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(export => export.Location?.SourceSpan.Start).ToArray();
 
             // Names given explicitly identify one capsule; names derived from a C signature
@@ -210,6 +233,26 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
                     Quote(import.Import.CapsuleName),
                     source,
                     ExportImportMatcher.FindDifference(import.Import, entry)));
+            }
+        }
+
+        /// <summary>
+        /// CAPS0026, once for each type named System in the global namespace, where it is declared; for
+        /// one in a referenced assembly, at the first declaration that asks for generated code.
+        /// </summary>
+        private void ReportHiddenSystemNamespace(CompilationAnalysisContext context)
+        {
+            Location? first = _declarations.OrderBy(location => location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(location => location.SourceSpan.Start).FirstOrDefault();
+            if (first is null)
+            {
+                return;
+            }
+
+            foreach (INamedTypeSymbol type in CompilationFacts.TypesHidingSystem(_compilation))
+            {
+                Location? declared = type.Locations.FirstOrDefault(location => location.IsInSource);
+                string shown = declared is null ? $"The type 'System' of assembly '{type.ContainingAssembly.Name}'" : "This type";
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.SystemNamespaceHidden, declared ?? first, shown));
             }
         }
 

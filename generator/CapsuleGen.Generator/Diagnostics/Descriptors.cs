@@ -135,6 +135,17 @@ internal static class Descriptors
         "ExportedCapsules is for generated code",
         "CapsuleGen.Interop.ExportedCapsules is called only by code CapsuleGen generates: a capsule made there carries a managed entry that bindings call instead of its native pointer, and a wrong one would call another function; mark the method [ExportCapsule] instead");
 
+    public static readonly DiagnosticDescriptor SystemNamespaceHidden = Error(
+        "CAPS0026",
+        "A type named System hides the System namespace",
+        "{0} is named 'System' and declared in the global namespace, which hides the namespace System even from 'global::System', and CapsuleGen's generated code names it throughout, so nothing is generated; rename the type or declare it in a namespace",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor InvalidExceptionPolicy = Error(
+        "CAPS0027",
+        "Invalid exception policy",
+        "OnException is {0}, which is no CapsuleExceptionPolicy; use CapsuleExceptionPolicy.ReturnDefault or CapsuleExceptionPolicy.FailFast");
+
     private static DiagnosticDescriptor Error(string id, string title, string message, params string[] customTags) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant(), customTags: customTags);
 }

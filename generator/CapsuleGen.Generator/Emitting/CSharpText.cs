@@ -13,6 +13,10 @@ internal static class CSharpText
     public const string CapsuleBoundary = "global::CapsuleGen.CapsuleBoundary";
     public const string Volatile = "global::System.Threading.Volatile";
 
+    // 'nint' and 'nuint' are contextual keywords: a type or alias of that name in the user's code would capture them.
+    public const string IntPtr = "global::System.IntPtr";
+    public const string UIntPtr = "global::System.UIntPtr";
+
     /// <summary>A C# string literal, or <c>null</c>: every character that is not plainly visible is escaped.</summary>
     public static string Literal(string? value)
     {
@@ -21,21 +25,45 @@ internal static class CSharpText
             return "null";
         }
 
-        var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (char c in value)
+        return QuotedLiteral(value, '"', asciiOnly: false);
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> between <paramref name="quote"/>s with the escapes C# and Python share
+    /// (<c>\\</c>, <c>\n</c>, <c>\uXXXX</c>...) for the quote and every character that is not plainly visible.
+    /// </summary>
+    /// <param name="value">The text.</param>
+    /// <param name="quote">The quote character.</param>
+    /// <param name="asciiOnly">
+    /// Whether every character outside ASCII is escaped too, one outside the BMP as the one code point
+    /// <c>\UXXXXXXXX</c> (for Python, which reads two <c>\u</c> halves as two lone surrogates).
+    /// </param>
+    public static string QuotedLiteral(string value, char quote, bool asciiOnly)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append(quote);
+        for (int i = 0; i < value.Length; i++)
         {
+            char c = value[i];
+            if (asciiOnly && char.IsSurrogatePair(value, i))
+            {
+                builder.Append("\\U").Append(char.ConvertToUtf32(value, i).ToString("x8", CultureInfo.InvariantCulture));
+                i++;
+                continue;
+            }
+
             switch (c)
             {
-                case '"': builder.Append("\\\""); break;
                 case '\\': builder.Append("\\\\"); break;
                 case '\n': builder.Append("\\n"); break;
                 case '\r': builder.Append("\\r"); break;
                 case '\t': builder.Append("\\t"); break;
+                case var _ when c == quote: builder.Append('\\').Append(c); break;
+                case > '\u007f' when asciiOnly: AppendEscape(builder, c); break;
                 default: AppendVisible(builder, c); break;
             }
         }
 
-        return builder.Append('"').ToString();
+        return builder.Append(quote).ToString();
     }
 
     /// <summary>
@@ -64,17 +92,8 @@ internal static class CSharpText
     public static string DocName(string? name) => name is null ? "NULL" : Doc(Literal(name));
 
     /// <summary><paramref name="preferred"/>, or a variant of it that no parameter already uses.</summary>
-    public static string UniqueLocal(string preferred, EquatableArray<BoundaryParameter> parameters)
-    {
-        var taken = new HashSet<string>(parameters.Select(parameter => parameter.Name.TrimStart('@')));
-        string name = preferred;
-        for (int suffix = 1; taken.Contains(name); suffix++)
-        {
-            name = preferred + suffix.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return name;
-    }
+    public static string UniqueLocal(string preferred, EquatableArray<BoundaryParameter> parameters) =>
+        Parsing.Identifiers.Unused(preferred, new HashSet<string>(parameters.Select(parameter => parameter.Name.TrimStart('@'))));
 
     /// <summary>Converts a managed value to what crosses the boundary (only bool and char change).</summary>
     public static string ToNative(BoundaryType type, string expression) => type.Kind switch
@@ -107,24 +126,29 @@ internal static class CSharpText
             parameter.Type.ManagedName + " " + parameter.Name +
             (parameter.DefaultValue is null ? string.Empty : " = " + parameter.DefaultValue)));
 
+    /// <summary>
+    /// Whether characters of this category are not plainly visible in source text (controls, format
+    /// characters, lone surrogate halves, unassigned code points, line breaks, spaces other than ' ')
+    /// and so are written as escapes.
+    /// </summary>
+    private static bool IsHidden(UnicodeCategory category) => category is
+        UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or
+        UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator or UnicodeCategory.SpaceSeparator;
+
     private static void AppendVisible(StringBuilder builder, char c)
     {
-        bool hidden = char.GetUnicodeCategory(c) switch
+        if (c != ' ' && IsHidden(char.GetUnicodeCategory(c)))
         {
-            UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or
-            UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => true,
-            UnicodeCategory.SpaceSeparator => c != ' ',
-            _ => false,
-        };
-        if (hidden)
-        {
-            builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            AppendEscape(builder, c);
         }
         else
         {
             builder.Append(c);
         }
     }
+
+    private static void AppendEscape(StringBuilder builder, char c) =>
+        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
 
     public static string ArgumentList(EquatableArray<BoundaryParameter> parameters) =>
         string.Join(", ", parameters.Select(parameter => parameter.Name));

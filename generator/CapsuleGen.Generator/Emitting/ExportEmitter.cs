@@ -13,10 +13,10 @@ internal static class ExportEmitter
 
     public const string Kind = "Exports";
 
-    public static string Emit(ExportingType type)
+    public static string Emit(ExportingType type, bool clsCompliant)
     {
         Deprecation deprecation = type.Functions.Aggregate(Deprecation.None, (all, function) => all.Union(function.Deprecation));
-        SourceWriter writer = FileScaffold.Open(type.Location, "unsafe", deprecation);
+        SourceWriter writer = FileScaffold.Open(type.Location, "unsafe", deprecation, clsCompliant);
         for (int i = 0; i < type.Functions.Count; i++)
         {
             if (i > 0)
@@ -41,7 +41,7 @@ internal static class ExportEmitter
             writer.Line(FileScaffold.ObsoleteContext);
         }
 
-        writer.Line($"{function.Accessibility} static {CSharpText.Capsule} {function.PropertyName} => {ExportedCapsules}.Function(");
+        writer.Line($"{function.PropertyModifiers} {CSharpText.Capsule} {function.PropertyName} => {ExportedCapsules}.Function(");
         writer.Indent();
         writer.Line($"{TrampolineWriter.AddressOf(function)},");
         writer.Line($"{TrampolineWriter.EntryAddressOf(function)},");

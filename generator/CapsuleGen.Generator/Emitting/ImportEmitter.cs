@@ -21,10 +21,10 @@ internal static class ImportEmitter
     private const string BindingTarget = "global::CapsuleGen.Interop.BindingTarget";
     private const string KeepAlive = "global::System.GC.KeepAlive";
 
-    public static string Emit(ImportedInterface import)
+    public static string Emit(ImportedInterface import, bool clsCompliant)
     {
         Deprecation deprecation = import.TypesDeprecation;
-        SourceWriter writer = FileScaffold.Open(import.Location, string.Empty, deprecation);
+        SourceWriter writer = FileScaffold.Open(import.Location, string.Empty, deprecation, clsCompliant);
         string self = import.FullyQualifiedName;
         BindingNames names = import.Names;
 
@@ -62,13 +62,13 @@ internal static class ImportEmitter
         for (int i = 0; i < import.Methods.Count; i++)
         {
             writer.Line();
-            WriteForwardingMethod(writer, import, import.Methods[i], names.EntryFields[i]);
+            WriteForwardingMethod(writer, import, import.Methods[i], names.PointerFields[i], names.EntryFields[i]);
         }
 
-        foreach (ImportedDataSlot data in import.DataSlots)
+        for (int i = 0; i < import.DataSlots.Count; i++)
         {
             writer.Line();
-            WriteForwardingProperty(writer, import, data);
+            WriteForwardingProperty(writer, import, import.DataSlots[i], names.DataFields[i]);
         }
 
         writer.Line();
@@ -96,7 +96,7 @@ internal static class ImportEmitter
         writer.Line($"public Binding({CSharpText.Capsule} capsule) => Bind(capsule);");
     }
 
-    private static void WriteForwardingMethod(SourceWriter writer, ImportedInterface import, ImportedMethod method, string entryField)
+    private static void WriteForwardingMethod(SourceWriter writer, ImportedInterface import, ImportedMethod method, string pointerField, string entryField)
     {
         BindingNames names = import.Names;
         FunctionSignature signature = method.Signature;
@@ -104,14 +104,16 @@ internal static class ImportEmitter
         string arguments = CSharpText.ArgumentList(signature.Parameters);
         string nativeArguments = string.Join(", ", signature.Parameters.Select(parameter => CSharpText.ToNative(parameter.Type, parameter.Name)));
         string entryCall = $"{target}.{entryField}({nativeArguments})";
-        string nativeCall = $"{target}.{method.Name}({nativeArguments})";
+        string nativeCall = $"{target}.{pointerField}({nativeArguments})";
         string? fallbackCall = method.HasDefaultBody ? $"{names.FallbackField}.{method.Name}({arguments})" : null;
 
         // Inlined into the caller, a native call's transition frame is set up once per calling method, as for a raw pointer.
         writer.Line("/// <inheritdoc/>");
         WriteMirroredAttributes(writer, method.MirroredAttributes);
         writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
-        writer.OpenBlock($"public {signature.ReturnType.ManagedName} {method.Name}({CSharpText.DeclaredParameterList(signature.Parameters)})");
+        writer.OpenBlock(method.ImplementedExplicitly
+            ? $"{signature.ReturnType.ManagedName} {import.FullyQualifiedName}.{method.Name}({CSharpText.ParameterList(signature.Parameters, native: false)})"
+            : $"public {signature.ReturnType.ManagedName} {method.Name}({CSharpText.DeclaredParameterList(signature.Parameters)})");
         WriteReadTarget(writer, target, names);
         writer.OpenBlock($"if ({target} is null)");
         if (fallbackCall is null)
@@ -155,16 +157,16 @@ internal static class ImportEmitter
         writer.CloseBlock();
     }
 
-    private static void WriteForwardingProperty(SourceWriter writer, ImportedInterface import, ImportedDataSlot data)
+    private static void WriteForwardingProperty(SourceWriter writer, ImportedInterface import, ImportedDataSlot data, string field)
     {
         BindingNames names = import.Names;
         writer.Line("/// <inheritdoc/>");
         WriteMirroredAttributes(writer, data.MirroredAttributes);
-        writer.OpenBlock($"public {data.Type.ManagedName} {data.Name}");
+        writer.OpenBlock(data.ImplementedExplicitly ? $"{data.Type.ManagedName} {import.FullyQualifiedName}.{data.Name}" : $"public {data.Type.ManagedName} {data.Name}");
         writer.OpenBlock("get");
         WriteReadTarget(writer, "target", names);
         string fallback = data.HasDefaultBody ? $"{names.FallbackField}.{data.Name}" : ThrowNotBound(import, data.Name);
-        writer.Line($"return target is null ? {fallback} : target.{data.Name};");
+        writer.Line($"return target is null ? {fallback} : target.{field};");
         writer.CloseBlock();
         writer.CloseBlock();
     }
@@ -246,43 +248,47 @@ internal static class ImportEmitter
         for (int i = 0; i < import.Methods.Count; i++)
         {
             FunctionSignature signature = import.Methods[i].Signature;
-            writer.Line($"public readonly {signature.FunctionPointerType} {import.Methods[i].Name};");
+            writer.Line($"public readonly {signature.FunctionPointerType} {names.PointerFields[i]};");
             writer.Line($"public readonly {signature.ManagedFunctionPointerType} {names.EntryFields[i]};");
         }
 
-        foreach (ImportedDataSlot data in import.DataSlots)
+        for (int i = 0; i < import.DataSlots.Count; i++)
         {
-            writer.Line($"public readonly {data.Type.ManagedName} {data.Name};");
+            writer.Line($"public readonly {import.DataSlots[i].Type.ManagedName} {names.DataFields[i]};");
         }
 
         // Fields are assigned through 'this.': a member of the interface may be named like a local here.
         writer.Line();
         writer.Line($"public {names.TargetClass}({Lease} lease)");
         writer.OpenBlock("    : base(lease)");
+        // A capsule's pointers are raw bits (a data slot may hold -1): in a project compiled with
+        // overflow checks, converting them must not throw.
+        writer.OpenBlock("unchecked");
         if (import.IsTable)
         {
-            writer.Line("nint* table = (nint*)lease.Pointer;");
-            writer.Line("nint* entries = (nint*)lease.ManagedEntry;");
+            writer.Line("void** table = (void**)lease.Pointer;");
+            writer.Line("void** entries = (void**)lease.ManagedEntry;");
             for (int i = 0; i < import.Methods.Count; i++)
             {
                 ImportedMethod method = import.Methods[i];
-                writer.Line($"this.{method.Name} = ({method.Signature.FunctionPointerType})table[{method.Slot}];");
+                writer.Line($"this.{names.PointerFields[i]} = ({method.Signature.FunctionPointerType})table[{method.Slot}];");
                 writer.Line($"this.{names.EntryFields[i]} = entries == null ? null : ({method.Signature.ManagedFunctionPointerType})entries[{method.Slot}];");
             }
 
-            foreach (ImportedDataSlot data in import.DataSlots)
+            for (int i = 0; i < import.DataSlots.Count; i++)
             {
-                string read = $"table[{data.Slot}]";
-                writer.Line($"this.{data.Name} = {(data.Type.ManagedName == "nint" ? read : $"({data.Type.ManagedName}){read}")};");
+                ImportedDataSlot data = import.DataSlots[i];
+                writer.Line($"this.{names.DataFields[i]} = ({data.Type.ManagedName})table[{data.Slot}];");
             }
         }
         else
         {
             FunctionSignature signature = import.Methods[0].Signature;
-            writer.Line($"this.{import.Methods[0].Name} = ({signature.FunctionPointerType})lease.Pointer;");
+            writer.Line($"this.{names.PointerFields[0]} = ({signature.FunctionPointerType})lease.Pointer;");
             writer.Line($"this.{names.EntryFields[0]} = ({signature.ManagedFunctionPointerType})lease.ManagedEntry;");
         }
 
+        writer.CloseBlock();
         writer.CloseBlock();
         writer.CloseBlock();
     }

@@ -11,12 +11,12 @@ internal static class TableExportEmitter
 {
     public const string Kind = "Table";
 
-    public static string Emit(ExportedTable table)
+    public static string Emit(ExportedTable table, bool clsCompliant)
     {
-        SourceWriter writer = FileScaffold.Open(table.Location, "unsafe", table.Deprecation);
+        SourceWriter writer = FileScaffold.Open(table.Location, "unsafe", table.Deprecation, clsCompliant);
 
         writer.Line($"/// <summary>A new handle to the capsule {CSharpText.DocName(table.CapsuleName)}: a table of {table.SlotCount} Cdecl function pointers, slot <c>n</c> at <c>n * sizeof(void*)</c>.</summary>");
-        writer.Line($"{table.Accessibility} static {CSharpText.Capsule} {table.TypeName}Capsule => global::CapsuleGen.Interop.ExportedCapsules.Table(");
+        writer.Line($"{table.PropertyModifiers} {CSharpText.Capsule} {table.TypeName}Capsule => global::CapsuleGen.Interop.ExportedCapsules.Table(");
         writer.Indent();
         writer.Line($"&{table.FactoryName},");
         writer.Line($"{CSharpText.Literal(table.CapsuleName)},");
@@ -35,7 +35,7 @@ internal static class TableExportEmitter
             writer.Line(FileScaffold.ObsoleteContext);
         }
 
-        writer.OpenBlock($"private static void {table.FactoryName}(nint* table, nint* entries)");
+        writer.OpenBlock($"private static void {table.FactoryName}({CSharpText.IntPtr}* table, {CSharpText.IntPtr}* entries)");
         foreach (ExportedSlot slot in table.Slots)
         {
             writer.Line($"table[{slot.Index}] = {TrampolineWriter.AddressOf(slot.Function)};");

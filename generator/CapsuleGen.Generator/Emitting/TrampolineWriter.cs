@@ -14,11 +14,11 @@ internal static class TrampolineWriter
 {
     /// <summary>The trampoline's address as a pointer-sized integer.</summary>
     public static string AddressOf(ExportedFunction function) =>
-        $"(nint)({function.Signature.FunctionPointerType})&{function.TrampolineName}";
+        $"({CSharpText.IntPtr})({function.Signature.FunctionPointerType})&{function.TrampolineName}";
 
     /// <summary>The managed entry's address as a pointer-sized integer.</summary>
     public static string EntryAddressOf(ExportedFunction function) =>
-        $"(nint)({function.Signature.ManagedFunctionPointerType})&{function.EntryName}";
+        $"({CSharpText.IntPtr})({function.Signature.ManagedFunctionPointerType})&{function.EntryName}";
 
     public static void Write(SourceWriter writer, ExportedFunction function)
     {

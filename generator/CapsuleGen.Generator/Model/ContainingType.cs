@@ -13,7 +13,8 @@ internal sealed record ContainingType(string Keyword, string Name, bool IsRefStr
 /// <summary>Where a generated declaration goes: a namespace (null for the global one) and the types around it.</summary>
 /// <param name="Namespace">The namespace as C# writes it, each segment escaped if it is a keyword (<c>@class.Api</c>).</param>
 /// <param name="Types">The types around the declaration, outermost first.</param>
-internal sealed record TypeLocation(string? Namespace, EquatableArray<ContainingType> Types)
+/// <param name="MarkedClsCompliant">Whether one of the types is marked <c>[CLSCompliant(true)]</c>, so C# checks the CLS rules in the generated part too.</param>
+internal sealed record TypeLocation(string? Namespace, EquatableArray<ContainingType> Types, bool MarkedClsCompliant = false)
 {
     /// <summary>The dotted name used for messages, without the namespace.</summary>
     public string NestedName => string.Join(".", System.Linq.Enumerable.Select(Types, type => type.Name.TrimStart('@')));

@@ -6,7 +6,8 @@ namespace CapsuleGen.Generator.Model;
 /// <param name="HasDefaultBody">Whether the interface gives a body, which becomes the fallback.</param>
 /// <param name="Slot">The table slot it calls through, or null when the capsule's pointer is the function itself.</param>
 /// <param name="MirroredAttributes">Its <c>[Obsolete]</c> and <c>[Experimental]</c> attributes, which the binding's method carries too.</param>
-internal sealed record ImportedMethod(string Name, FunctionSignature Signature, bool HasDefaultBody, int? Slot, EquatableArray<string> MirroredAttributes);
+/// <param name="ImplementedExplicitly">Whether its signature names a type less accessible than the binding, which then implements it explicitly rather than with a public method.</param>
+internal sealed record ImportedMethod(string Name, FunctionSignature Signature, bool HasDefaultBody, int? Slot, EquatableArray<string> MirroredAttributes, bool ImplementedExplicitly = false);
 
 /// <summary>A get-only property that reads a table slot as a pointer-sized value.</summary>
 /// <param name="Name">The property's name, escaped if it is a keyword.</param>
@@ -15,14 +16,27 @@ internal sealed record ImportedMethod(string Name, FunctionSignature Signature, 
 /// <param name="Slot">The slot it reads.</param>
 /// <param name="MirroredAttributes">Its <c>[Obsolete]</c> and <c>[Experimental]</c> attributes, which the binding's property carries too.</param>
 /// <param name="TypeDeprecation">Whether its type is obsolete or experimental.</param>
-internal sealed record ImportedDataSlot(string Name, BoundaryType Type, bool HasDefaultBody, int Slot, EquatableArray<string> MirroredAttributes, Deprecation TypeDeprecation);
+/// <param name="ImplementedExplicitly">Whether its type is less accessible than the binding, which then implements it explicitly.</param>
+internal sealed record ImportedDataSlot(string Name, BoundaryType Type, bool HasDefaultBody, int Slot, EquatableArray<string> MirroredAttributes, Deprecation TypeDeprecation, bool ImplementedExplicitly = false);
 
 /// <summary>
-/// The names of the binding's private parts. They share scopes with the interface's members and
-/// parameters, so each is chosen against every name the interface uses.
+/// The names of the binding's private parts. The nested classes and static fields share scopes with
+/// the interface's members and parameters, so each is chosen against every name the interface uses;
+/// the target's fields are reached only through the target, so each is unique within it (overloads
+/// of one method get a field each) and unlike the target class's own name.
 /// </summary>
+/// <param name="PointerFields">For each method, in order, the target's field holding its native pointer.</param>
 /// <param name="EntryFields">For each method, in order, the target's field holding its managed entry.</param>
-internal sealed record BindingNames(string TargetClass, string FallbackClass, string FallbackField, string SlotsField, string LayoutsField, EquatableArray<string> EntryFields);
+/// <param name="DataFields">For each data slot, in order, the target's field holding its value.</param>
+internal sealed record BindingNames(
+    string TargetClass,
+    string FallbackClass,
+    string FallbackField,
+    string SlotsField,
+    string LayoutsField,
+    EquatableArray<string> PointerFields,
+    EquatableArray<string> EntryFields,
+    EquatableArray<string> DataFields);
 
 /// <summary>A <c>partial interface</c> marked <c>[ImportCapsule]</c>.</summary>
 /// <param name="Location">Where the interface is declared; its last type is the interface itself.</param>

@@ -14,4 +14,22 @@ internal static class AccessibilityText
         Accessibility.ProtectedAndInternal => "private protected",
         _ => "private",
     };
+
+    /// <summary>
+    /// The accessibility of the member generated for <paramref name="method"/> (its capsule property):
+    /// the method's own, except in a type nothing derives from (sealed, static, a struct), where a new
+    /// protected member is a warning or an error (CS0628, CS1057, CS0666) and means no more than
+    /// private (protected internal: internal).
+    /// </summary>
+    public static Accessibility OfGeneratedMember(IMethodSymbol method)
+    {
+        INamedTypeSymbol type = method.ContainingType;
+        bool underivable = type.IsSealed || type.IsStatic || type.TypeKind == TypeKind.Struct;
+        return (method.DeclaredAccessibility, underivable) switch
+        {
+            (Accessibility.Protected or Accessibility.ProtectedAndInternal, true) => Accessibility.Private,
+            (Accessibility.ProtectedOrInternal, true) => Accessibility.Internal,
+            (var declared, _) => declared,
+        };
+    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using CapsuleGen.Generator.Emitting;
 using CapsuleGen.Generator.Model;
 using CapsuleGen.Generator.Parsing.Layouts;
 using Microsoft.CodeAnalysis;
@@ -13,9 +14,6 @@ namespace CapsuleGen.Generator.Parsing;
 /// </summary>
 internal static class BoundaryTypeResolver
 {
-    private static readonly SymbolDisplayFormat s_fullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
-        .WithMiscellaneousOptions(SymbolDisplayFormat.FullyQualifiedFormat.MiscellaneousOptions | SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
-
     /// <summary>Resolves a parameter's or return value's type.</summary>
     /// <param name="type">The declared type.</param>
     /// <param name="refKind">How it is passed; anything but by value is refused.</param>
@@ -65,7 +63,7 @@ internal static class BoundaryTypeResolver
                 SpecialType.System_Single or SpecialType.System_Double => BoundaryTypeKind.FloatingPoint,
                 _ => BoundaryTypeKind.Integer,
             };
-            string name = Keyword(type.SpecialType) ?? type.ToDisplayString(s_fullyQualified);
+            string name = Keyword(type.SpecialType) ?? CSharpTypeNames.Of(type);
             problem = null;
             return new BoundaryType(name, name, kind, primitive);
         }
@@ -76,7 +74,7 @@ internal static class BoundaryTypeResolver
             return null;
         }
 
-        string qualified = type.ToDisplayString(s_fullyQualified);
+        string qualified = CSharpTypeNames.Of(type);
         BoundaryTypeKind typeKind = type switch
         {
             IPointerTypeSymbol => BoundaryTypeKind.Pointer,
@@ -216,8 +214,8 @@ internal static class BoundaryTypeResolver
         SpecialType.System_UInt32 => "uint",
         SpecialType.System_Int64 => "long",
         SpecialType.System_UInt64 => "ulong",
-        SpecialType.System_IntPtr => "nint",
-        SpecialType.System_UIntPtr => "nuint",
+        SpecialType.System_IntPtr => CSharpText.IntPtr,
+        SpecialType.System_UIntPtr => CSharpText.UIntPtr,
         SpecialType.System_Single => "float",
         SpecialType.System_Double => "double",
         _ => null,

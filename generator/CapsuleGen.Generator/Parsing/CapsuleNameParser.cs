@@ -21,6 +21,8 @@ internal static class CapsuleNameParser
             null => null,
             "" => "a capsule name cannot be empty; C code would open it with \"\", which is easy to confuse with no name at all",
             _ when name.IndexOf('\0') >= 0 => "a capsule name cannot contain '\\0': C compares names with strcmp, which stops at the first NUL",
+            _ when LoneSurrogate(name) is { } index =>
+                $"a capsule name must be valid UTF-16, but this one has a lone surrogate (U+{(int)name[index]:X4}) at index {index}: it has no UTF-8 form for C code to compare",
             _ => null,
         };
 
@@ -33,5 +35,49 @@ internal static class CapsuleNameParser
         return false;
     }
 
-    private static string Quote(string? name) => name is null ? "NULL" : "\"" + name.Replace("\0", "\\0") + "\"";
+    /// <summary>The index of the first surrogate half that is not part of a pair, which the runtime refuses in a name; null if there is none.</summary>
+    private static int? LoneSurrogate(string name)
+    {
+        for (int i = 0; i < name.Length; i++)
+        {
+            if (char.IsSurrogatePair(name, i))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(name[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The name as the message shows it: quoted, with a NUL or a lone surrogate as its escape.</summary>
+    private static string Quote(string? name)
+    {
+        if (name is null)
+        {
+            return "NULL";
+        }
+
+        var quoted = new System.Text.StringBuilder("\"");
+        for (int i = 0; i < name.Length; i++)
+        {
+            if (char.IsSurrogatePair(name, i))
+            {
+                quoted.Append(name, i++, 2);
+            }
+            else if (name[i] == '\0' || char.IsSurrogate(name[i]))
+            {
+                quoted.Append(name[i] == '\0' ? "\\0" : $"\\u{(int)name[i]:X4}");
+            }
+            else
+            {
+                quoted.Append(name[i]);
+            }
+        }
+
+        return quoted.Append('"').ToString();
+    }
 }

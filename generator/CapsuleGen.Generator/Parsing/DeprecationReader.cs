@@ -37,6 +37,20 @@ internal static class DeprecationReader
         return obsolete || ids.Count > 0 ? new Deprecation(obsolete, asError, ids.ToEquatableArray()) : Deprecation.None;
     }
 
+    /// <summary>Whether the symbol or a type around it is <c>[Obsolete]</c>, where C# reports nothing about naming obsolete code.</summary>
+    public static bool IsInObsoleteContext(ISymbol symbol)
+    {
+        for (ISymbol? current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+        {
+            if (Attributes.Has(current, KnownNames.ObsoleteAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>What naming <paramref name="type"/> names: the type, the types around it, what it points to.</summary>
     public static Deprecation OfType(ITypeSymbol type) => OfType(type, depth: 0);
 

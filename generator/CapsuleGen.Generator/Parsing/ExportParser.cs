@@ -19,6 +19,11 @@ internal static class ExportParser
 
         // The attribute may sit on either part of a partial method; the definition names the method.
         method = method.PartialDefinitionPart ?? method;
+        if (BrokenDeclarations.IsBroken(method))
+        {
+            return null; // the compiler reports it
+        }
+
         var structs = new StructCatalog(method.ContainingAssembly);
         FunctionSignature? signature = ParseMethod(method, structs, sink);
         if (signature is null && TargetProblem(method) is not null)
@@ -31,22 +36,25 @@ internal static class ExportParser
 
         string? name = null;
         bool nameValid = CapsuleNameParser.UsesSignatureName(attribute) || CapsuleNameParser.TryRead(attribute, method, sink, out name);
-        if (!nameValid || !namesFree || location is null || signature is null)
+        bool policyValid = TryReadPolicy(attribute, method, sink, out bool failFast);
+        if (!nameValid || !policyValid || !namesFree || location is null || signature is null)
         {
             return null;
         }
 
+        (string trampoline, string entry) = GeneratedNames.EntryPoints(method);
         return new ExportedFunction(
             location,
             Identifiers.Escape(method.Name),
-            AccessibilityText.Of(method.DeclaredAccessibility),
+            AccessibilityText.Of(AccessibilityText.OfGeneratedMember(method)),
             CapsuleNameParser.UsesSignatureName(attribute) ? signature.CSignature : name,
             signature,
-            ReadsFailFast(attribute),
-            TrampolineName(method),
-            EntryName(method),
+            failFast,
+            trampoline,
+            entry,
             structs.Texts,
-            DeprecationReader.Of(method));
+            DeprecationReader.Of(method),
+            GeneratedNames.HidesGenerated(method.ContainingType, PropertyName(method)));
     }
 
     /// <summary>
@@ -59,6 +67,11 @@ internal static class ExportParser
     /// <param name="sink">Where problems go.</param>
     public static FunctionSignature? ParseMethod(IMethodSymbol method, StructCatalog structs, DiagnosticSink sink)
     {
+        if (BrokenDeclarations.IsBroken(method))
+        {
+            return null; // the compiler reports it
+        }
+
         string displayName = DisplayName(method);
         if (TargetProblem(method) is { } problem)
         {
@@ -127,7 +140,7 @@ internal static class ExportParser
             "a member of an 'extension' block has no type generated code can add to; export a static method of the enclosing static class",
         { IsStatic: true, IsAbstract: true } or { IsStatic: true, IsVirtual: true } =>
             "a static abstract or virtual interface member can be called only through a type parameter; export it from a type that implements it",
-        _ when HasAttribute(method, KnownNames.UnmanagedCallersOnlyAttribute) =>
+        _ when Attributes.Has(method, KnownNames.UnmanagedCallersOnlyAttribute) =>
             "it is already [UnmanagedCallersOnly], so managed code cannot call it and CapsuleGen cannot wrap it; remove [UnmanagedCallersOnly]: the generated trampoline is its native entry point",
         _ => null,
     };
@@ -135,7 +148,7 @@ internal static class ExportParser
     /// <summary>Why calls to the method are compiled away, or null.</summary>
     private static string? RemovedCallProblem(IMethodSymbol method)
     {
-        AttributeData? conditional = method.GetAttributes().FirstOrDefault(attribute => attribute.AttributeClass?.ToDisplayString() == KnownNames.ConditionalAttribute);
+        AttributeData? conditional = Attributes.Find(method, KnownNames.ConditionalAttribute);
         if (conditional is not null)
         {
             string symbol = conditional.ConstructorArguments.FirstOrDefault().Value as string ?? "?";
@@ -155,18 +168,18 @@ internal static class ExportParser
     {
         INamedTypeSymbol type = method.ContainingType;
         string display = type.Name + "." + method.Name;
-        string property = method.Name + "Capsule";
+        string property = PropertyName(method);
 
         IMethodSymbol? earlier = type.GetMembers(method.Name)
             .OfType<IMethodSymbol>()
-            .FirstOrDefault(other => HasAttribute(other, KnownNames.ExportCapsuleAttribute));
+            .FirstOrDefault(other => Attributes.Has(other, KnownNames.ExportCapsuleAttribute));
         if (earlier is not null && !SymbolEqualityComparer.Default.Equals(earlier, method))
         {
             sink.Report(Descriptors.GeneratedNameTaken, SourceLocations.Of(method), display, property, "an exported overload of it generates that already");
             return false;
         }
 
-        if (HasAttribute(type, KnownNames.ExportCapsuleAttribute) && HasAttribute(method, KnownNames.CapsuleSlotAttribute))
+        if (Attributes.Has(type, KnownNames.ExportCapsuleAttribute) && Attributes.Has(method, KnownNames.CapsuleSlotAttribute))
         {
             sink.Report(Descriptors.GeneratedNameTaken, SourceLocations.Of(method), display, method.Name + "Trampoline", $"it also fills a slot of the exported table '{type.Name}', which generates that already");
             return false;
@@ -175,32 +188,30 @@ internal static class ExportParser
         return GeneratedNames.AreFree(type, method, display, sink, property);
     }
 
-    /// <summary>The private trampoline's name: <c>QuackTrampoline</c>, or a variant no name of the type uses.</summary>
-    public static string TrampolineName(IMethodSymbol method) => TrampolineName(method, GeneratedNames.TakenIn(method.ContainingType));
+    /// <summary>The capsule property an export generates: <c>QuackCapsule</c>.</summary>
+    private static string PropertyName(IMethodSymbol method) => method.Name + "Capsule";
 
-    /// <inheritdoc cref="TrampolineName(IMethodSymbol)"/>
-    public static string TrampolineName(IMethodSymbol method, ICollection<string> taken) => Identifiers.Unused(method.Name + "Trampoline", taken);
-
-    /// <summary>The private managed entry's name: <c>QuackEntry</c>, or a variant no name of the type uses.</summary>
-    public static string EntryName(IMethodSymbol method) => EntryName(method, GeneratedNames.TakenIn(method.ContainingType));
-
-    /// <inheritdoc cref="EntryName(IMethodSymbol)"/>
-    public static string EntryName(IMethodSymbol method, ICollection<string> taken) => Identifiers.Unused(method.Name + "Entry", taken);
-
-    private static bool HasAttribute(ISymbol symbol, string metadataName) =>
-        symbol.GetAttributes().Any(attribute => attribute.AttributeClass?.ToDisplayString() == metadataName);
-
-    /// <summary>Whether the attribute asks for <c>CapsuleExceptionPolicy.FailFast</c>.</summary>
-    public static bool ReadsFailFast(AttributeData attribute)
+    /// <summary>
+    /// Reads the attribute's <c>OnException</c>: whether it asks for <c>CapsuleExceptionPolicy.FailFast</c>.
+    /// Reports a value that is no member of the enum (<c>(CapsuleExceptionPolicy)5</c>) and returns false then.
+    /// </summary>
+    public static bool TryReadPolicy(AttributeData attribute, ISymbol owner, DiagnosticSink sink, out bool failFast)
     {
+        failFast = false;
         foreach (var argument in attribute.NamedArguments)
         {
             if (argument.Key == "OnException" && argument.Value.Value is int policy)
             {
-                return policy == KnownNames.FailFastPolicy;
+                if (policy is not (KnownNames.ReturnDefaultPolicy or KnownNames.FailFastPolicy))
+                {
+                    sink.Report(Descriptors.InvalidExceptionPolicy, SourceLocations.NamedArgument(attribute, argument.Key, owner), policy);
+                    return false;
+                }
+
+                failFast = policy == KnownNames.FailFastPolicy;
             }
         }
 
-        return false;
+        return true;
     }
 }

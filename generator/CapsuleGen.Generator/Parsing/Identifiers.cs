@@ -12,11 +12,14 @@ internal static class Identifiers
         SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     /// <summary>
-    /// A type's name for a generated partial declaration of it: contextual keywords are escaped too,
-    /// which keeps a type named <c>record</c> from drawing CS8860 inside the generated file.
+    /// A type's name for a generated partial declaration of it. Contextual keywords and names of
+    /// lower-case ASCII letters only are escaped too: C# warns about such type names (CS8860, CS8981),
+    /// but not when they are written with <c>@</c>, and no <c>#pragma</c> of the user's reaches a generated file.
     /// </summary>
     public static string EscapeTypeName(string name) =>
-        SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "@" + name : Escape(name);
+        SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None || IsLowerCaseAscii(name) ? "@" + name : Escape(name);
+
+    private static bool IsLowerCaseAscii(string name) => name.Length > 0 && name.All(c => c is >= 'a' and <= 'z');
 
     /// <summary>A namespace as C# writes it, each segment escaped (<c>@class.Api</c>), or null for the global namespace.</summary>
     public static string? Namespace(INamespaceSymbol? ns)
@@ -45,6 +48,14 @@ internal static class Identifiers
         string name = field.Name;
         int close = name.IndexOf('>');
         return name.StartsWith("<", System.StringComparison.Ordinal) && close > 1 ? name.Substring(1, close - 1) : name;
+    }
+
+    /// <summary><see cref="Unused"/>, added to <paramref name="taken"/> so that the next name chosen differs.</summary>
+    public static string Take(string preferred, ISet<string> taken)
+    {
+        string name = Unused(preferred, taken);
+        taken.Add(name);
+        return name;
     }
 
     /// <summary><paramref name="preferred"/>, or the first of <c>preferred1</c>, <c>preferred2</c>… that is not in <paramref name="taken"/>.</summary>

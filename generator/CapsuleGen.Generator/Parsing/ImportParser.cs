@@ -14,15 +14,17 @@ namespace CapsuleGen.Generator.Parsing;
 /// </summary>
 internal static class ImportParser
 {
+    /// <summary>What every class inherits from <c>object</c>: the binding and its target may declare none of these names.</summary>
+    private static readonly string[] s_objectMembers = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize" };
+
     /// <summary>
     /// Names the generated <c>Binding</c> class declares, and <c>object</c>'s members it inherits;
     /// an interface member with one of these names would clash with them.
     /// </summary>
-    private static readonly HashSet<string> s_reservedNames = new()
+    private static readonly HashSet<string> s_reservedNames = new(new[]
     {
         "Binding", "Bind", "Unbind", "IsBound", "ShareBoundCapsule", "CapsuleName", "CSignature", "CurrentTarget", "OpenTarget",
-        "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize",
-    };
+    }.Concat(s_objectMembers));
 
     public static ImportedInterface? Parse(INamedTypeSymbol type, AttributeData attribute, DiagnosticSink sink)
     {
@@ -48,18 +50,25 @@ internal static class ImportParser
 
         foreach (INamedTypeSymbol baseInterface in type.Interfaces)
         {
+            valid = false;
+            if (baseInterface.TypeKind == TypeKind.Error)
+            {
+                continue; // the compiler reports it
+            }
+
             sink.Report(Descriptors.MemberCannotBeBound, SourceLocations.Of(type), baseInterface.Name,
                 $"'{type.Name}' inherits it, and members of base interfaces are not bound; declare the members in '{type.Name}' itself");
-            valid = false;
         }
 
         // Whether this is a table is decided by what is declared, valid or not, so that one bad
         // member is reported once rather than also making the interface look empty.
-        ISymbol[] declared = type.GetMembers()
+        // The analyzer sees the compilation with the generated Binding in it: that class is not the user's.
+        ISymbol[] members = type.GetMembers().Where(member => !GeneratedNames.IsOurs(member)).ToArray();
+        ISymbol[] declared = members
             .Where(member => !member.IsStatic && member is IMethodSymbol { MethodKind: MethodKind.Ordinary } or IPropertySymbol)
             .ToArray();
         bool isTable = declared.Length > 1 || declared.Any(member => member is IPropertySymbol || SlotParser.HasSlot(member));
-        ISymbol[] bindable = type.GetMembers().Where(member => IsBindable(type, member, sink, ref valid)).ToArray();
+        ISymbol[] bindable = members.Where(member => IsBindable(type, member, sink, ref valid)).ToArray();
         if (!isTable && declared.Length == 0)
         {
             sink.Report(Descriptors.ImportNeedsOneFunction, SourceLocations.Of(type), type.Name, 0);
@@ -83,10 +92,14 @@ internal static class ImportParser
             switch (member)
             {
                 case IMethodSymbol method when SignatureParser.Parse(method, type.Name + "." + method.Name, structs, keepDefaults: true, sink) is { } signature:
-                    methods.Add(new ImportedMethod(Identifiers.Escape(method.Name), signature, HasDefaultBody: !method.IsAbstract, slot, DeprecationReader.AttributesToMirror(method)));
+                    methods.Add(new ImportedMethod(
+                        Identifiers.Escape(method.Name), signature, HasDefaultBody: !method.IsAbstract, slot, DeprecationReader.AttributesToMirror(method),
+                        !Accessibilities.AreVisibleWherever(SignatureTypes.Of(method), type)));
                     break;
                 case IPropertySymbol property when DataSlotType(type, property, structs, sink) is { } dataType:
-                    dataSlots.Add(new ImportedDataSlot(Identifiers.Escape(property.Name), dataType, HasDefaultBody: !property.IsAbstract, slot ?? 0, DeprecationReader.AttributesToMirror(property), DeprecationReader.OfType(property.Type)));
+                    dataSlots.Add(new ImportedDataSlot(
+                        Identifiers.Escape(property.Name), dataType, HasDefaultBody: !property.IsAbstract, slot ?? 0, DeprecationReader.AttributesToMirror(property), DeprecationReader.OfType(property.Type),
+                        !Accessibilities.AreVisibleWherever(new[] { property.Type }, type)));
                     break;
                 default:
                     valid = false;
@@ -118,17 +131,25 @@ internal static class ImportParser
             name = methods[0].Signature.CSignature;
         }
 
-        return new ImportedInterface(location, name, isTable, methods.ToEquatableArray(), dataSlots.ToEquatableArray(), ChooseNames(type, methods), structs.Texts);
+        return new ImportedInterface(location, name, isTable, methods.ToEquatableArray(), dataSlots.ToEquatableArray(), ChooseNames(members, methods, dataSlots), structs.Texts);
     }
 
     /// <summary>Whether the member is one the binding implements; reports members that can never be bound.</summary>
     private static bool IsBindable(INamedTypeSymbol type, ISymbol member, DiagnosticSink sink, ref bool valid)
     {
+        if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && BrokenDeclarations.IsBroken(method) ||
+            member is IPropertySymbol property && BrokenDeclarations.IsBroken(property))
+        {
+            valid = false;
+            return false; // the compiler reports it
+        }
+
         string? problem = member switch
         {
             INamedTypeSymbol { Name: "Binding" } => null, // reported below: the generated class has that name
             INamedTypeSymbol => null, // other nested types are the user's own business
             IMethodSymbol { MethodKind: not MethodKind.Ordinary } => null, // accessors are reported with their property or event
+            IFieldSymbol { IsConst: true } => null, // a constant is harmless, and handy as [CapsuleSlot(First)]
             { IsStatic: true } => "static members belong to the interface, not to the capsule; move it to a class",
             IEventSymbol => "events have no native equivalent; import a function that registers a callback ('delegate* unmanaged[Cdecl]<...>') instead",
             IPropertySymbol { IsIndexer: true } => "an indexer has no table slot; declare a method instead",
@@ -184,12 +205,13 @@ internal static class ImportParser
     /// <summary>
     /// Names for the binding's private parts. The binding implements every member of the interface
     /// under the member's own name, and its methods take the members' parameter names, so each
-    /// private name is chosen against all of them.
+    /// private name the binding's scope sees is chosen against all of them. The target's fields keep
+    /// the members' names where they can.
     /// </summary>
-    private static BindingNames ChooseNames(INamedTypeSymbol type, List<ImportedMethod> methods)
+    private static BindingNames ChooseNames(IEnumerable<ISymbol> members, List<ImportedMethod> methods, List<ImportedDataSlot> dataSlots)
     {
         var taken = new HashSet<string>(s_reservedNames, System.StringComparer.Ordinal);
-        foreach (ISymbol member in type.GetMembers())
+        foreach (ISymbol member in members)
         {
             taken.Add(member.Name);
             if (member is IMethodSymbol method)
@@ -198,19 +220,24 @@ internal static class ImportParser
             }
         }
 
-        string Choose(string preferred)
-        {
-            string name = Identifiers.Unused(preferred, taken);
-            taken.Add(name);
-            return name;
-        }
+        string targetClass = Identifiers.Take("Target", taken);
+        var fields = new HashSet<string>(s_objectMembers, System.StringComparer.Ordinal) { targetClass };
+        EquatableArray<string> pointerFields = methods.Select(method => ChooseField(method.Name, string.Empty, fields)).ToEquatableArray();
+        EquatableArray<string> dataFields = dataSlots.Select(data => ChooseField(data.Name, string.Empty, fields)).ToEquatableArray();
+        EquatableArray<string> entryFields = pointerFields.Select(pointer => ChooseField(pointer, "Entry", fields)).ToEquatableArray();
 
         return new BindingNames(
-            Choose("Target"),
-            Choose("Fallback"),
-            Choose("s_fallback"),
-            Choose("s_slots"),
-            Choose("s_structLayouts"),
-            methods.Select(method => Choose(method.Name.TrimStart('@') + "Entry")).ToEquatableArray());
+            targetClass,
+            Identifiers.Take("Fallback", taken),
+            Identifiers.Take("s_fallback", taken),
+            Identifiers.Take("s_slots", taken),
+            Identifiers.Take("s_structLayouts", taken),
+            pointerFields,
+            entryFields,
+            dataFields);
     }
+
+    /// <summary>A target field named after a member or its pointer field (<c>Add</c>, <c>AddEntry</c>; <c>F1</c>, <c>F1Entry</c>), escaped if it is a keyword.</summary>
+    private static string ChooseField(string memberName, string suffix, HashSet<string> fields) =>
+        Identifiers.Escape(Identifiers.Take(memberName.TrimStart('@') + suffix, fields));
 }

@@ -17,8 +17,10 @@ internal static class KnownNames
     public const string ExperimentalAttribute = "System.Diagnostics.CodeAnalysis.ExperimentalAttribute";
     public const string CallerLineNumberAttribute = "System.Runtime.CompilerServices.CallerLineNumberAttribute";
     public const string OptionalAttribute = "System.Runtime.InteropServices.OptionalAttribute";
+    public const string ClsCompliantAttribute = "System.CLSCompliantAttribute";
 
-    /// <summary>The value of <c>CapsuleExceptionPolicy.FailFast</c>.</summary>
+    // Values of CapsuleGen.CapsuleExceptionPolicy.
+    public const int ReturnDefaultPolicy = 0;
     public const int FailFastPolicy = 1;
 
     // Values of System.Runtime.InteropServices.UnmanagedType that define a bool's or char's width.

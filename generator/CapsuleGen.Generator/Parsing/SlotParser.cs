@@ -55,8 +55,7 @@ internal sealed class SlotParser
         return index;
     }
 
-    private static AttributeData? Find(ISymbol member) =>
-        member.GetAttributes().FirstOrDefault(attribute => attribute.AttributeClass?.ToDisplayString() == KnownNames.CapsuleSlotAttribute);
+    private static AttributeData? Find(ISymbol member) => Attributes.Find(member, KnownNames.CapsuleSlotAttribute);
 
     private static string Display(ISymbol member) => member.ContainingType.Name + "." + member.Name;
 }

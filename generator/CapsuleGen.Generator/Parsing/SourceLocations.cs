@@ -30,6 +30,12 @@ internal static class SourceLocations
         return Of(owner);
     }
 
+    /// <summary>The attribute's named argument (<c>OnException = ...</c>), or the attribute itself.</summary>
+    public static Location? NamedArgument(AttributeData attribute, string name, ISymbol owner) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax syntax
+            ? syntax.ArgumentList?.Arguments.FirstOrDefault(argument => argument.NameEquals?.Name.Identifier.ValueText == name)?.GetLocation() ?? syntax.GetLocation()
+            : Of(owner);
+
     /// <summary>Whether a declaration of the type carries the <c>partial</c> modifier.</summary>
     public static bool IsPartial(INamedTypeSymbol type) =>
         type.DeclaringSyntaxReferences

@@ -38,7 +38,7 @@ internal static class TableExportParser
             valid = false;
         }
 
-        bool failFast = ExportParser.ReadsFailFast(attribute);
+        valid &= ExportParser.TryReadPolicy(attribute, type, sink, out bool failFast);
         var slotParser = new SlotParser(type.Name, sink);
         var structs = new StructCatalog(type.ContainingAssembly);
         var slots = new List<(int Index, IMethodSymbol Method, FunctionSignature Signature)>();
@@ -77,31 +77,26 @@ internal static class TableExportParser
             return null;
         }
 
-        HashSet<string> taken = GeneratedNames.TakenIn(type);
         EquatableArray<ExportedSlot> exportedSlots = slots
             .OrderBy(slot => slot.Index)
-            .Select(slot => new ExportedSlot(
-                slot.Index,
-                new ExportedFunction(
-                    location,
-                    Identifiers.Escape(slot.Method.Name),
-                    "private",
-                    name,
-                    slot.Signature,
-                    failFast,
-                    ExportParser.TrampolineName(slot.Method, taken),
-                    ExportParser.EntryName(slot.Method, taken),
-                    EquatableArray<string>.Empty,
-                    DeprecationReader.Of(slot.Method))))
+            .Select(slot => new ExportedSlot(slot.Index, SlotFunction(location, slot.Method, name, slot.Signature, failFast)))
             .ToEquatableArray();
 
         return new ExportedTable(
             location,
-            AccessibilityText.Of(type.DeclaredAccessibility),
             name,
             slots.Max(slot => slot.Index) + 1,
             exportedSlots,
-            Identifiers.Unused("Fill" + type.Name + "Table", taken),
-            structs.Texts);
+            GeneratedNames.TableFactory(type),
+            structs.Texts,
+            GeneratedNames.HidesGenerated(type, type.Name + "Capsule"));
+    }
+
+    /// <summary>A slot's function: private, reached only through the table.</summary>
+    private static ExportedFunction SlotFunction(TypeLocation location, IMethodSymbol method, string? capsuleName, FunctionSignature signature, bool failFast)
+    {
+        (string trampoline, string entry) = GeneratedNames.EntryPoints(method);
+        return new ExportedFunction(
+            location, Identifiers.Escape(method.Name), "private", capsuleName, signature, failFast, trampoline, entry, EquatableArray<string>.Empty, DeprecationReader.Of(method));
     }
 }

@@ -15,8 +15,16 @@ internal static class TypeLocationParser
     {
         var chain = new List<ContainingType>();
         bool valid = true;
+        bool clsCompliant = false;
         for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
         {
+            if (current.Name.Length == 0)
+            {
+                return null; // a type not yet named, which the compiler reports
+            }
+
+            clsCompliant |= CompilationFacts.IsMarkedClsCompliant(current);
+
             if (!SourceLocations.IsPartial(current))
             {
                 sink.Report(Descriptors.TypeNotPartial, SourceLocations.Of(current), current.Name);
@@ -38,12 +46,12 @@ internal static class TypeLocationParser
             chain.Insert(0, new ContainingType(Keyword(current), Identifiers.EscapeTypeName(current.Name), current.IsRefLikeType));
         }
 
-        if (!valid)
+        if (!valid || BrokenDeclarations.HasUnnamedNamespace(type))
         {
             return null;
         }
 
-        return new TypeLocation(Identifiers.Namespace(type.ContainingNamespace), chain.ToEquatableArray());
+        return new TypeLocation(Identifiers.Namespace(type.ContainingNamespace), chain.ToEquatableArray(), clsCompliant);
     }
 
     private static string Keyword(INamedTypeSymbol type) => type switch

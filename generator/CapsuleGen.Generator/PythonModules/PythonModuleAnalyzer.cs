@@ -27,10 +27,10 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
         PythonModuleDescriptors.DuplicateName,
         PythonModuleDescriptors.ModuleNameDiffersFromAssembly,
         PythonModuleDescriptors.SeveralModules,
+        PythonModuleDescriptors.FunctionIsAsync,
         Descriptors.TypeNotPartial,
         Descriptors.GenericNotSupported,
-        Descriptors.UnsafeBlocksRequired,
-        Descriptors.GeneratedNameTaken);
+        Descriptors.UnsafeBlocksRequired);
 
     public override void Initialize(AnalysisContext context)
     {

@@ -56,6 +56,11 @@ internal static class PythonModuleDescriptors
         DiagnosticSeverity.Error,
         WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor FunctionIsAsync = Create(
+        "CAPS0049",
+        "A Python function cannot be async",
+        "'{0}' is async: Python would get control back at its first 'await', and an exception thrown after that would reach no caller and end the process; make the method synchronous");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error, params string[] customTags) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant(), customTags: customTags);
 }

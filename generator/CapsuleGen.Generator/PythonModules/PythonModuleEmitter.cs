@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using CapsuleGen.Generator.Emitting;
 using CapsuleGen.Generator.Model;
+using CapsuleGen.Generator.Parsing;
 
 namespace CapsuleGen.Generator.PythonModules;
 
@@ -19,9 +20,11 @@ internal static class PythonModuleEmitter
 
     public const string Kind = "PythonModule";
 
-    public static string Emit(PythonModule module)
+    private const string IntPtr = CSharpText.IntPtr;
+
+    public static string Emit(PythonModule module, bool clsCompliant)
     {
-        SourceWriter writer = FileScaffold.Open(module.Location, "unsafe", Deprecation.None);
+        SourceWriter writer = FileScaffold.Open(module.Location, "unsafe", Deprecation.None, clsCompliant);
         WriteEntryPoint(writer, module);
         foreach (PythonFunction function in module.Functions)
         {
@@ -38,14 +41,14 @@ internal static class PythonModuleEmitter
         writer.Line($"/// The entry point CPython calls when it imports <c>{module.ModuleName}</c> from <c>{module.ModuleName}.so</c>: creates the module.");
         writer.Line("/// </summary>");
         writer.Line($"[{UnmanagedCallersOnly}, EntryPoint = {CSharpText.Literal(module.EntryPoint)})]");
-        writer.OpenBlock($"private static nint {module.EntryPoint}()");
+        writer.OpenBlock($"private static {IntPtr} {module.EntryPointMethod}()");
         writer.OpenBlock("try");
         writer.Line($"return {Runtime}ExtensionModule.Create(");
         writer.Indent();
         writer.Line($"{CSharpText.Literal(module.ModuleName)},");
         writer.Line($"{CSharpText.Literal(module.Doc)},");
         WriteArray(writer, "PythonMethod", module.Functions.Select(function =>
-            $"new({CSharpText.Literal(function.PythonName)}, (nint)({FunctionPointerType(function)})&{module.WrapperName(function)}, " +
+            $"new({CSharpText.Literal(function.PythonName)}, ({IntPtr})({FunctionPointerType(function)})&{function.WrapperName}, " +
             $"{Runtime}PythonMethodKind.{(function.Parameters.Count == 0 ? "NoArguments" : "FastCall")}, {CSharpText.Literal(Docstring(function))})"), last: false);
         WriteArray(writer, "PythonModuleCapsule", module.Capsules.Select(capsule =>
             $"new({CSharpText.Literal(capsule.AttributeName)}, {capsule.Accessor})"), last: true);
@@ -82,18 +85,23 @@ internal static class PythonModuleEmitter
     private static void WriteWrapper(SourceWriter writer, PythonModule module, PythonFunction function)
     {
         string qualified = CSharpText.Literal(module.ModuleName + "." + function.PythonName);
-        var taken = new HashSet<string>(function.Parameters.Select(parameter => parameter.PythonName));
-        string self = Unique("module", taken);
-        string args = Unique("args", taken);
-        string count = Unique("count", taken);
-        string exception = Unique("exception", taken);
+
+        // The wrapper's own parameters and locals share a scope with the method's parameters, and
+        // one named like the method would hide it.
+        string method = function.MethodName.TrimStart('@');
+        var taken = new HashSet<string>(function.Parameters.Select(parameter => parameter.PythonName)) { method };
+        string self = Identifiers.Take("module", taken);
+        string args = Identifiers.Take("args", taken);
+        string count = Identifiers.Take("count", taken);
+        string unused = Identifiers.Take("unused", taken);
+        string exception = Identifiers.Take("exception", taken);
 
         writer.Line("/// <summary>");
         writer.Line($"/// <c>{module.ModuleName}.{function.PythonName}</c> as CPython calls it: converts the arguments, calls <c>{function.MethodName.TrimStart('@')}</c> and converts its result.");
         writer.Line("/// </summary>");
         writer.Line($"[{UnmanagedCallersOnly})]");
-        string parameters = function.Parameters.Count == 0 ? $"nint {self}, nint unused" : $"nint {self}, nint* {args}, nint {count}";
-        writer.OpenBlock($"private static nint {module.WrapperName(function)}({parameters})");
+        string parameters = function.Parameters.Count == 0 ? $"{IntPtr} {self}, {IntPtr} {unused}" : $"{IntPtr} {self}, {IntPtr}* {args}, {IntPtr} {count}";
+        writer.OpenBlock($"private static {IntPtr} {function.WrapperName}({parameters})");
 
         // Capsule arguments are handles lent for the call, released in the finally below, however the call ends.
         PythonParameter[] lent = function.Parameters.Where(parameter => parameter.Kind is PythonValueKind.Capsule or PythonValueKind.CapsuleOrNone).ToArray();
@@ -143,7 +151,9 @@ internal static class PythonModuleEmitter
             }
         }
 
-        string call = $"{function.MethodName}({string.Join(", ", function.Parameters.Select(parameter => parameter.Name))})";
+        // A parameter named like the method hides it; the method's full name reaches it anyway.
+        bool hidden = function.Parameters.Any(parameter => parameter.PythonName == method);
+        string call = $"{(hidden ? module.Location.FullyQualifiedName + "." : string.Empty)}{function.MethodName}({string.Join(", ", function.Parameters.Select(parameter => parameter.Name))})";
         if (function.ReturnKind == PythonValueKind.Void)
         {
             writer.Line(call + ";");
@@ -203,8 +213,8 @@ internal static class PythonModuleEmitter
     };
 
     private static string FunctionPointerType(PythonFunction function) => function.Parameters.Count == 0
-        ? "delegate* unmanaged[Cdecl]<nint, nint, nint>"
-        : "delegate* unmanaged[Cdecl]<nint, nint*, nint, nint>";
+        ? $"delegate* unmanaged[Cdecl]<{IntPtr}, {IntPtr}, {IntPtr}>"
+        : $"delegate* unmanaged[Cdecl]<{IntPtr}, {IntPtr}*, {IntPtr}, {IntPtr}>";
 
     /// <summary>
     /// The docstring, led by a text signature (<c>setQuack($module, quack, /)</c> and <c>--</c>), from
@@ -219,8 +229,9 @@ internal static class PythonModuleEmitter
             return function.Doc;
         }
 
+        string[] names = SignatureNames(function.Parameters);
         IEnumerable<string> parameters = function.Parameters
-            .Select(parameter => parameter.PythonDefault is null ? parameter.PythonName : parameter.PythonName + "=" + parameter.PythonDefault)
+            .Select((parameter, i) => parameter.PythonDefault is null ? names[i] : names[i] + "=" + parameter.PythonDefault)
             .Prepend("$module");
         if (function.Parameters.Count > 0)
         {
@@ -230,15 +241,21 @@ internal static class PythonModuleEmitter
         return $"{function.PythonName}({string.Join(", ", parameters)})\n--\n\n{function.Doc}";
     }
 
-    private static string Unique(string preferred, HashSet<string> taken)
+    /// <summary>
+    /// The parameters' names as the text signature shows them, which <c>inspect.signature</c> parses
+    /// as ASCII Python and refuses otherwise: a C# name that is a Python keyword (<c>lambda</c>,
+    /// <c>None</c>) gets an underscore (<c>lambda_</c>), as PEP 8 has it, and a non-ASCII one a
+    /// positional name (<c>arg2</c>). The parameters are positional-only, so no caller uses these names.
+    /// </summary>
+    private static string[] SignatureNames(EquatableArray<PythonParameter> parameters)
     {
-        string name = preferred;
-        for (int suffix = 1; taken.Contains(name); suffix++)
-        {
-            name = preferred + suffix.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return name;
+        var taken = new HashSet<string>(parameters.Select(parameter => parameter.PythonName));
+        return parameters
+            .Select((parameter, i) =>
+                PythonNames.IsKeyword(parameter.PythonName) ? Identifiers.Take(parameter.PythonName + "_", taken)
+                : PythonNames.Problem(parameter.PythonName) is not null ? Identifiers.Take("arg" + Number(i + 1), taken)
+                : parameter.PythonName)
+            .ToArray();
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

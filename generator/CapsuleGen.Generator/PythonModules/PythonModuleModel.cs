@@ -50,7 +50,11 @@ internal sealed record PythonParameter(string Name, PythonValueKind Kind, string
 /// <param name="Doc">The summary of its XML documentation, or null.</param>
 /// <param name="Parameters">Its parameters, in order.</param>
 /// <param name="ReturnKind">How its result is converted.</param>
-internal sealed record PythonFunction(string MethodName, string PythonName, string? Doc, EquatableArray<PythonParameter> Parameters, PythonValueKind ReturnKind);
+/// <param name="WrapperName">
+/// The private method CPython calls, named as a C extension would name it (<c>Bird_setQuack</c>), or a
+/// variant of that no other name of the class, generated or not, uses.
+/// </param>
+internal sealed record PythonFunction(string MethodName, string PythonName, string? Doc, EquatableArray<PythonParameter> Parameters, PythonValueKind ReturnKind, string WrapperName = "");
 
 /// <summary>A capsule exported in the module's class, offered as a module attribute.</summary>
 /// <param name="AttributeName">The attribute's name; the <c>PyCapsule</c> is named <c>&lt;module&gt;.&lt;attribute&gt;</c>.</param>
@@ -63,16 +67,17 @@ internal sealed record PythonModuleCapsule(string AttributeName, string Accessor
 /// <param name="Doc">The summary of the class's XML documentation, or null.</param>
 /// <param name="Functions">The module's functions.</param>
 /// <param name="Capsules">The capsules it offers as attributes.</param>
+/// <param name="EntryPointMethod">The private method exported as <see cref="EntryPoint"/>: of that name, or a variant of it that no other name of the class uses.</param>
 internal sealed record PythonModule(
     TypeLocation Location,
     string ModuleName,
     string? Doc,
     EquatableArray<PythonFunction> Functions,
-    EquatableArray<PythonModuleCapsule> Capsules)
+    EquatableArray<PythonModuleCapsule> Capsules,
+    string EntryPointMethod)
 {
     /// <summary>The entry point CPython looks up: <c>PyInit_CppDuck</c>.</summary>
-    public string EntryPoint => "PyInit_" + ModuleName;
+    public string EntryPoint => EntryPointFor(ModuleName);
 
-    /// <summary>The C name of a function's wrapper, as a C extension would name it: <c>Bird_setQuack</c>.</summary>
-    public string WrapperName(PythonFunction function) => ModuleName + "_" + function.PythonName;
+    public static string EntryPointFor(string moduleName) => "PyInit_" + moduleName;
 }

@@ -37,7 +37,7 @@ internal static class PythonModuleParser
         var functions = new List<PythonFunction>();
         foreach (IMethodSymbol method in type.GetMembers().OfType<IMethodSymbol>())
         {
-            if (Find(method, PythonNames.FunctionAttribute) is not { } functionAttribute)
+            if (Attributes.Find(method, PythonNames.FunctionAttribute) is not { } functionAttribute)
             {
                 continue;
             }
@@ -70,18 +70,29 @@ internal static class PythonModuleParser
             }
         }
 
-        string[] generated = functions.Select(function => moduleName + "_" + function.PythonName).Prepend("PyInit_" + moduleName).ToArray();
-        valid &= GeneratedNames.AreFree(type, type, type.Name, sink, generated);
         if (!valid || location is null)
         {
             return null;
         }
 
-        return new PythonModule(location, moduleName!, DocComments.Summary(type, cancellationToken), functions.ToEquatableArray(), capsules.ToEquatableArray());
+        // The entry point and the wrappers are private: named against every name of the class, the
+        // members its capsule exports generate included, they never clash.
+        HashSet<string> taken = GeneratedNames.TakenIn(type);
+        taken.UnionWith(GeneratedNames.OfExports(type));
+        string entryPoint = Identifiers.Take(PythonModule.EntryPointFor(moduleName!), taken);
+        EquatableArray<PythonFunction> named = functions
+            .Select(function => function with { WrapperName = Identifiers.Take(moduleName + "_" + function.PythonName, taken) })
+            .ToEquatableArray();
+        return new PythonModule(location, moduleName!, DocComments.Summary(type, cancellationToken), named, capsules.ToEquatableArray(), entryPoint);
     }
 
     private static PythonFunction? ParseFunction(IMethodSymbol method, AttributeData attribute, DiagnosticSink sink, CancellationToken cancellationToken)
     {
+        if (BrokenDeclarations.IsBroken(method))
+        {
+            return null; // the compiler reports it
+        }
+
         string display = method.ContainingType.Name + "." + method.Name;
         bool valid = true;
         if (!method.IsStatic)
@@ -93,6 +104,12 @@ internal static class PythonModuleParser
         if (method.IsGenericMethod)
         {
             sink.Report(Descriptors.GenericNotSupported, SourceLocations.Of(method), display);
+            valid = false;
+        }
+
+        if (method.IsAsync)
+        {
+            sink.Report(PythonModuleDescriptors.FunctionIsAsync, SourceLocations.Of(method), display);
             valid = false;
         }
 
@@ -125,7 +142,8 @@ internal static class PythonModuleParser
             returnKind = PythonTypeResolver.Resolve(method.ReturnType, isReturn: true, out returnProblem);
         }
 
-        if (returnProblem is not null)
+        // An async method's Task is a consequence of 'async'; making it synchronous fixes both.
+        if (returnProblem is not null && !method.IsAsync)
         {
             sink.Report(PythonModuleDescriptors.TypeCannotCrossToPython, SourceLocations.ReturnType(method), "return value", display, Shown(method.ReturnType), returnProblem);
             valid = false;
@@ -165,7 +183,7 @@ internal static class PythonModuleParser
     {
         foreach (ISymbol member in type.GetMembers())
         {
-            if (Find(member, KnownNames.ExportCapsuleAttribute) is not { } export)
+            if (Attributes.Find(member, KnownNames.ExportCapsuleAttribute) is not { } export)
             {
                 continue;
             }
@@ -199,9 +217,6 @@ internal static class PythonModuleParser
         members[name] = owner;
         return true;
     }
-
-    private static AttributeData? Find(ISymbol symbol, string metadataName) =>
-        symbol.GetAttributes().FirstOrDefault(attribute => attribute.AttributeClass?.ToDisplayString() == metadataName);
 
     private static string Shown(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
 

@@ -18,7 +18,9 @@ internal static class PythonModulePipeline
 
     public const string Files = "PythonModuleFiles";
 
-    public static IncrementalValuesProvider<GeneratedSource> Register(IncrementalGeneratorInitializationContext context)
+    /// <param name="context">The generator's context.</param>
+    /// <param name="clsCompliant">Whether the assembly is CLS-compliant, whose warnings generated files suppress.</param>
+    public static IncrementalValuesProvider<GeneratedSource> Register(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<bool> clsCompliant)
     {
         IncrementalValuesProvider<PythonModule> modules = context.SyntaxProvider
             .ForAttributeWithMetadataName(
@@ -31,7 +33,8 @@ internal static class PythonModulePipeline
             .WithTrackingName(ValidModules);
 
         return modules
-            .Select(static (module, _) => new GeneratedSource(module.Location.FullName, PythonModuleEmitter.Kind, PythonModuleEmitter.Emit(module)))
+            .Combine(clsCompliant)
+            .Select(static (module, _) => new GeneratedSource(module.Left.Location.FullName, PythonModuleEmitter.Kind, PythonModuleEmitter.Emit(module.Left, module.Right)))
             .WithTrackingName(Files);
     }
 }

@@ -42,8 +42,11 @@ internal static class PythonNames
             }
         }
 
-        return s_keywords.Contains(name) ? "it is a Python keyword" : null;
+        return IsKeyword(name) ? "it is a Python keyword" : null;
     }
+
+    public static bool IsKeyword(string name) => s_keywords.Contains(name);
+
 
     /// <summary>
     /// The module attribute a capsule named <paramref name="capsuleName"/> becomes: the name without

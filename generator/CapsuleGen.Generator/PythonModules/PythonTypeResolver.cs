@@ -1,4 +1,5 @@
 using System.Globalization;
+using CapsuleGen.Generator.Emitting;
 using Microsoft.CodeAnalysis;
 
 namespace CapsuleGen.Generator.PythonModules;
@@ -68,8 +69,8 @@ internal static class PythonTypeResolver
         PythonValueKind.UInt32 => "uint",
         PythonValueKind.Int64 => "long",
         PythonValueKind.UInt64 => "ulong",
-        PythonValueKind.IntPtr => "nint",
-        PythonValueKind.UIntPtr => "nuint",
+        PythonValueKind.IntPtr => CSharpText.IntPtr,
+        PythonValueKind.UIntPtr => CSharpText.UIntPtr,
         PythonValueKind.Single => "float",
         PythonValueKind.Double => "double",
         PythonValueKind.String => "string",
@@ -105,7 +106,7 @@ internal static class PythonTypeResolver
                 python = flag ? "True" : "False";
                 return true;
             case string text:
-                csharp = Emitting.CSharpText.Literal(text);
+                csharp = CSharpText.Literal(text);
                 python = PythonLiteral(text);
                 return true;
             case double number:
@@ -141,12 +142,8 @@ internal static class PythonTypeResolver
     }
 
     /// <summary>
-    /// A Python string literal: C#'s escapes (<c>\\</c>, <c>\"</c>, <c>\n</c>, <c>\uXXXX</c>) mean the
-    /// same in Python, so the C# literal's inside serves, in single quotes with <c>'</c> escaped.
+    /// A Python string literal in single quotes, in ASCII: <c>inspect.signature</c> reads a text
+    /// signature as ASCII and raises on anything else.
     /// </summary>
-    private static string PythonLiteral(string text)
-    {
-        string csharp = Emitting.CSharpText.Literal(text);
-        return "'" + csharp.Substring(1, csharp.Length - 2).Replace("'", "\\'") + "'";
-    }
+    private static string PythonLiteral(string text) => CSharpText.QuotedLiteral(text, '\'', asciiOnly: true);
 }

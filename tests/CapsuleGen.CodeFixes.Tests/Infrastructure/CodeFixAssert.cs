@@ -19,6 +19,13 @@ internal static class CodeFixAssert
         await FixedCode.AssertGeneratesCleanlyAsync(fixedCode);
     }
 
+    public static async Task FixesAllInProjectAsync(CodeFixProvider provider, string diagnosticId, string[] before, string[] after)
+    {
+        string[] fixedCode = await CodeFixRunner.FixAllInProjectAsync(provider, before, diagnosticId);
+        Assert.Equal(after, fixedCode);
+        await FixedCode.AssertGeneratesCleanlyAsync(fixedCode);
+    }
+
     public static async Task OffersNoFixAsync(CodeFixProvider provider, string diagnosticId, string source, int index = 0) =>
         Assert.Empty(await CodeFixRunner.ActionsAsync(provider, TestDocument.Create(source), diagnosticId, index));
 }

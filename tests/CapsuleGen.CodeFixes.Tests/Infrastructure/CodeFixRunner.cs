@@ -55,6 +55,34 @@ internal static class CodeFixRunner
         return await ApplyAsync(document, action);
     }
 
+    /// <summary>
+    /// Runs the provider's fix-all over a project of several documents, as choosing "fix all in
+    /// project" on the first action offered would; returns each document's new text, in order.
+    /// </summary>
+    public static async Task<string[]> FixAllInProjectAsync(CodeFixProvider provider, IReadOnlyList<string> sources, string diagnosticId)
+    {
+        Project project = TestDocument.CreateProject(sources);
+        Document first = project.Documents.First(document => document.Name == "Source0.cs");
+        CodeAction chosen = (await ActionsAsync(provider, first, diagnosticId)).First();
+        FixAllProvider fixAll = provider.GetFixAllProvider() ?? throw new InvalidOperationException($"{provider.GetType().Name} has no fix-all.");
+        var context = new FixAllContext(project, provider, FixAllScope.Project, chosen.EquivalenceKey, [diagnosticId], new CapsuleDiagnostics(), CancellationToken);
+        CodeAction action = await fixAll.GetFixAsync(context) ?? throw new InvalidOperationException("The fix-all offered no action.");
+        Workspace workspace = project.Solution.Workspace;
+        foreach (CodeActionOperation operation in await action.GetOperationsAsync(CancellationToken))
+        {
+            operation.Apply(workspace, CancellationToken);
+        }
+
+        Project changed = workspace.CurrentSolution.GetProject(project.Id)!;
+        var texts = new string[sources.Count];
+        for (int i = 0; i < texts.Length; i++)
+        {
+            texts[i] = (await changed.Documents.Single(document => document.Name == $"Source{i}.cs").GetTextAsync(CancellationToken)).ToString();
+        }
+
+        return texts;
+    }
+
     private static async Task<string> ApplyAsync(Document document, CodeAction action)
     {
         Workspace workspace = document.Project.Solution.Workspace;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CapsuleGen.Generator.Diagnostics;
+using CapsuleGen.Generator.PythonModules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -55,12 +56,21 @@ internal sealed class GeneratorRun
                 .Where(diagnostic => diagnostic.Severity != DiagnosticSeverity.Hidden && diagnostic.Location.SourceTree is { } tree && !Input.SyntaxTrees.Contains(tree))
                 .Select(Describe));
 
-    /// <summary>What CapsuleGen's analyzers (<see cref="CapsuleAnalyzer"/>, <see cref="GeneratedInteropAnalyzer"/>) report on the input.</summary>
-    public ImmutableArray<Diagnostic> AnalyzerDiagnostics() => Analyze(Input);
+    /// <summary>
+    /// What CapsuleGen's analyzers (<see cref="CapsuleAnalyzer"/>, <see cref="GeneratedInteropAnalyzer"/>) report
+    /// on the compilation with the generated code in it, as a build or an IDE runs them.
+    /// </summary>
+    public ImmutableArray<Diagnostic> AnalyzerDiagnostics() => Analyze(Output, new CapsuleAnalyzer(), new GeneratedInteropAnalyzer());
 
-    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation) =>
+    /// <summary>What the Python module analyzer and the capsule analyzer beside it report, on the compilation with the generated code.</summary>
+    public ImmutableArray<Diagnostic> PythonAnalyzerDiagnostics() => Analyze(Output, new PythonModuleAnalyzer(), new CapsuleAnalyzer());
+
+    /// <summary>Runs the generator over <paramref name="compilation"/>, then CapsuleGen's analyzers over the result.</summary>
+    public static ImmutableArray<Diagnostic> Analyze(CSharpCompilation compilation) => Of(compilation).AnalyzerDiagnostics();
+
+    private static ImmutableArray<Diagnostic> Analyze(Compilation compilation, params DiagnosticAnalyzer[] analyzers) =>
         compilation
-            .WithAnalyzers([new CapsuleAnalyzer(), new GeneratedInteropAnalyzer()])
+            .WithAnalyzers([.. analyzers])
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
 
     /// <summary>Emits the compilation with the generated code; fails with every diagnostic if it does not compile cleanly.</summary>

@@ -18,9 +18,14 @@ internal sealed class LoadedModule
         _assembly = assembly;
     }
 
-    public static LoadedModule Compile(string source, string assemblyName, LanguageVersion version = LanguageVersion.Latest)
+    /// <param name="source">The module's source.</param>
+    /// <param name="assemblyName">A name no other loaded module has.</param>
+    /// <param name="version">The language version.</param>
+    /// <param name="checkOverflow">Whether the project compiles with <c>&lt;CheckForOverflowUnderflow&gt;true</c>.</param>
+    public static LoadedModule Compile(string source, string assemblyName, LanguageVersion version = LanguageVersion.Latest, bool checkOverflow = false)
     {
-        byte[] image = GeneratorRun.Of(TestCompilation.Create([source], assemblyName, version)).EmitCleanly();
+        CSharpCompilation compilation = TestCompilation.Create([source], assemblyName, version);
+        byte[] image = GeneratorRun.Of(compilation.WithOptions(compilation.Options.WithOverflowChecks(checkOverflow))).EmitCleanly();
         var context = new AssemblyLoadContext(assemblyName, isCollectible: true);
         return new LoadedModule(context.LoadFromStream(new MemoryStream(image)));
     }

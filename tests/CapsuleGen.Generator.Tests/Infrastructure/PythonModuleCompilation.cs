@@ -1,9 +1,6 @@
 using System.Collections.Immutable;
-using CapsuleGen.Generator.Diagnostics;
-using CapsuleGen.Generator.PythonModules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CapsuleGen.Generator.Tests.Infrastructure;
 
@@ -18,9 +15,6 @@ internal static class PythonModuleCompilation
     public static GeneratorRun Run(string source, string assemblyName = "CppDuck", LanguageVersion version = LanguageVersion.Latest) =>
         GeneratorRun.Of(Create(source, assemblyName, version));
 
-    /// <summary>What both analyzers report: the Python module analyzer and the capsule analyzer beside it.</summary>
-    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation) =>
-        compilation
-            .WithAnalyzers([new PythonModuleAnalyzer(), new CapsuleAnalyzer()])
-            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+    /// <summary>What both analyzers report (the Python module analyzer and the capsule analyzer beside it) once the generator has run.</summary>
+    public static ImmutableArray<Diagnostic> Analyze(CSharpCompilation compilation) => GeneratorRun.Of(compilation).PythonAnalyzerDiagnostics();
 }

@@ -25,7 +25,8 @@ internal static class TestCompilation
             assemblyName,
             trees,
             UserCodeReferences.All.AddRange(extraReferences ?? []),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: allowUnsafe, nullableContextOptions: NullableContextOptions.Enable)
+            // Every warning wave on, as the newest SDK turns them on (CS8981, for one, is in wave 7).
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: allowUnsafe, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999)
                 .WithSpecificDiagnosticOptions([new("CS1591", ReportDiagnostic.Suppress)]));
     }
 

@@ -9,7 +9,7 @@ unsafe partial class Bird
     /// The entry point CPython calls when it imports <c>Bird</c> from <c>Bird.so</c>: creates the module.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }, EntryPoint = "PyInit_Bird")]
-    private static nint PyInit_Bird()
+    private static global::System.IntPtr PyInit_Bird()
     {
         try
         {
@@ -18,8 +18,8 @@ unsafe partial class Bird
                 null,
                 new global::CapsuleGen.Python.Modules.PythonMethod[]
                 {
-                    new("setQuack", (nint)(delegate* unmanaged[Cdecl]<nint, nint*, nint, nint>)&Bird_setQuack, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "setQuack($module, quack, /)\n--\n\n"),
-                    new("callQuack", (nint)(delegate* unmanaged[Cdecl]<nint, nint, nint>)&Bird_callQuack, global::CapsuleGen.Python.Modules.PythonMethodKind.NoArguments, "callQuack($module)\n--\n\n"),
+                    new("setQuack", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&Bird_setQuack, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "setQuack($module, quack, /)\n--\n\n"),
+                    new("callQuack", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&Bird_callQuack, global::CapsuleGen.Python.Modules.PythonMethodKind.NoArguments, "callQuack($module)\n--\n\n"),
                 },
                 global::System.Array.Empty<global::CapsuleGen.Python.Modules.PythonModuleCapsule>());
         }
@@ -33,7 +33,7 @@ unsafe partial class Bird
     /// <c>Bird.setQuack</c> as CPython calls it: converts the arguments, calls <c>SetQuack</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static nint Bird_setQuack(nint module, nint* args, nint count)
+    private static global::System.IntPtr Bird_setQuack(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count)
     {
         global::CapsuleGen.Capsule? quack = null;
 
@@ -66,7 +66,7 @@ unsafe partial class Bird
     /// <c>Bird.callQuack</c> as CPython calls it: converts the arguments, calls <c>CallQuack</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static nint Bird_callQuack(nint module, nint unused)
+    private static global::System.IntPtr Bird_callQuack(global::System.IntPtr module, global::System.IntPtr unused)
     {
         try
         {

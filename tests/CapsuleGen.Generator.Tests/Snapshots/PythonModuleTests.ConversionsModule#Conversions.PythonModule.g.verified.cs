@@ -7,7 +7,7 @@ unsafe partial class Conversions
     /// The entry point CPython calls when it imports <c>Conversions</c> from <c>Conversions.so</c>: creates the module.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }, EntryPoint = "PyInit_Conversions")]
-    private static nint PyInit_Conversions()
+    private static global::System.IntPtr PyInit_Conversions()
     {
         try
         {
@@ -16,15 +16,15 @@ unsafe partial class Conversions
                 null,
                 new global::CapsuleGen.Python.Modules.PythonMethod[]
                 {
-                    new("Integers", (nint)(delegate* unmanaged[Cdecl]<nint, nint*, nint, nint>)&Conversions_Integers, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Integers($module, a, b, c, d, e, f, g, h, i, j, /)\n--\n\n"),
-                    new("Unsigned", (nint)(delegate* unmanaged[Cdecl]<nint, nint*, nint, nint>)&Conversions_Unsigned, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Unsigned($module, value, /)\n--\n\n"),
-                    new("Floats", (nint)(delegate* unmanaged[Cdecl]<nint, nint*, nint, nint>)&Conversions_Floats, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Floats($module, single, double, /)\n--\n\n"),
-                    new("Not", (nint)(delegate* unmanaged[Cdecl]<nint, nint*, nint, nint>)&Conversions_Not, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Not($module, value, /)\n--\n\n"),
-                    new("Texts", (nint)(delegate* unmanaged[Cdecl]<nint, nint*, nint, nint>)&Conversions_Texts, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Texts($module, text, maybe, /)\n--\n\n"),
-                    new("Capsules", (nint)(delegate* unmanaged[Cdecl]<nint, nint*, nint, nint>)&Conversions_Capsules, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Capsules($module, capsule, maybe, /)\n--\n\n"),
-                    new("Objects", (nint)(delegate* unmanaged[Cdecl]<nint, nint*, nint, nint>)&Conversions_Objects, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Objects($module, args, count=None, /)\n--\n\n"),
-                    new("with_defaults", (nint)(delegate* unmanaged[Cdecl]<nint, nint*, nint, nint>)&Conversions_with_defaults, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "with_defaults($module, required, scale=1.5, flag=True, label='it\\'s', none=None, big=-5000000000, /)\n--\n\n"),
-                    new("Infinite", (nint)(delegate* unmanaged[Cdecl]<nint, nint*, nint, nint>)&Conversions_Infinite, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, null),
+                    new("Integers", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&Conversions_Integers, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Integers($module, a, b, c, d, e, f, g, h, i, j, /)\n--\n\n"),
+                    new("Unsigned", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&Conversions_Unsigned, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Unsigned($module, value, /)\n--\n\n"),
+                    new("Floats", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&Conversions_Floats, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Floats($module, single, double, /)\n--\n\n"),
+                    new("Not", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&Conversions_Not, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Not($module, value, /)\n--\n\n"),
+                    new("Texts", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&Conversions_Texts, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Texts($module, text, maybe, /)\n--\n\n"),
+                    new("Capsules", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&Conversions_Capsules, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Capsules($module, capsule, maybe, /)\n--\n\n"),
+                    new("Objects", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&Conversions_Objects, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Objects($module, args, count=None, /)\n--\n\n"),
+                    new("with_defaults", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&Conversions_with_defaults, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "with_defaults($module, required, scale=1.5, flag=True, label='it\\'s', none=None, big=-5000000000, /)\n--\n\n"),
+                    new("Infinite", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&Conversions_Infinite, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, null),
                 },
                 global::System.Array.Empty<global::CapsuleGen.Python.Modules.PythonModuleCapsule>());
         }
@@ -38,7 +38,7 @@ unsafe partial class Conversions
     /// <c>Conversions.Integers</c> as CPython calls it: converts the arguments, calls <c>Integers</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static nint Conversions_Integers(nint module, nint* args, nint count)
+    private static global::System.IntPtr Conversions_Integers(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count)
     {
         try
         {
@@ -87,12 +87,12 @@ unsafe partial class Conversions
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryIntPtr(args[8], "Conversions.Integers", "i", out nint i))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryIntPtr(args[8], "Conversions.Integers", "i", out global::System.IntPtr i))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryUIntPtr(args[9], "Conversions.Integers", "j", out nuint j))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryUIntPtr(args[9], "Conversions.Integers", "j", out global::System.UIntPtr j))
             {
                 return 0;
             }
@@ -109,7 +109,7 @@ unsafe partial class Conversions
     /// <c>Conversions.Unsigned</c> as CPython calls it: converts the arguments, calls <c>Unsigned</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static nint Conversions_Unsigned(nint module, nint* args, nint count)
+    private static global::System.IntPtr Conversions_Unsigned(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count)
     {
         try
         {
@@ -135,7 +135,7 @@ unsafe partial class Conversions
     /// <c>Conversions.Floats</c> as CPython calls it: converts the arguments, calls <c>Floats</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static nint Conversions_Floats(nint module, nint* args, nint count)
+    private static global::System.IntPtr Conversions_Floats(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count)
     {
         try
         {
@@ -166,7 +166,7 @@ unsafe partial class Conversions
     /// <c>Conversions.Not</c> as CPython calls it: converts the arguments, calls <c>Not</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static nint Conversions_Not(nint module, nint* args, nint count)
+    private static global::System.IntPtr Conversions_Not(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count)
     {
         try
         {
@@ -192,7 +192,7 @@ unsafe partial class Conversions
     /// <c>Conversions.Texts</c> as CPython calls it: converts the arguments, calls <c>Texts</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static nint Conversions_Texts(nint module, nint* args, nint count)
+    private static global::System.IntPtr Conversions_Texts(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count)
     {
         try
         {
@@ -223,7 +223,7 @@ unsafe partial class Conversions
     /// <c>Conversions.Capsules</c> as CPython calls it: converts the arguments, calls <c>Capsules</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static nint Conversions_Capsules(nint module, nint* args, nint count)
+    private static global::System.IntPtr Conversions_Capsules(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count)
     {
         global::CapsuleGen.Capsule? capsule = null;
         global::CapsuleGen.Capsule? maybe = null;
@@ -262,7 +262,7 @@ unsafe partial class Conversions
     /// <c>Conversions.Objects</c> as CPython calls it: converts the arguments, calls <c>Objects</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static nint Conversions_Objects(nint module, nint* args1, nint count1)
+    private static global::System.IntPtr Conversions_Objects(global::System.IntPtr module, global::System.IntPtr* args1, global::System.IntPtr count1)
     {
         try
         {
@@ -287,7 +287,7 @@ unsafe partial class Conversions
     /// <c>Conversions.with_defaults</c> as CPython calls it: converts the arguments, calls <c>Defaults</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static nint Conversions_with_defaults(nint module, nint* args, nint count)
+    private static global::System.IntPtr Conversions_with_defaults(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count)
     {
         try
         {
@@ -343,7 +343,7 @@ unsafe partial class Conversions
     /// <c>Conversions.Infinite</c> as CPython calls it: converts the arguments, calls <c>Infinite</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static nint Conversions_Infinite(nint module, nint* args, nint count)
+    private static global::System.IntPtr Conversions_Infinite(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count)
     {
         try
         {

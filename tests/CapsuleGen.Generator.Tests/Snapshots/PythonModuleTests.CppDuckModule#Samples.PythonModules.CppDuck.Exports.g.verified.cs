@@ -7,8 +7,8 @@ unsafe partial class CppDuck
 {
     /// <summary>A new handle to the capsule "quacker" (<c>void (void)</c>), which calls <c>CppDuck.Quack</c>.</summary>
     private static global::CapsuleGen.Capsule QuackCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
-        (nint)(delegate* unmanaged[Cdecl]<void>)&QuackTrampoline,
-        (nint)(delegate*<void>)&QuackEntry,
+        (global::System.IntPtr)(delegate* unmanaged[Cdecl]<void>)&QuackTrampoline,
+        (global::System.IntPtr)(delegate*<void>)&QuackEntry,
         "quacker",
         "void (void)");
 
@@ -39,8 +39,8 @@ unsafe partial class CppDuck
 
     /// <summary>A new handle to the capsule "CppDuck.honker" (<c>void (void)</c>), which calls <c>CppDuck.Honk</c>.</summary>
     private static global::CapsuleGen.Capsule HonkCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
-        (nint)(delegate* unmanaged[Cdecl]<void>)&HonkTrampoline,
-        (nint)(delegate*<void>)&HonkEntry,
+        (global::System.IntPtr)(delegate* unmanaged[Cdecl]<void>)&HonkTrampoline,
+        (global::System.IntPtr)(delegate*<void>)&HonkEntry,
         "CppDuck.honker",
         "void (void)");
 
@@ -71,8 +71,8 @@ unsafe partial class CppDuck
 
     /// <summary>A new handle to the capsule "double (double)" (<c>double (double)</c>), which calls <c>CppDuck.Square</c>.</summary>
     private static global::CapsuleGen.Capsule SquareCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
-        (nint)(delegate* unmanaged[Cdecl]<double, double>)&SquareTrampoline,
-        (nint)(delegate*<double, double>)&SquareEntry,
+        (global::System.IntPtr)(delegate* unmanaged[Cdecl]<double, double>)&SquareTrampoline,
+        (global::System.IntPtr)(delegate*<double, double>)&SquareEntry,
         "double (double)",
         "double (double)");
 

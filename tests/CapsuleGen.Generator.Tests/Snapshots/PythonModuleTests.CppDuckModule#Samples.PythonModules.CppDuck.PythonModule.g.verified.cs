@@ -9,7 +9,7 @@ unsafe partial class CppDuck
     /// The entry point CPython calls when it imports <c>CppDuck</c> from <c>CppDuck.so</c>: creates the module.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }, EntryPoint = "PyInit_CppDuck")]
-    private static nint PyInit_CppDuck()
+    private static global::System.IntPtr PyInit_CppDuck()
     {
         try
         {
@@ -18,8 +18,8 @@ unsafe partial class CppDuck
                 "The seed's duck, as a Python module.",
                 new global::CapsuleGen.Python.Modules.PythonMethod[]
                 {
-                    new("getQuack", (nint)(delegate* unmanaged[Cdecl]<nint, nint, nint>)&CppDuck_getQuack, global::CapsuleGen.Python.Modules.PythonMethodKind.NoArguments, "getQuack($module)\n--\n\nThe quack, in a capsule named \"quacker\"."),
-                    new("square", (nint)(delegate* unmanaged[Cdecl]<nint, nint*, nint, nint>)&CppDuck_square, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "square($module, x, /)\n--\n\nSquares x in C#, as Square does for native callers."),
+                    new("getQuack", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&CppDuck_getQuack, global::CapsuleGen.Python.Modules.PythonMethodKind.NoArguments, "getQuack($module)\n--\n\nThe quack, in a capsule named \"quacker\"."),
+                    new("square", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&CppDuck_square, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "square($module, x, /)\n--\n\nSquares x in C#, as Square does for native callers."),
                 },
                 new global::CapsuleGen.Python.Modules.PythonModuleCapsule[]
                 {
@@ -37,7 +37,7 @@ unsafe partial class CppDuck
     /// <c>CppDuck.getQuack</c> as CPython calls it: converts the arguments, calls <c>GetQuack</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static nint CppDuck_getQuack(nint module, nint unused)
+    private static global::System.IntPtr CppDuck_getQuack(global::System.IntPtr module, global::System.IntPtr unused)
     {
         try
         {
@@ -58,7 +58,7 @@ unsafe partial class CppDuck
     /// <c>CppDuck.square</c> as CPython calls it: converts the arguments, calls <c>square</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static nint CppDuck_square(nint module, nint* args, nint count)
+    private static global::System.IntPtr CppDuck_square(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count)
     {
         try
         {

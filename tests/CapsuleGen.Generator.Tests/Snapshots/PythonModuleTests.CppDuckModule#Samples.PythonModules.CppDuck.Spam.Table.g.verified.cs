@@ -8,7 +8,7 @@ partial class CppDuck
     unsafe partial class Spam
     {
         /// <summary>A new handle to the capsule "spam._C_API": a table of 1 Cdecl function pointers, slot <c>n</c> at <c>n * sizeof(void*)</c>.</summary>
-        private static global::CapsuleGen.Capsule SpamCapsule => global::CapsuleGen.Interop.ExportedCapsules.Table(
+        public static global::CapsuleGen.Capsule SpamCapsule => global::CapsuleGen.Interop.ExportedCapsules.Table(
             &FillSpamTable,
             "spam._C_API",
             new string?[]
@@ -16,10 +16,10 @@ partial class CppDuck
                 "int (int, int)",
             });
 
-        private static void FillSpamTable(nint* table, nint* entries)
+        private static void FillSpamTable(global::System.IntPtr* table, global::System.IntPtr* entries)
         {
-            table[0] = (nint)(delegate* unmanaged[Cdecl]<int, int, int>)&AddTrampoline;
-            entries[0] = (nint)(delegate*<int, int, int>)&AddEntry;
+            table[0] = (global::System.IntPtr)(delegate* unmanaged[Cdecl]<int, int, int>)&AddTrampoline;
+            entries[0] = (global::System.IntPtr)(delegate*<int, int, int>)&AddEntry;
         }
 
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]

@@ -7,8 +7,8 @@ unsafe partial class Functions
 {
     /// <summary>A new handle to the capsule "double (double)" (<c>double (double)</c>), which calls <c>Functions.Square</c>.</summary>
     public static global::CapsuleGen.Capsule SquareCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
-        (nint)(delegate* unmanaged[Cdecl]<double, double>)&SquareTrampoline,
-        (nint)(delegate*<double, double>)&SquareEntry,
+        (global::System.IntPtr)(delegate* unmanaged[Cdecl]<double, double>)&SquareTrampoline,
+        (global::System.IntPtr)(delegate*<double, double>)&SquareEntry,
         "double (double)",
         "double (double)");
 
@@ -41,8 +41,8 @@ unsafe partial class Functions
 
     /// <summary>A new handle to the capsule "double (int, double *, void *)" (<c>double (int, double *, void *)</c>), which calls <c>Functions.WeightedSum</c>.</summary>
     public static global::CapsuleGen.Capsule WeightedSumCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
-        (nint)(delegate* unmanaged[Cdecl]<int, double*, void*, double>)&WeightedSumTrampoline,
-        (nint)(delegate*<int, double*, void*, double>)&WeightedSumEntry,
+        (global::System.IntPtr)(delegate* unmanaged[Cdecl]<int, double*, void*, double>)&WeightedSumTrampoline,
+        (global::System.IntPtr)(delegate*<int, double*, void*, double>)&WeightedSumEntry,
         "double (int, double *, void *)",
         "double (int, double *, void *)");
 

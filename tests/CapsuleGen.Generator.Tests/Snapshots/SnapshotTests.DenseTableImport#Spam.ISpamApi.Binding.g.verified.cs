@@ -60,7 +60,7 @@ partial interface ISpamApi
 
         /// <inheritdoc/>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public void Fill(double* values, nint count, double value)
+        public void Fill(double* values, global::System.IntPtr count, double value)
         {
             Target? target = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);
             if (target is null)
@@ -90,20 +90,23 @@ partial interface ISpamApi
             public readonly delegate*<int, int, int> AddEntry;
             public readonly delegate* unmanaged[Cdecl]<double, double, double> Scale;
             public readonly delegate*<double, double, double> ScaleEntry;
-            public readonly delegate* unmanaged[Cdecl]<double*, nint, double, void> Fill;
-            public readonly delegate*<double*, nint, double, void> FillEntry;
+            public readonly delegate* unmanaged[Cdecl]<double*, global::System.IntPtr, double, void> Fill;
+            public readonly delegate*<double*, global::System.IntPtr, double, void> FillEntry;
 
             public Target(global::CapsuleGen.Interop.CapsuleLease lease)
                 : base(lease)
             {
-                nint* table = (nint*)lease.Pointer;
-                nint* entries = (nint*)lease.ManagedEntry;
-                this.Add = (delegate* unmanaged[Cdecl]<int, int, int>)table[0];
-                this.AddEntry = entries == null ? null : (delegate*<int, int, int>)entries[0];
-                this.Scale = (delegate* unmanaged[Cdecl]<double, double, double>)table[1];
-                this.ScaleEntry = entries == null ? null : (delegate*<double, double, double>)entries[1];
-                this.Fill = (delegate* unmanaged[Cdecl]<double*, nint, double, void>)table[2];
-                this.FillEntry = entries == null ? null : (delegate*<double*, nint, double, void>)entries[2];
+                unchecked
+                {
+                    void** table = (void**)lease.Pointer;
+                    void** entries = (void**)lease.ManagedEntry;
+                    this.Add = (delegate* unmanaged[Cdecl]<int, int, int>)table[0];
+                    this.AddEntry = entries == null ? null : (delegate*<int, int, int>)entries[0];
+                    this.Scale = (delegate* unmanaged[Cdecl]<double, double, double>)table[1];
+                    this.ScaleEntry = entries == null ? null : (delegate*<double, double, double>)entries[1];
+                    this.Fill = (delegate* unmanaged[Cdecl]<double*, global::System.IntPtr, double, void>)table[2];
+                    this.FillEntry = entries == null ? null : (delegate*<double*, global::System.IntPtr, double, void>)entries[2];
+                }
             }
         }
 
@@ -112,7 +115,7 @@ partial interface ISpamApi
             int global::Spam.ISpamApi.Add(int a, int b) =>
                 throw new global::CapsuleGen.CapsuleNotBoundException(global::Spam.ISpamApi.Binding.CapsuleName, "ISpamApi.Add");
 
-            void global::Spam.ISpamApi.Fill(double* values, nint count, double value) =>
+            void global::Spam.ISpamApi.Fill(double* values, global::System.IntPtr count, double value) =>
                 throw new global::CapsuleGen.CapsuleNotBoundException(global::Spam.ISpamApi.Binding.CapsuleName, "ISpamApi.Fill");
         }
     }

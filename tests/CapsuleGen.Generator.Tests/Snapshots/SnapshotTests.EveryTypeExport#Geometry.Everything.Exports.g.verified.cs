@@ -7,13 +7,13 @@ unsafe partial class Everything
 {
     /// <summary>A new handle to the capsule "everything.numbers" (<c>double (int8_t, uint8_t, int16_t, uint16_t, int, unsigned int, int64_t, uint64_t, intptr_t, uintptr_t, float, double)</c>), which calls <c>Everything.Numbers</c>.</summary>
     internal static global::CapsuleGen.Capsule NumbersCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
-        (nint)(delegate* unmanaged[Cdecl]<sbyte, byte, short, ushort, int, uint, long, ulong, nint, nuint, float, double, double>)&NumbersTrampoline,
-        (nint)(delegate*<sbyte, byte, short, ushort, int, uint, long, ulong, nint, nuint, float, double, double>)&NumbersEntry,
+        (global::System.IntPtr)(delegate* unmanaged[Cdecl]<sbyte, byte, short, ushort, int, uint, long, ulong, global::System.IntPtr, global::System.UIntPtr, float, double, double>)&NumbersTrampoline,
+        (global::System.IntPtr)(delegate*<sbyte, byte, short, ushort, int, uint, long, ulong, global::System.IntPtr, global::System.UIntPtr, float, double, double>)&NumbersEntry,
         "everything.numbers",
         "double (int8_t, uint8_t, int16_t, uint16_t, int, unsigned int, int64_t, uint64_t, intptr_t, uintptr_t, float, double)");
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static double NumbersTrampoline(sbyte a, byte b, short c, ushort d, int e, uint f, long g, ulong h, nint i, nuint j, float k, double l)
+    private static double NumbersTrampoline(sbyte a, byte b, short c, ushort d, int e, uint f, long g, ulong h, global::System.IntPtr i, global::System.UIntPtr j, float k, double l)
     {
         try
         {
@@ -26,7 +26,7 @@ unsafe partial class Everything
         }
     }
 
-    private static double NumbersEntry(sbyte a, byte b, short c, ushort d, int e, uint f, long g, ulong h, nint i, nuint j, float k, double l)
+    private static double NumbersEntry(sbyte a, byte b, short c, ushort d, int e, uint f, long g, ulong h, global::System.IntPtr i, global::System.UIntPtr j, float k, double l)
     {
         try
         {
@@ -41,8 +41,8 @@ unsafe partial class Everything
 
     /// <summary>A new handle to the capsule "everything.pointers" (<c>void *(int *, double **, void *, struct Point *)</c>), which calls <c>Everything.Pointers</c>.</summary>
     public static global::CapsuleGen.Capsule PointersCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
-        (nint)(delegate* unmanaged[Cdecl]<int*, double**, void*, global::Geometry.Point*, void*>)&PointersTrampoline,
-        (nint)(delegate*<int*, double**, void*, global::Geometry.Point*, void*>)&PointersEntry,
+        (global::System.IntPtr)(delegate* unmanaged[Cdecl]<int*, double**, void*, global::Geometry.Point*, void*>)&PointersTrampoline,
+        (global::System.IntPtr)(delegate*<int*, double**, void*, global::Geometry.Point*, void*>)&PointersEntry,
         "everything.pointers",
         "void *(int *, double **, void *, struct Point *)",
         "struct Point (16 bytes, align 8) { double X at 0; double Y at 8; }");
@@ -76,8 +76,8 @@ unsafe partial class Everything
 
     /// <summary>A new handle to the capsule "everything.callback" (<c>double (double (*)(double), double)</c>), which calls <c>Everything.Callback</c>.</summary>
     public static global::CapsuleGen.Capsule CallbackCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
-        (nint)(delegate* unmanaged[Cdecl]<delegate* unmanaged[Cdecl]<double, double>, double, double>)&CallbackTrampoline,
-        (nint)(delegate*<delegate* unmanaged[Cdecl]<double, double>, double, double>)&CallbackEntry,
+        (global::System.IntPtr)(delegate* unmanaged[Cdecl]<delegate* unmanaged[Cdecl]<double, double>, double, double>)&CallbackTrampoline,
+        (global::System.IntPtr)(delegate*<delegate* unmanaged[Cdecl]<double, double>, double, double>)&CallbackEntry,
         "everything.callback",
         "double (double (*)(double), double)");
 
@@ -110,8 +110,8 @@ unsafe partial class Everything
 
     /// <summary>A new handle to the capsule "everything.values" (<c>struct Point (uint8_t, struct Point)</c>), which calls <c>Everything.Values</c>.</summary>
     public static global::CapsuleGen.Capsule ValuesCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
-        (nint)(delegate* unmanaged[Cdecl]<global::Geometry.Shape, global::Geometry.Point, global::Geometry.Point>)&ValuesTrampoline,
-        (nint)(delegate*<global::Geometry.Shape, global::Geometry.Point, global::Geometry.Point>)&ValuesEntry,
+        (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::Geometry.Shape, global::Geometry.Point, global::Geometry.Point>)&ValuesTrampoline,
+        (global::System.IntPtr)(delegate*<global::Geometry.Shape, global::Geometry.Point, global::Geometry.Point>)&ValuesEntry,
         "everything.values",
         "struct Point (uint8_t, struct Point)",
         "struct Point (16 bytes, align 8) { double X at 0; double Y at 8; }");
@@ -145,8 +145,8 @@ unsafe partial class Everything
 
     /// <summary>A new handle to the capsule "everything.flags" (<c>bool (bool, int, char16_t)</c>), which calls <c>Everything.Flags</c>.</summary>
     public static global::CapsuleGen.Capsule FlagsCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
-        (nint)(delegate* unmanaged[Cdecl]<byte, int, ushort, byte>)&FlagsTrampoline,
-        (nint)(delegate*<byte, int, ushort, byte>)&FlagsEntry,
+        (global::System.IntPtr)(delegate* unmanaged[Cdecl]<byte, int, ushort, byte>)&FlagsTrampoline,
+        (global::System.IntPtr)(delegate*<byte, int, ushort, byte>)&FlagsEntry,
         "everything.flags",
         "bool (bool, int, char16_t)");
 

@@ -59,8 +59,11 @@ partial interface IQuacker
             public Target(global::CapsuleGen.Interop.CapsuleLease lease)
                 : base(lease)
             {
-                this.Quack = (delegate* unmanaged[Cdecl]<void>)lease.Pointer;
-                this.QuackEntry = (delegate*<void>)lease.ManagedEntry;
+                unchecked
+                {
+                    this.Quack = (delegate* unmanaged[Cdecl]<void>)lease.Pointer;
+                    this.QuackEntry = (delegate*<void>)lease.ManagedEntry;
+                }
             }
         }
 

@@ -51,8 +51,11 @@ partial interface IEvenCheck
             public Target(global::CapsuleGen.Interop.CapsuleLease lease)
                 : base(lease)
             {
-                this.IsEven = (delegate* unmanaged[Cdecl]<long, ushort, byte>)lease.Pointer;
-                this.IsEvenEntry = (delegate*<long, ushort, byte>)lease.ManagedEntry;
+                unchecked
+                {
+                    this.IsEven = (delegate* unmanaged[Cdecl]<long, ushort, byte>)lease.Pointer;
+                    this.IsEvenEntry = (delegate*<long, ushort, byte>)lease.ManagedEntry;
+                }
             }
         }
 

@@ -49,8 +49,11 @@ partial interface IIntegrand
             public Target(global::CapsuleGen.Interop.CapsuleLease lease)
                 : base(lease)
             {
-                this.Evaluate = (delegate* unmanaged[Cdecl]<int, double*, void*, double>)lease.Pointer;
-                this.EvaluateEntry = (delegate*<int, double*, void*, double>)lease.ManagedEntry;
+                unchecked
+                {
+                    this.Evaluate = (delegate* unmanaged[Cdecl]<int, double*, void*, double>)lease.Pointer;
+                    this.EvaluateEntry = (delegate*<int, double*, void*, double>)lease.ManagedEntry;
+                }
             }
         }
     }

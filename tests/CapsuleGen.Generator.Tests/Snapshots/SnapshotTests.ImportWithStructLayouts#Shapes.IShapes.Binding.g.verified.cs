@@ -74,12 +74,15 @@ partial interface IShapes
             public Target1(global::CapsuleGen.Interop.CapsuleLease lease)
                 : base(lease)
             {
-                nint* table = (nint*)lease.Pointer;
-                nint* entries = (nint*)lease.ManagedEntry;
-                this.Area = (delegate* unmanaged[Cdecl]<global::Shapes.Box, double, global::Shapes.Shape, double>)table[0];
-                this.AreaEntry = entries == null ? null : (delegate*<global::Shapes.Box, double, global::Shapes.Shape, double>)entries[0];
-                this.Target = (delegate* unmanaged[Cdecl]<global::Shapes.Box*, int, int, int>)table[1];
-                this.TargetEntry = entries == null ? null : (delegate*<global::Shapes.Box*, int, int, int>)entries[1];
+                unchecked
+                {
+                    void** table = (void**)lease.Pointer;
+                    void** entries = (void**)lease.ManagedEntry;
+                    this.Area = (delegate* unmanaged[Cdecl]<global::Shapes.Box, double, global::Shapes.Shape, double>)table[0];
+                    this.AreaEntry = entries == null ? null : (delegate*<global::Shapes.Box, double, global::Shapes.Shape, double>)entries[0];
+                    this.Target = (delegate* unmanaged[Cdecl]<global::Shapes.Box*, int, int, int>)table[1];
+                    this.TargetEntry = entries == null ? null : (delegate*<global::Shapes.Box*, int, int, int>)entries[1];
+                }
             }
         }
     }

@@ -56,8 +56,11 @@ partial interface IHonker
             public Target(global::CapsuleGen.Interop.CapsuleLease lease)
                 : base(lease)
             {
-                this.Honk = (delegate* unmanaged[Cdecl]<void>)lease.Pointer;
-                this.HonkEntry = (delegate*<void>)lease.ManagedEntry;
+                unchecked
+                {
+                    this.Honk = (delegate* unmanaged[Cdecl]<void>)lease.Pointer;
+                    this.HonkEntry = (delegate*<void>)lease.ManagedEntry;
+                }
             }
         }
     }

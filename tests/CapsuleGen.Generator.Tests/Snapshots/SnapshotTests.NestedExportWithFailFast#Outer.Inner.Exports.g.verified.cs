@@ -7,8 +7,8 @@ partial class Outer
     {
         /// <summary>A new handle to the capsule "outer.checked" (<c>int (int, int)</c>), which calls <c>Outer.Inner.Checked</c>.</summary>
         internal static global::CapsuleGen.Capsule CheckedCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
-            (nint)(delegate* unmanaged[Cdecl]<int, int, int>)&CheckedTrampoline,
-            (nint)(delegate*<int, int, int>)&CheckedEntry,
+            (global::System.IntPtr)(delegate* unmanaged[Cdecl]<int, int, int>)&CheckedTrampoline,
+            (global::System.IntPtr)(delegate*<int, int, int>)&CheckedEntry,
             "outer.checked",
             "int (int, int)");
 

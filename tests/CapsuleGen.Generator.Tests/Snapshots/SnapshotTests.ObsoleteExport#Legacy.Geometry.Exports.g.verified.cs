@@ -9,8 +9,8 @@ unsafe partial class Geometry
     /// <summary>A new handle to the capsule "geometry.length" (<c>double (struct Point)</c>), which calls <c>Geometry.Length</c>.</summary>
     [global::System.Obsolete("Generated for obsolete code of the project.")]
     public static global::CapsuleGen.Capsule LengthCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
-        (nint)(delegate* unmanaged[Cdecl]<global::Legacy.Point, double>)&LengthTrampoline,
-        (nint)(delegate*<global::Legacy.Point, double>)&LengthEntry,
+        (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::Legacy.Point, double>)&LengthTrampoline,
+        (global::System.IntPtr)(delegate*<global::Legacy.Point, double>)&LengthEntry,
         "geometry.length",
         "double (struct Point)",
         "struct Point (8 bytes, align 4) { int X at 0; int Y at 4; }");

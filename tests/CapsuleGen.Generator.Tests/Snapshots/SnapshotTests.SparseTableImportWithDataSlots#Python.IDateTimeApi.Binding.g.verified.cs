@@ -31,7 +31,7 @@ partial interface IDateTimeApi
 
         /// <inheritdoc/>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public nint DateFromDate(int year, int month, int day, nint type)
+        public global::System.IntPtr DateFromDate(int year, int month, int day, global::System.IntPtr type)
         {
             Target? target = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);
             if (target is null)
@@ -39,14 +39,14 @@ partial interface IDateTimeApi
                 throw new global::CapsuleGen.CapsuleNotBoundException(global::Python.IDateTimeApi.Binding.CapsuleName, "IDateTimeApi.DateFromDate");
             }
 
-            nint result = target.DateFromDateEntry != null ? target.DateFromDateEntry(year, month, day, type) : target.DateFromDate(year, month, day, type);
+            global::System.IntPtr result = target.DateFromDateEntry != null ? target.DateFromDateEntry(year, month, day, type) : target.DateFromDate(year, month, day, type);
             global::System.GC.KeepAlive(target);
             return result;
         }
 
         /// <inheritdoc/>
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public nint DeltaFromDelta(int days, int seconds, int microseconds, int normalize, nint type)
+        public global::System.IntPtr DeltaFromDelta(int days, int seconds, int microseconds, int normalize, global::System.IntPtr type)
         {
             Target? target = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);
             if (target is null)
@@ -54,13 +54,13 @@ partial interface IDateTimeApi
                 throw new global::CapsuleGen.CapsuleNotBoundException(global::Python.IDateTimeApi.Binding.CapsuleName, "IDateTimeApi.DeltaFromDelta");
             }
 
-            nint result = target.DeltaFromDeltaEntry != null ? target.DeltaFromDeltaEntry(days, seconds, microseconds, normalize, type) : target.DeltaFromDelta(days, seconds, microseconds, normalize, type);
+            global::System.IntPtr result = target.DeltaFromDeltaEntry != null ? target.DeltaFromDeltaEntry(days, seconds, microseconds, normalize, type) : target.DeltaFromDelta(days, seconds, microseconds, normalize, type);
             global::System.GC.KeepAlive(target);
             return result;
         }
 
         /// <inheritdoc/>
-        public nint DateType
+        public global::System.IntPtr DateType
         {
             get
             {
@@ -85,36 +85,39 @@ partial interface IDateTimeApi
 
         private sealed class Target : global::CapsuleGen.Interop.BindingTarget
         {
-            public readonly delegate* unmanaged[Cdecl]<int, int, int, nint, nint> DateFromDate;
-            public readonly delegate*<int, int, int, nint, nint> DateFromDateEntry;
-            public readonly delegate* unmanaged[Cdecl]<int, int, int, int, nint, nint> DeltaFromDelta;
-            public readonly delegate*<int, int, int, int, nint, nint> DeltaFromDeltaEntry;
-            public readonly nint DateType;
+            public readonly delegate* unmanaged[Cdecl]<int, int, int, global::System.IntPtr, global::System.IntPtr> DateFromDate;
+            public readonly delegate*<int, int, int, global::System.IntPtr, global::System.IntPtr> DateFromDateEntry;
+            public readonly delegate* unmanaged[Cdecl]<int, int, int, int, global::System.IntPtr, global::System.IntPtr> DeltaFromDelta;
+            public readonly delegate*<int, int, int, int, global::System.IntPtr, global::System.IntPtr> DeltaFromDeltaEntry;
+            public readonly global::System.IntPtr DateType;
             public readonly void* TimeZoneUtc;
 
             public Target(global::CapsuleGen.Interop.CapsuleLease lease)
                 : base(lease)
             {
-                nint* table = (nint*)lease.Pointer;
-                nint* entries = (nint*)lease.ManagedEntry;
-                this.DateFromDate = (delegate* unmanaged[Cdecl]<int, int, int, nint, nint>)table[6];
-                this.DateFromDateEntry = entries == null ? null : (delegate*<int, int, int, nint, nint>)entries[6];
-                this.DeltaFromDelta = (delegate* unmanaged[Cdecl]<int, int, int, int, nint, nint>)table[9];
-                this.DeltaFromDeltaEntry = entries == null ? null : (delegate*<int, int, int, int, nint, nint>)entries[9];
-                this.DateType = table[0];
-                this.TimeZoneUtc = (void*)table[5];
+                unchecked
+                {
+                    void** table = (void**)lease.Pointer;
+                    void** entries = (void**)lease.ManagedEntry;
+                    this.DateFromDate = (delegate* unmanaged[Cdecl]<int, int, int, global::System.IntPtr, global::System.IntPtr>)table[6];
+                    this.DateFromDateEntry = entries == null ? null : (delegate*<int, int, int, global::System.IntPtr, global::System.IntPtr>)entries[6];
+                    this.DeltaFromDelta = (delegate* unmanaged[Cdecl]<int, int, int, int, global::System.IntPtr, global::System.IntPtr>)table[9];
+                    this.DeltaFromDeltaEntry = entries == null ? null : (delegate*<int, int, int, int, global::System.IntPtr, global::System.IntPtr>)entries[9];
+                    this.DateType = (global::System.IntPtr)table[0];
+                    this.TimeZoneUtc = (void*)table[5];
+                }
             }
         }
 
         private sealed class Fallback : global::Python.IDateTimeApi
         {
-            nint global::Python.IDateTimeApi.DateFromDate(int year, int month, int day, nint type) =>
+            global::System.IntPtr global::Python.IDateTimeApi.DateFromDate(int year, int month, int day, global::System.IntPtr type) =>
                 throw new global::CapsuleGen.CapsuleNotBoundException(global::Python.IDateTimeApi.Binding.CapsuleName, "IDateTimeApi.DateFromDate");
 
-            nint global::Python.IDateTimeApi.DeltaFromDelta(int days, int seconds, int microseconds, int normalize, nint type) =>
+            global::System.IntPtr global::Python.IDateTimeApi.DeltaFromDelta(int days, int seconds, int microseconds, int normalize, global::System.IntPtr type) =>
                 throw new global::CapsuleGen.CapsuleNotBoundException(global::Python.IDateTimeApi.Binding.CapsuleName, "IDateTimeApi.DeltaFromDelta");
 
-            nint global::Python.IDateTimeApi.DateType =>
+            global::System.IntPtr global::Python.IDateTimeApi.DateType =>
                 throw new global::CapsuleGen.CapsuleNotBoundException(global::Python.IDateTimeApi.Binding.CapsuleName, "IDateTimeApi.DateType");
         }
     }

@@ -17,14 +17,14 @@ unsafe partial class SpamApi
             "void (double *, intptr_t, double)",
         });
 
-    private static void FillSpamApiTable(nint* table, nint* entries)
+    private static void FillSpamApiTable(global::System.IntPtr* table, global::System.IntPtr* entries)
     {
-        table[0] = (nint)(delegate* unmanaged[Cdecl]<int, int, int>)&AddTrampoline;
-        entries[0] = (nint)(delegate*<int, int, int>)&AddEntry;
-        table[1] = (nint)(delegate* unmanaged[Cdecl]<double, double, double>)&ScaleTrampoline;
-        entries[1] = (nint)(delegate*<double, double, double>)&ScaleEntry;
-        table[3] = (nint)(delegate* unmanaged[Cdecl]<double*, nint, double, void>)&FillTrampoline;
-        entries[3] = (nint)(delegate*<double*, nint, double, void>)&FillEntry;
+        table[0] = (global::System.IntPtr)(delegate* unmanaged[Cdecl]<int, int, int>)&AddTrampoline;
+        entries[0] = (global::System.IntPtr)(delegate*<int, int, int>)&AddEntry;
+        table[1] = (global::System.IntPtr)(delegate* unmanaged[Cdecl]<double, double, double>)&ScaleTrampoline;
+        entries[1] = (global::System.IntPtr)(delegate*<double, double, double>)&ScaleEntry;
+        table[3] = (global::System.IntPtr)(delegate* unmanaged[Cdecl]<double*, global::System.IntPtr, double, void>)&FillTrampoline;
+        entries[3] = (global::System.IntPtr)(delegate*<double*, global::System.IntPtr, double, void>)&FillEntry;
     }
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
@@ -82,7 +82,7 @@ unsafe partial class SpamApi
     }
 
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static void FillTrampoline(double* values, nint count, double value)
+    private static void FillTrampoline(double* values, global::System.IntPtr count, double value)
     {
         try
         {
@@ -94,7 +94,7 @@ unsafe partial class SpamApi
         }
     }
 
-    private static void FillEntry(double* values, nint count, double value)
+    private static void FillEntry(double* values, global::System.IntPtr count, double value)
     {
         try
         {

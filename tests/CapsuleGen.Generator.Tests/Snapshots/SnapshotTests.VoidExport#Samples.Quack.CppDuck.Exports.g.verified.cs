@@ -7,8 +7,8 @@ unsafe partial class CppDuck
 {
     /// <summary>A new handle to the capsule "quacker" (<c>void (void)</c>), which calls <c>CppDuck.Quack</c>.</summary>
     private static global::CapsuleGen.Capsule QuackCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
-        (nint)(delegate* unmanaged[Cdecl]<void>)&QuackTrampoline,
-        (nint)(delegate*<void>)&QuackEntry,
+        (global::System.IntPtr)(delegate* unmanaged[Cdecl]<void>)&QuackTrampoline,
+        (global::System.IntPtr)(delegate*<void>)&QuackEntry,
         "quacker",
         "void (void)");
 

@@ -164,6 +164,14 @@ public sealed class ModuleFunctionTests
     }
 
     [Fact]
+    public void Parameters_named_like_Python_keywords_or_like_their_function_work_and_show_in_help()
+    {
+        Assert.Equal("(lambda_, class_, None_, duck='🦆', arg5=0, /)", Evaluated("str(__import__('inspect').signature(Probe.keywords))"));
+        Assert.Equal("8", Evaluated("Probe.keywords(1, 2, 3)"));
+        Assert.Equal("(6, 4)", Evaluated("Probe.scale(3), Probe.count(3)"));
+    }
+
+    [Fact]
     public void A_hundred_thousand_calls_leave_every_reference_count_as_it_was()
     {
         using PyObject scope = CPython.Run(

@@ -74,6 +74,15 @@ public static unsafe partial class ProbeModule
     /// <summary>Scales <paramref name="x"/>.</summary>
     [PythonFunction] public static double scaled(double x, double factor = 2.0, string unit = "m") => unit == "m" ? x * factor : -1;
 
+    /// <summary>Takes parameters named like Python keywords.</summary>
+    [PythonFunction] public static int keywords(int lambda, int @class, int None, string duck = "🦆", int δ = 0) => lambda + @class + None + duck.Length + δ;
+
+    /// <summary>Its parameter hides it inside the generated wrapper.</summary>
+    [PythonFunction] public static long scale(long scale) => 2 * scale;
+
+    /// <summary>Named like a local of the generated wrapper.</summary>
+    [PythonFunction] public static long count(long n) => n + 1;
+
     /// <summary>Binds a <c>double (double)</c> capsule and applies it.</summary>
     [PythonFunction] public static double apply(Capsule function, double x) => new IUnary.Binding(function).Apply(x);
 

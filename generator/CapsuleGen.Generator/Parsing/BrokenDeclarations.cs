@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace CapsuleGen.Generator.Parsing;
+
+/// <summary>
+/// Declarations the compiler already reports as errors: half-typed code in an IDE (a name not yet
+/// written, a type that does not exist yet) and mistakes that generated code would only repeat
+/// (a parameter name used twice, a method defined twice). The parsers generate nothing for them
+/// and report nothing either: the compiler's error, in the user's file, is the one to fix.
+/// </summary>
+internal static class BrokenDeclarations
+{
+    /// <summary>Whether the compiler reports an error on the method's own declaration that CapsuleGen would trip over.</summary>
+    public static bool IsBroken(IMethodSymbol method) =>
+        method.Name.Length == 0 ||
+        method.Parameters.Any(parameter => parameter.Name.Length == 0 || HasErrorType(parameter.Type)) ||
+        method.Parameters.Select(parameter => parameter.Name).Distinct().Count() != method.Parameters.Length ||
+        method.Parameters.SkipWhile(parameter => !parameter.IsOptional).Any(parameter => !parameter.IsOptional && !parameter.IsParams) ||
+        HasErrorType(method.ReturnType) ||
+        NamesErrorObsoleteType(method, SignatureTypes.Of(method)) ||
+        IsDefinedTwice(method);
+
+    /// <inheritdoc cref="IsBroken(IMethodSymbol)"/>
+    public static bool IsBroken(IPropertySymbol property) =>
+        property.Name.Length == 0 || property.GetMethod is null && property.SetMethod is null ||
+        HasErrorType(property.Type) || NamesErrorObsoleteType(property, new[] { property.Type });
+
+    /// <summary>Whether the type sits in a namespace with a segment not yet named (<c>namespace Samples.;</c>).</summary>
+    public static bool HasUnnamedNamespace(INamedTypeSymbol type)
+    {
+        for (INamespaceSymbol? ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            if (ns.Name.Length == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the type, or a type it is made of (what a pointer points to, a function pointer's parts,
+    /// an array's elements, type arguments, the fields of a struct of the project), does not exist.
+    /// </summary>
+    public static bool HasErrorType(ITypeSymbol type) => HasErrorType(type, new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default));
+
+    private static bool HasErrorType(ITypeSymbol type, HashSet<ITypeSymbol> seen) => seen.Add(type) && type switch
+    {
+        { TypeKind: TypeKind.Error } => true,
+        IPointerTypeSymbol pointer => HasErrorType(pointer.PointedAtType, seen),
+        IArrayTypeSymbol array => HasErrorType(array.ElementType, seen),
+        IFunctionPointerTypeSymbol functionPointer => SignatureTypes.Of(functionPointer.Signature).Any(part => HasErrorType(part, seen)),
+        INamedTypeSymbol named =>
+            named.TypeArguments.Any(argument => HasErrorType(argument, seen)) ||
+            (named.TypeKind == TypeKind.Struct && named.Locations.Any(location => location.IsInSource) &&
+                named.GetMembers().OfType<IFieldSymbol>().Any(field => !field.IsStatic && HasErrorType(field.Type, seen))),
+        _ => false,
+    };
+
+    /// <summary>
+    /// Whether a member names a type that is obsolete as an error outside an obsolete context (CS0619):
+    /// code generated for it would repeat the error.
+    /// </summary>
+    private static bool NamesErrorObsoleteType(ISymbol member, IEnumerable<ITypeSymbol> types) =>
+        types.Any(type => DeprecationReader.OfType(type).ObsoleteAsError) && !DeprecationReader.IsInObsoleteContext(member);
+
+    /// <summary>Whether the type declares another method of that name with the same parameters (CS0111), which a generated call could not tell apart (CS0121).</summary>
+    private static bool IsDefinedTwice(IMethodSymbol method) =>
+        method.ContainingType is { } type &&
+        type.GetMembers(method.Name).OfType<IMethodSymbol>().Count(other => SameParameters(other, method)) > 1;
+
+    private static bool SameParameters(IMethodSymbol first, IMethodSymbol second) =>
+        first.Parameters.Length == second.Parameters.Length &&
+        first.Parameters.Zip(second.Parameters, (a, b) => a.RefKind == b.RefKind && SymbolEqualityComparer.Default.Equals(a.Type, b.Type)).All(same => same);
+}

@@ -146,6 +146,10 @@ internal static class Descriptors
         "Invalid exception policy",
         "OnException is {0}, which is no CapsuleExceptionPolicy; use CapsuleExceptionPolicy.ReturnDefault or CapsuleExceptionPolicy.FailFast");
 
+    /// <summary>A CapsuleGen diagnostic, with its help link into docs/diagnostics.md; Python modules' descriptors are made here too.</summary>
+    internal static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error, params string[] customTags) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant(), customTags: customTags);
+
     private static DiagnosticDescriptor Error(string id, string title, string message, params string[] customTags) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant(), customTags: customTags);
+        Create(id, title, message, DiagnosticSeverity.Error, customTags);
 }

@@ -1,3 +1,4 @@
+using CapsuleGen.Generator.Diagnostics;
 using Microsoft.CodeAnalysis;
 
 namespace CapsuleGen.Generator.PythonModules;
@@ -5,9 +6,6 @@ namespace CapsuleGen.Generator.PythonModules;
 /// <summary>The diagnostics of Python modules written in C#, CAPS0040 to CAPS0059; documented in docs/diagnostics.md.</summary>
 internal static class PythonModuleDescriptors
 {
-    private const string Category = "CapsuleGen";
-    private const string HelpBase = "https://github.com/capsulegen/capsulegen/blob/main/docs/diagnostics.md#";
-
     public static readonly DiagnosticDescriptor ModuleNotStaticClass = Create(
         "CAPS0040",
         "A Python module is a static class",
@@ -62,5 +60,5 @@ internal static class PythonModuleDescriptors
         "'{0}' is async: Python would get control back at its first 'await', and an exception thrown after that would reach no caller and end the process; make the method synchronous");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error, params string[] customTags) =>
-        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant(), customTags: customTags);
+        Descriptors.Create(id, title, message, severity, customTags);
 }

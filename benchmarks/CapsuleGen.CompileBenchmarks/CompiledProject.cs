@@ -39,11 +39,15 @@ internal static class CompiledProject
     /// <summary>The generated source, in UTF-8 bytes and files.</summary>
     public static (long Bytes, int Files) GeneratedSize(IReadOnlyList<string> sources)
     {
-        GeneratorDriver driver = CSharpGeneratorDriver.Create([new CapsuleGenerator().AsSourceGenerator()], parseOptions: s_parseOptions)
-            .RunGenerators(Create(sources));
-        ImmutableArray<GeneratedSourceResult> files = driver.GetRunResult().Results.Single().GeneratedSources;
+        ImmutableArray<GeneratedSourceResult> files = Generate(sources);
         return (files.Sum(file => (long)System.Text.Encoding.UTF8.GetByteCount(file.SourceText.ToString())), files.Length);
     }
+
+    /// <summary>Runs the generator alone and returns what it writes, file by file.</summary>
+    public static ImmutableArray<GeneratedSourceResult> Generate(IReadOnlyList<string> sources) =>
+        CSharpGeneratorDriver.Create([new CapsuleGenerator().AsSourceGenerator()], parseOptions: s_parseOptions)
+            .RunGenerators(Create(sources))
+            .GetRunResult().Results.Single().GeneratedSources;
 
     private static CSharpCompilation Create(IReadOnlyList<string> sources) =>
         CSharpCompilation.Create(

@@ -165,18 +165,28 @@ internal static class ImportEmitter
         writer.OpenBlock(data.ImplementedExplicitly ? $"{data.Type.ManagedName} {import.FullyQualifiedName}.{data.Name}" : $"public {data.Type.ManagedName} {data.Name}");
         writer.OpenBlock("get");
         WriteReadTarget(writer, "target", names);
-        string fallback = data.HasDefaultBody ? $"{names.FallbackField}.{data.Name}" : ThrowNotBound(import, data.Name);
-        writer.Line($"return target is null ? {fallback} : target.{field};");
+        writer.OpenBlock("if (target is null)");
+        writer.Line(data.HasDefaultBody ? $"return {names.FallbackField}.{data.Name};" : ThrowNotBound(import, data.Name) + ";");
+        writer.CloseBlock();
+        writer.Line();
+        writer.Line($"return target.{field};");
         writer.CloseBlock();
         writer.CloseBlock();
     }
 
     /// <summary>
-    /// What a member without a default body does while nothing is bound. The name is fully qualified:
-    /// a parameter of the member could be named 'CapsuleName'.
+    /// What a member without a default body does while nothing is bound: a call out of line, since a
+    /// <c>throw</c> in the inlined member would slow every bound call.
     /// </summary>
     private static string ThrowNotBound(ImportedInterface import, string member) =>
-        $"throw new global::CapsuleGen.CapsuleNotBoundException({import.FullyQualifiedName}.Binding.CapsuleName, {CSharpText.Literal(import.DisplayName + "." + member.TrimStart('@'))})";
+        $"global::CapsuleGen.CapsuleNotBoundException.Throw({NotBoundArguments(import, member)})";
+
+    /// <summary>
+    /// The capsule and member a not-bound exception names. The name is fully qualified: a parameter
+    /// of the member could be named 'CapsuleName'.
+    /// </summary>
+    private static string NotBoundArguments(ImportedInterface import, string member) =>
+        $"{import.FullyQualifiedName}.Binding.CapsuleName, {CSharpText.Literal(import.DisplayName + "." + member.TrimStart('@'))}";
 
     /// <summary>The current target, as the type this binding's <c>OpenTarget</c> always gives (so no cast needs checking).</summary>
     private static void WriteReadTarget(SourceWriter writer, string local, BindingNames names) =>
@@ -318,7 +328,7 @@ internal static class ImportEmitter
             }
 
             writer.Line(unbodied[i].Declaration + " =>");
-            writer.Line("    " + ThrowNotBound(import, unbodied[i].Name) + ";");
+            writer.Line($"    throw new global::CapsuleGen.CapsuleNotBoundException({NotBoundArguments(import, unbodied[i].Name)});");
         }
 
         writer.CloseBlock();

@@ -35,7 +35,7 @@ partial interface ISpamApi
             Target? target = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);
             if (target is null)
             {
-                throw new global::CapsuleGen.CapsuleNotBoundException(global::Spam.ISpamApi.Binding.CapsuleName, "ISpamApi.Add");
+                global::CapsuleGen.CapsuleNotBoundException.Throw(global::Spam.ISpamApi.Binding.CapsuleName, "ISpamApi.Add");
             }
 
             int result = target.AddEntry != null ? target.AddEntry(a, b) : target.Add(a, b);
@@ -65,7 +65,7 @@ partial interface ISpamApi
             Target? target = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);
             if (target is null)
             {
-                throw new global::CapsuleGen.CapsuleNotBoundException(global::Spam.ISpamApi.Binding.CapsuleName, "ISpamApi.Fill");
+                global::CapsuleGen.CapsuleNotBoundException.Throw(global::Spam.ISpamApi.Binding.CapsuleName, "ISpamApi.Fill");
             }
 
             if (target.FillEntry != null)

@@ -29,7 +29,7 @@ partial interface IIntegrand
             Target? target = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);
             if (target is null)
             {
-                throw new global::CapsuleGen.CapsuleNotBoundException(global::Integrands.IIntegrand.Binding.CapsuleName, "IIntegrand.Evaluate");
+                global::CapsuleGen.CapsuleNotBoundException.Throw(global::Integrands.IIntegrand.Binding.CapsuleName, "IIntegrand.Evaluate");
             }
 
             double result = target.EvaluateEntry != null ? target.EvaluateEntry(n, xs, userData) : target.Evaluate(n, xs, userData);

@@ -37,7 +37,7 @@ partial interface IShapes
             Target1? target = global::System.Runtime.CompilerServices.Unsafe.As<Target1>(CurrentTarget);
             if (target is null)
             {
-                throw new global::CapsuleGen.CapsuleNotBoundException(global::Shapes.IShapes.Binding.CapsuleName, "IShapes.Area");
+                global::CapsuleGen.CapsuleNotBoundException.Throw(global::Shapes.IShapes.Binding.CapsuleName, "IShapes.Area");
             }
 
             double result = target.AreaEntry != null ? target.AreaEntry(box, scale, fallback) : target.Area(box, scale, fallback);
@@ -52,7 +52,7 @@ partial interface IShapes
             Target1? target1 = global::System.Runtime.CompilerServices.Unsafe.As<Target1>(CurrentTarget);
             if (target1 is null)
             {
-                throw new global::CapsuleGen.CapsuleNotBoundException(global::Shapes.IShapes.Binding.CapsuleName, "IShapes.Target");
+                global::CapsuleGen.CapsuleNotBoundException.Throw(global::Shapes.IShapes.Binding.CapsuleName, "IShapes.Target");
             }
 
             int result = target1.TargetEntry != null ? target1.TargetEntry(boxes, count, target) : target1.Target(boxes, count, target);

@@ -29,7 +29,7 @@ partial interface IHonker
             Target? target = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);
             if (target is null)
             {
-                throw new global::CapsuleGen.CapsuleNotBoundException(global::Samples.Quack.IHonker.Binding.CapsuleName, "IHonker.Honk");
+                global::CapsuleGen.CapsuleNotBoundException.Throw(global::Samples.Quack.IHonker.Binding.CapsuleName, "IHonker.Honk");
             }
 
             if (target.HonkEntry != null)

@@ -36,7 +36,7 @@ partial interface IDateTimeApi
             Target? target = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);
             if (target is null)
             {
-                throw new global::CapsuleGen.CapsuleNotBoundException(global::Python.IDateTimeApi.Binding.CapsuleName, "IDateTimeApi.DateFromDate");
+                global::CapsuleGen.CapsuleNotBoundException.Throw(global::Python.IDateTimeApi.Binding.CapsuleName, "IDateTimeApi.DateFromDate");
             }
 
             global::System.IntPtr result = target.DateFromDateEntry != null ? target.DateFromDateEntry(year, month, day, type) : target.DateFromDate(year, month, day, type);
@@ -51,7 +51,7 @@ partial interface IDateTimeApi
             Target? target = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);
             if (target is null)
             {
-                throw new global::CapsuleGen.CapsuleNotBoundException(global::Python.IDateTimeApi.Binding.CapsuleName, "IDateTimeApi.DeltaFromDelta");
+                global::CapsuleGen.CapsuleNotBoundException.Throw(global::Python.IDateTimeApi.Binding.CapsuleName, "IDateTimeApi.DeltaFromDelta");
             }
 
             global::System.IntPtr result = target.DeltaFromDeltaEntry != null ? target.DeltaFromDeltaEntry(days, seconds, microseconds, normalize, type) : target.DeltaFromDelta(days, seconds, microseconds, normalize, type);
@@ -65,7 +65,12 @@ partial interface IDateTimeApi
             get
             {
                 Target? target = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);
-                return target is null ? throw new global::CapsuleGen.CapsuleNotBoundException(global::Python.IDateTimeApi.Binding.CapsuleName, "IDateTimeApi.DateType") : target.DateType;
+                if (target is null)
+                {
+                    global::CapsuleGen.CapsuleNotBoundException.Throw(global::Python.IDateTimeApi.Binding.CapsuleName, "IDateTimeApi.DateType");
+                }
+
+                return target.DateType;
             }
         }
 
@@ -75,7 +80,12 @@ partial interface IDateTimeApi
             get
             {
                 Target? target = global::System.Runtime.CompilerServices.Unsafe.As<Target>(CurrentTarget);
-                return target is null ? s_fallback.TimeZoneUtc : target.TimeZoneUtc;
+                if (target is null)
+                {
+                    return s_fallback.TimeZoneUtc;
+                }
+
+                return target.TimeZoneUtc;
             }
         }
 

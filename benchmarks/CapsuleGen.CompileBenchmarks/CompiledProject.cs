@@ -28,7 +28,7 @@ internal static class CompiledProject
         GeneratorDriver driver = CSharpGeneratorDriver.Create([new CapsuleGenerator().AsSourceGenerator()], parseOptions: s_parseOptions);
         driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation generated, out ImmutableArray<Diagnostic> generatorDiagnostics);
         ImmutableArray<Diagnostic> analyzerDiagnostics = generated
-            .WithAnalyzers([new CapsuleAnalyzer(), new CapsuleGen.Generator.PythonModules.PythonModuleAnalyzer()])
+            .WithAnalyzers([new CapsuleAnalyzer(), new GeneratedInteropAnalyzer(), new CapsuleGen.Generator.PythonModules.PythonModuleAnalyzer()])
             .GetAnalyzerDiagnosticsAsync()
             .GetAwaiter()
             .GetResult();

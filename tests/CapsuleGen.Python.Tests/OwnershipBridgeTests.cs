@@ -67,16 +67,11 @@ public sealed class OwnershipBridgeTests
         using var ours = new Capsule(0x1234, "reuse.test");
         using PyObject scope = ScopeHolding(ours);
 
-        CPython.Run(
+        CapsuleApiScope.Run(
             """
-            import ctypes
-            api = ctypes.pythonapi
-            api.PyCapsule_SetDestructor.argtypes = [ctypes.py_object, ctypes.c_void_p]
             api.PyCapsule_SetDestructor(capsule, None)
             old_address = id(capsule)
             del capsule
-            api.PyCapsule_New.restype = ctypes.py_object
-            api.PyCapsule_New.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p]
             name = ctypes.create_string_buffer(b"reuse.test")
             kept = []
             reused = None
@@ -103,14 +98,7 @@ public sealed class OwnershipBridgeTests
         using var ours = new Capsule(0x1234, "altered.test");
         using PyObject scope = ScopeHolding(ours);
 
-        CPython.Run(
-            """
-            import ctypes
-            api = ctypes.pythonapi
-            api.PyCapsule_SetContext.argtypes = [ctypes.py_object, ctypes.c_void_p]
-            api.PyCapsule_SetContext(capsule, 0x77)
-            """,
-            scope);
+        CapsuleApiScope.Run("api.PyCapsule_SetContext(capsule, 0x77)", scope);
         using PyObject altered = scope["capsule"];
 
         using Capsule opened = PyCapsules.FromPython(altered, "altered.test");
@@ -118,6 +106,56 @@ public sealed class OwnershipBridgeTests
         Assert.False(ours.RefersToSameCapsule(opened));
         Assert.Equal((nint)0x77, opened.Context);
         Assert.Equal((nint)0x1234, opened.GetPointer("altered.test"));
+    }
+
+    [Fact]
+    public void One_PyCapsule_opens_as_one_capsule_until_Python_changes_its_pointer_context_or_name()
+    {
+        using PyObject scope = CapsuleApiScope.Run(
+            """
+            name = ctypes.create_string_buffer(b"same.test")
+            renamed = ctypes.create_string_buffer(b"same.renamed")
+            capsule = api.PyCapsule_New(0x1234, name, None)
+            """);
+        using PyObject pythonCapsule = scope["capsule"];
+
+        using Capsule first = PyCapsules.FromPython(pythonCapsule, "same.test");
+        using (Capsule again = PyCapsules.FromPython(pythonCapsule, "same.test"))
+        {
+            Assert.True(first.RefersToSameCapsule(again));
+        }
+
+        Assert.False(first.WhenDestroyed.IsCompleted); // disposing one handle left the other's capsule alone
+
+        CPython.Run("api.PyCapsule_SetPointer(capsule, 0x5678)", scope);
+        using Capsule moved = PyCapsules.FromPython(pythonCapsule, "same.test");
+        CPython.Run("api.PyCapsule_SetContext(capsule, 0x99)", scope);
+        using Capsule withContext = PyCapsules.FromPython(pythonCapsule, "same.test");
+        CPython.Run("api.PyCapsule_SetName(capsule, renamed)", scope);
+        using Capsule renamed = PyCapsules.FromPython(pythonCapsule, "same.renamed");
+
+        Assert.False(first.RefersToSameCapsule(moved));
+        Assert.False(moved.RefersToSameCapsule(withContext));
+        Assert.False(withContext.RefersToSameCapsule(renamed));
+        Assert.Equal(((nint)0x1234, (nint)0), (first.GetPointer("same.test"), first.Context));
+        Assert.Equal(((nint)0x5678, (nint)0), (moved.GetPointer("same.test"), moved.Context));
+        Assert.Equal(((nint)0x5678, (nint)0x99), (withContext.GetPointer("same.test"), withContext.Context));
+        Assert.Equal(((nint)0x5678, (nint)0x99), (renamed.GetPointer("same.renamed"), renamed.Context));
+    }
+
+    [Fact]
+    public void A_PyCapsule_opened_again_after_its_capsule_was_destroyed_opens_as_a_new_capsule()
+    {
+        using PyObject scope = CapsuleApiScope.Run("""capsule = api.PyCapsule_New(0x1234, b"reopened.test", None)""");
+        using PyObject pythonCapsule = scope["capsule"];
+        Capsule first = PyCapsules.FromPython(pythonCapsule, "reopened.test");
+        first.Dispose();
+
+        using Capsule second = PyCapsules.FromPython(pythonCapsule, "reopened.test");
+
+        Assert.True(first.WhenDestroyed.IsCompletedSuccessfully);
+        Assert.False(second.WhenDestroyed.IsCompleted);
+        Assert.Equal((nint)0x1234, second.GetPointer("reopened.test"));
     }
 
     [Fact]

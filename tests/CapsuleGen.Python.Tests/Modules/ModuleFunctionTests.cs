@@ -101,14 +101,9 @@ public sealed class ModuleFunctionTests
     [Fact]
     public void A_foreign_capsule_whose_name_is_not_UTF8_arrives_with_its_bytes_and_binds_to_no_other_name()
     {
-        using PyObject scope = CPython.Run(
+        using PyObject scope = CapsuleApiScope.Run(
             """
-            import ctypes, Probe
-            api = ctypes.pythonapi
-            api.PyCapsule_New.restype = ctypes.py_object
-            api.PyCapsule_New.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p]
-            api.PyCapsule_GetName.restype = ctypes.c_char_p
-            api.PyCapsule_GetName.argtypes = [ctypes.py_object]
+            import Probe
             name = ctypes.create_string_buffer(b'\xffquacker')
             capsule = api.PyCapsule_New(0x1234, name, None)
             arrived = Probe.capsule_name(capsule) == b'\xffquacker'.decode('utf-8', 'surrogateescape')

@@ -71,19 +71,35 @@ public static unsafe class CPython
     /// bindings rebound or unbound give back the capsules from Python they held), waits for those
     /// capsules' destructors, and releases every reference given up without the GIL. Without it they
     /// go at the runtime's next garbage collection and GIL acquisition; a C extension waiting for its
-    /// capsule's destructor, or a test counting references, can call this. Safe with the GIL held.
+    /// capsule's destructor, or a test counting references, can call this. Safe with the GIL held: it
+    /// lets go of it while it waits, so a finalizer that disposes a <see cref="PyObject"/> can finish.
     /// </summary>
     public static void ReleaseDropped()
     {
-        // Two rounds: a binding's lease gives its reference back at its second finalization, once
-        // every finalizer that could still call through the binding has run.
-        for (int round = 0; round < 2; round++)
+        // A finalizer may dispose a PyObject, which waits for the GIL: a caller holding it lets go
+        // while it waits for finalizers and destructors, as CPython's own blocking calls do.
+        CPythonApi api = Api;
+        nint released = DeferredReleases.HoldsGil(api) ? api.PyEval_SaveThread() : 0;
+        try
         {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
+            // Two rounds: a binding's lease gives its reference back at its second finalization, once
+            // every finalizer that could still call through the binding has run.
+            for (int round = 0; round < 2; round++)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+            }
+
+            ForeignCapsules.WaitForDestructorsUnderway();
+        }
+        finally
+        {
+            if (released != 0)
+            {
+                api.PyEval_RestoreThread(released);
+            }
         }
 
-        ForeignCapsules.WaitForDestructorsUnderway();
         using GilScope gil = AcquireGil(); // which releases what is queued
     }
 
@@ -158,7 +174,10 @@ public static unsafe class CPython
         }
     }
 
-    /// <summary>Takes the pending Python error, if any, as a <see cref="PythonException"/>. Call with the GIL held.</summary>
+    /// <summary>
+    /// Takes the pending Python error, if any, as a <see cref="PythonException"/> that keeps the exception
+    /// object, its traceback attached. Call with the GIL held.
+    /// </summary>
     internal static PythonException FetchError()
     {
         CPythonApi api = Api;
@@ -172,7 +191,19 @@ public static unsafe class CPython
         api.PyErr_NormalizeException(&type, &value, &traceback);
         try
         {
-            return new PythonException(TypeName(type), value == 0 ? string.Empty : Text(api.PyObject_Str(value)) ?? ClearAndSay("its str() failed"));
+            if (value == 0)
+            {
+                return new PythonException(TypeName(type), string.Empty);
+            }
+
+            if (traceback != 0)
+            {
+                _ = api.PyException_SetTraceback(value, traceback); // fails only for a traceback that is not one
+            }
+
+            PyObject original = PyObject.Steal(value);
+            value = 0;
+            return new PythonException(TypeName(type), Text(api.PyObject_Str(original.Handle)) ?? ClearAndSay("its str() failed"), original);
         }
         finally
         {

@@ -67,7 +67,7 @@ internal static unsafe class DeferredReleases
     /// Whether this thread holds the GIL now: its current thread state is the one CPython keeps for
     /// it. False on a thread in a scope whose GIL a C function let go of, and in a subinterpreter.
     /// </summary>
-    private static bool HoldsGil(CPythonApi api)
+    public static bool HoldsGil(CPythonApi api)
     {
         if (api.CurrentThreadStateUnchecked == null)
         {

@@ -291,6 +291,23 @@ public sealed unsafe class PyObject : IDisposable
         return handle;
     }
 
+    /// <summary>
+    /// Takes this handle's reference away for the caller to own, leaving the handle disposed: how a
+    /// handle is given to CPython as a new reference, with no reference taken and released.
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The handle has been disposed.</exception>
+    internal nint TakeReference()
+    {
+        nint handle = Interlocked.Exchange(ref _handle, 0);
+        if (handle == 0)
+        {
+            throw new ObjectDisposedException(nameof(PyObject), "This Python object handle has been disposed: a module function gives away the handle it returns, so a kept object is returned as a new handle (PyObject.From(kept)).");
+        }
+
+        GC.SuppressFinalize(this);
+        return handle;
+    }
+
     /// <summary>A reference of the caller's own for one operation on this object, released when disposed. Call with the GIL held, and dispose before it goes.</summary>
     internal HeldReference Hold() => new(NewReference());
 

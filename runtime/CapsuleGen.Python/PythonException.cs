@@ -1,9 +1,16 @@
 namespace CapsuleGen.Python;
 
-/// <summary>A Python exception, carried into .NET with its Python type and message.</summary>
+/// <summary>
+/// A Python exception, carried into .NET with its Python type and message. One that Python raised
+/// also carries the exception object itself, with its traceback: when it goes back to Python (out
+/// of a module function written in C#) that same object is raised again, so its type, arguments,
+/// attributes (<c>errno</c>, <c>code</c>) and traceback are what Python code raised.
+/// </summary>
 public sealed class PythonException : Exception
 {
-    /// <summary>Creates the exception.</summary>
+    private readonly PyObject? _value;
+
+    /// <summary>Creates the exception; going back to Python, it becomes a new exception of that type and message.</summary>
     public PythonException(string pythonType, string pythonMessage)
         : base(pythonMessage.Length == 0 ? pythonType : pythonType + ": " + pythonMessage)
     {
@@ -11,9 +18,39 @@ public sealed class PythonException : Exception
         PythonMessage = pythonMessage;
     }
 
+    /// <summary>Carries the exception object Python raised (a handle this exception owns).</summary>
+    internal PythonException(string pythonType, string pythonMessage, PyObject value)
+        : this(pythonType, pythonMessage)
+    {
+        _value = value;
+    }
+
     /// <summary>The Python exception's type, as Python names it (<c>ValueError</c>, <c>numpy.linalg.LinAlgError</c>).</summary>
     public string PythonType { get; }
 
     /// <summary>The Python exception's <c>str()</c>.</summary>
     public string PythonMessage { get; }
+
+    /// <summary>
+    /// A new handle to the exception object Python raised (its <c>__traceback__</c> set), for the caller
+    /// to dispose; null for an exception made in .NET.
+    /// </summary>
+    public PyObject? ShareValue() => _value is null ? null : PyObject.From(_value);
+
+    /// <summary>
+    /// Sets the exception object Python raised as this thread's Python error again, with its traceback.
+    /// False, with nothing set, for an exception made in .NET. Call with the GIL held.
+    /// </summary>
+    internal unsafe bool TryRestore()
+    {
+        if (_value is null)
+        {
+            return false;
+        }
+
+        Native.CPythonApi api = CPython.Api;
+        nint value = _value.NewReference();
+        api.PyErr_Restore(api.PyObject_Type(value), value, api.PyException_GetTraceback(value)); // steals all three
+        return true;
+    }
 }

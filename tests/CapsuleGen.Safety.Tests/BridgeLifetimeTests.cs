@@ -57,4 +57,21 @@ public sealed class BridgeLifetimeTests
             "libc given to Initialize is refused with the reason, and nothing else is tried",
             "with nothing chosen, the search finds CPython",
             "once CPython runs, another path is refused");
+
+    [Fact]
+    public Task An_interpreter_that_writes_much_to_stderr_is_still_asked_for_its_library() =>
+        Scenario.RunAsync("noisy-interpreter", "an interpreter that writes 300 KB to stderr is asked and answers");
+
+    [Fact]
+    public Task An_interpreter_that_never_answers_is_ended_and_the_search_goes_on() =>
+        Scenario.RunAsync(
+            "silent-interpreter",
+            "an interpreter that does not answer holds the search up for the time limit only",
+            "the search goes on past it to the usual places");
+
+    [Fact]
+    public Task ReleaseDropped_under_a_GilScope_lets_a_finalizer_dispose_a_Python_object() =>
+        Scenario.RunAsync(
+            "release-dropped-under-gil-with-disposing-finalizer",
+            "ReleaseDropped with the GIL held returned, and the finalizer that disposes a PyObject ran");
 }

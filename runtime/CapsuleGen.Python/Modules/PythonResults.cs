@@ -46,19 +46,16 @@ public static unsafe class PythonResults
 
         using (value)
         {
-            using PyObject capsule = PyCapsules.ToPython(value);
-            return FromObject(capsule);
+            return FromObject(PyCapsules.ToPython(value));
         }
     }
 
-    /// <summary>The object itself (a new reference; the method's handle stays its own), or <c>None</c> for null.</summary>
-    public static nint FromObject(PyObject? value)
-    {
-        if (value is null)
-        {
-            return None();
-        }
-
-        return value.NewReference();
-    }
+    /// <summary>
+    /// The object, or <c>None</c> for null. The method gives its handle away, as a C function returns a
+    /// new reference: the handle's reference goes to Python at once and the handle is disposed, so
+    /// nothing waits for a collection. A method that keeps an object returns a new handle to it
+    /// (<see cref="PyObject.From"/>).
+    /// </summary>
+    /// <exception cref="ObjectDisposedException">The handle was disposed (say, one the method returned before and kept).</exception>
+    public static nint FromObject(PyObject? value) => value is null ? None() : value.TakeReference();
 }

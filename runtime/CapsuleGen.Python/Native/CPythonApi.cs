@@ -17,6 +17,7 @@ internal sealed unsafe class CPythonApi
     public readonly delegate* unmanaged[Cdecl]<nint, void> Py_SetProgramName;
     public readonly delegate* unmanaged[Cdecl]<byte*, nint, nint> Py_DecodeLocale;
     public readonly delegate* unmanaged[Cdecl]<nint> PyEval_SaveThread;
+    public readonly delegate* unmanaged[Cdecl]<nint, void> PyEval_RestoreThread;
     public readonly delegate* unmanaged[Cdecl]<int> PyGILState_Ensure;
     public readonly delegate* unmanaged[Cdecl]<int, void> PyGILState_Release;
     public readonly delegate* unmanaged[Cdecl]<nint> PyGILState_GetThisThreadState;
@@ -77,6 +78,10 @@ internal sealed unsafe class CPythonApi
     public readonly delegate* unmanaged[Cdecl]<nint*, nint*, nint*, void> PyErr_NormalizeException;
     public readonly delegate* unmanaged[Cdecl]<void> PyErr_Clear;
     public readonly delegate* unmanaged[Cdecl]<nint, nint, void> PyErr_SetObject;
+    public readonly delegate* unmanaged[Cdecl]<nint, nint, nint, void> PyErr_Restore;
+    public readonly delegate* unmanaged[Cdecl]<nint, nint> PyException_GetTraceback;
+    public readonly delegate* unmanaged[Cdecl]<nint, nint, int> PyException_SetTraceback;
+    public readonly delegate* unmanaged[Cdecl]<nint, nint> PyObject_Type;
 
     public readonly delegate* unmanaged[Cdecl]<nint, byte*, delegate* unmanaged[Cdecl]<nint, void>, nint> PyCapsule_New;
     public readonly delegate* unmanaged[Cdecl]<nint, byte*, nint> PyCapsule_GetPointer;
@@ -107,6 +112,7 @@ internal sealed unsafe class CPythonApi
         Py_SetProgramName = (delegate* unmanaged[Cdecl]<nint, void>)Export(nameof(Py_SetProgramName));
         Py_DecodeLocale = (delegate* unmanaged[Cdecl]<byte*, nint, nint>)Export(nameof(Py_DecodeLocale));
         PyEval_SaveThread = (delegate* unmanaged[Cdecl]<nint>)Export(nameof(PyEval_SaveThread));
+        PyEval_RestoreThread = (delegate* unmanaged[Cdecl]<nint, void>)Export(nameof(PyEval_RestoreThread));
         PyGILState_Ensure = (delegate* unmanaged[Cdecl]<int>)Export(nameof(PyGILState_Ensure));
         PyGILState_Release = (delegate* unmanaged[Cdecl]<int, void>)Export(nameof(PyGILState_Release));
         PyGILState_GetThisThreadState = (delegate* unmanaged[Cdecl]<nint>)Export(nameof(PyGILState_GetThisThreadState));
@@ -157,6 +163,10 @@ internal sealed unsafe class CPythonApi
         PyErr_NormalizeException = (delegate* unmanaged[Cdecl]<nint*, nint*, nint*, void>)Export(nameof(PyErr_NormalizeException));
         PyErr_Clear = (delegate* unmanaged[Cdecl]<void>)Export(nameof(PyErr_Clear));
         PyErr_SetObject = (delegate* unmanaged[Cdecl]<nint, nint, void>)Export(nameof(PyErr_SetObject));
+        PyErr_Restore = (delegate* unmanaged[Cdecl]<nint, nint, nint, void>)Export(nameof(PyErr_Restore));
+        PyException_GetTraceback = (delegate* unmanaged[Cdecl]<nint, nint>)Export(nameof(PyException_GetTraceback));
+        PyException_SetTraceback = (delegate* unmanaged[Cdecl]<nint, nint, int>)Export(nameof(PyException_SetTraceback));
+        PyObject_Type = (delegate* unmanaged[Cdecl]<nint, nint>)Export(nameof(PyObject_Type));
 
         PyCapsule_New = (delegate* unmanaged[Cdecl]<nint, byte*, delegate* unmanaged[Cdecl]<nint, void>, nint>)Export(nameof(PyCapsule_New));
         PyCapsule_GetPointer = (delegate* unmanaged[Cdecl]<nint, byte*, nint>)Export(nameof(PyCapsule_GetPointer));

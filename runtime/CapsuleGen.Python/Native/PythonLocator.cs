@@ -19,6 +19,9 @@ internal static class PythonLocator
     public const string LibraryVariable = "CAPSULEGEN_PYTHON_LIBRARY";
     public const string ExecutableVariable = "CAPSULEGEN_PYTHON";
 
+    /// <summary>How long the interpreter may take to say where its library is: it starts, imports sysconfig and prints four lines.</summary>
+    private static readonly TimeSpan s_answerTime = TimeSpan.FromSeconds(10);
+
     private static readonly string[] s_usualDirectories =
     [
         "/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/local/lib",
@@ -73,18 +76,15 @@ internal static class PythonLocator
         string[] lines;
         try
         {
-            var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            start.ArgumentList.Add("-c");
-            start.ArgumentList.Add(query);
-            using Process process = Process.Start(start)!;
-            string output = process.StandardOutput.ReadToEnd();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(30)) || process.ExitCode != 0)
+            if (Ask(executable, query, out string output, out string? failure))
             {
-                tried.Add($"asking '{executable}' for its library: it failed ({process.StandardError.ReadToEnd().Trim()})");
+                lines = output.Split('\n').Select(line => line.Trim()).ToArray();
+            }
+            else
+            {
+                tried.Add($"asking '{executable}' for its library: {failure}");
                 return [];
             }
-
-            lines = output.Split('\n').Select(line => line.Trim()).ToArray();
         }
         catch (System.ComponentModel.Win32Exception error)
         {
@@ -104,4 +104,50 @@ internal static class PythonLocator
             .Distinct()
             .Select(name => new PythonCandidate(Path.Combine(lines[0], name), sourceText, lines[3].Length > 0 ? lines[3] : null));
     }
+
+    /// <summary>
+    /// Runs the interpreter on <paramref name="query"/> within <see cref="s_answerTime"/>, reading both of
+    /// its streams as they come (one left unread would block an interpreter that writes much to it).
+    /// An interpreter that takes longer is ended, with its process tree.
+    /// </summary>
+    private static bool Ask(string executable, string query, out string output, out string? failure)
+    {
+        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(query);
+        using Process process = Process.Start(start)!;
+        Task<string> standardOutput = process.StandardOutput.ReadToEndAsync();
+        Task<string> standardError = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(s_answerTime))
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It ended just now.
+            }
+
+            output = string.Empty;
+            failure = $"it did not answer within {s_answerTime.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s, and was ended";
+            return false;
+        }
+
+        // Both streams end with the process, unless it left a child holding them: wait no longer than it had.
+        bool streamsEnded = Task.WaitAll([standardOutput, standardError], s_answerTime);
+        output = streamsEnded ? standardOutput.Result : string.Empty;
+        string error = streamsEnded ? standardError.Result.Trim() : "(its output did not end: a process it started still holds it)";
+        if (process.ExitCode != 0 || !streamsEnded)
+        {
+            failure = $"it failed with exit code {process.ExitCode} ({Shortened(error)})";
+            return false;
+        }
+
+        failure = null;
+        return true;
+    }
+
+    /// <summary>The end of a long error output, where Python's traceback says what went wrong.</summary>
+    private static string Shortened(string error) => error.Length <= 2000 ? error : "... " + error[^2000..];
 }

@@ -159,6 +159,34 @@ internal static class GilScenarios
         Check.That(RefCount(getRefCount, pythonCapsule) == before, "Python's reference count is back where it was");
     }
 
+    /// <summary>A user's finalizer disposes a PyObject (which waits for the GIL) while ReleaseDropped, called under a scope, waits for finalizers.</summary>
+    public static Task ReleaseDroppedUnderGilWithADisposingFinalizer()
+    {
+        var finished = new ManualResetEventSlim();
+        var caller = new Thread(() =>
+        {
+            using GilScope gil = CPython.AcquireGil();
+            DropDisposer(finished);
+            CPython.ReleaseDropped();
+        });
+        caller.Start();
+        Check.That(caller.Join(TimeSpan.FromSeconds(60)) && finished.IsSet, "ReleaseDropped with the GIL held returned, and the finalizer that disposes a PyObject ran");
+        return Task.CompletedTask;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void DropDisposer(ManualResetEventSlim finished) => _ = new Disposer(PyObject.From(12345.5), finished);
+
+    /// <summary>Disposes a Python object in its finalizer, as a user's class that owns one might.</summary>
+    private sealed class Disposer(PyObject value, ManualResetEventSlim finished)
+    {
+        ~Disposer()
+        {
+            value.Dispose();
+            finished.Set();
+        }
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static Capsule[] DropReferencesAndBindings(PyObject pythonCapsule, int count)
     {

@@ -25,6 +25,9 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.Ordinal)
     ["fork-while-dotnet-threads-use-the-bridge"] = ThreadStateScenarios.ForkWhileADotnetThreadUsesTheBridge,
     ["ended-threads-leave-no-thread-states"] = ThreadStateScenarios.EndedThreadsLeaveNoThreadStates,
     ["explicit-library-choice"] = PythonLocatorScenarios.ExplicitChoiceIsHonoured,
+    ["noisy-interpreter"] = PythonLocatorScenarios.NoisyInterpreterIsHeard,
+    ["silent-interpreter"] = PythonLocatorScenarios.SilentInterpreterIsEnded,
+    ["release-dropped-under-gil-with-disposing-finalizer"] = GilScenarios.ReleaseDroppedUnderGilWithADisposingFinalizer,
 };
 
 if (args.Length != 1 || !scenarios.TryGetValue(args[0], out Func<Task>? scenario))

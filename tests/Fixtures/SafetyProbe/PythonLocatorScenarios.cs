@@ -29,6 +29,45 @@ internal static class PythonLocatorScenarios
         return Task.CompletedTask;
     }
 
+    /// <summary>An interpreter that writes 300 KB to stderr before it answers: both streams are read, so it is heard.</summary>
+    public static Task NoisyInterpreterIsHeard()
+    {
+        Environment.SetEnvironmentVariable(InterpreterVariable, Interpreter("noisy", $"head -c 300000 /dev/zero | tr '\\0' x >&2\nexec {RealInterpreter()} \"$@\""));
+        CPython.Initialize();
+        Check.That(CPython.FoundBy?.Contains("sysconfig LIBDIR", StringComparison.Ordinal) == true, "an interpreter that writes 300 KB to stderr is asked and answers: " + CPython.FoundBy);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>An interpreter that never answers is ended after the time limit, and the search goes on to the usual places.</summary>
+    public static Task SilentInterpreterIsEnded()
+    {
+        string marker = Path.Combine(Path.GetTempPath(), $"capsulegen-silent-{Environment.ProcessId}");
+        Environment.SetEnvironmentVariable(InterpreterVariable, Interpreter("silent", $"sleep 120 && touch {marker}"));
+        var clock = Stopwatch.StartNew();
+        CPython.Initialize();
+        Check.That(clock.Elapsed < TimeSpan.FromSeconds(60), $"an interpreter that does not answer holds the search up for the time limit only ({clock.Elapsed.TotalSeconds:0} s)");
+        Check.That(CPython.FoundBy?.StartsWith("the usual place", StringComparison.Ordinal) == true, "the search goes on past it to the usual places: " + CPython.FoundBy);
+        return Task.CompletedTask;
+    }
+
+    private const string InterpreterVariable = "CAPSULEGEN_PYTHON";
+
+    /// <summary>The interpreter the tests use, which the stand-ins run when they answer.</summary>
+    private static string RealInterpreter() => Environment.GetEnvironmentVariable(InterpreterVariable) is { Length: > 0 } named ? named : "python3";
+
+    /// <summary>A shell script standing in for an interpreter.</summary>
+    private static string Interpreter(string name, string body)
+    {
+        string path = Path.Combine(Directory.CreateTempSubdirectory("capsulegen-locator-").FullName, name);
+        File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
+        if (!OperatingSystem.IsWindows()) // the probe runs on Linux; the analyzer asks
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return path;
+    }
+
     private static void Refused(Action initialize, string reason, string what)
     {
         Exception? error = Check.Thrown(initialize);

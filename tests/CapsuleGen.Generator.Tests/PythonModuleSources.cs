@@ -100,10 +100,29 @@ internal static class PythonModuleSources
         }
         """;
 
+    public const string ReleasingGil = """
+        using CapsuleGen;
+        using CapsuleGen.Python;
+
+        [PythonModule("Releasing")]
+        public static partial class Releasing
+        {
+            [PythonFunction(ReleaseGil = true)]
+            public static void Wait(int milliseconds) => System.Threading.Thread.Sleep(milliseconds);
+
+            [PythonFunction("sum", ReleaseGil = true)]
+            public static string? Sum(Capsule? result, string released, long count = 3) => released;
+
+            [PythonFunction(ReleaseGil = false)]
+            public static double Held(double x) => x;
+        }
+        """;
+
     public static IEnumerable<(string Source, string Assembly)> All =>
     [
         (CppDuck, "CppDuck"),
         (Bird, "Bird"),
         (Conversions, "Conversions"),
+        (ReleasingGil, "Releasing"),
     ];
 }

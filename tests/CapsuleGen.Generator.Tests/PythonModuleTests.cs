@@ -19,12 +19,15 @@ public sealed class PythonModuleTests
     public void ConversionsModule() => VerifyAndCompile(PythonModuleSources.Conversions, "Conversions");
 
     [Fact]
+    public void ReleasingGilModule() => VerifyAndCompile(PythonModuleSources.ReleasingGil, "Releasing");
+
+    [Fact]
     public void Exported_capsules_named_for_the_module_or_by_an_identifier_become_attributes_and_others_do_not()
     {
         string generated = Generated(PythonModuleSources.CppDuck, "CppDuck");
 
-        Assert.Contains("new(\"quacker\", QuackCapsule)", generated, StringComparison.Ordinal);
-        Assert.Contains("new(\"honker\", HonkCapsule)", generated, StringComparison.Ordinal);
+        Assert.Contains("new(\"quacker\", global::Samples.PythonModules.CppDuck.QuackCapsule)", generated, StringComparison.Ordinal);
+        Assert.Contains("new(\"honker\", global::Samples.PythonModules.CppDuck.HonkCapsule)", generated, StringComparison.Ordinal);
         Assert.DoesNotContain("SquareCapsule", generated, StringComparison.Ordinal); // named "double (double)"
         Assert.DoesNotContain("SpamCapsule", generated, StringComparison.Ordinal);   // named under another module
     }
@@ -120,7 +123,12 @@ public sealed class PythonModuleTests
 
         AssertCompilesCleanly(Source, "A");
         string generated = Generated(Source, "A");
-        Assert.Contains("[global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }, EntryPoint = \"PyInit_A\")]\n    private static global::System.IntPtr PyInit_A1()", generated, StringComparison.Ordinal);
+        Assert.Contains(
+            "private static class PyInit_A1\n    {\n" +
+            "        [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }, EntryPoint = \"PyInit_A\")]\n" +
+            "        public static global::System.IntPtr Create()",
+            generated,
+            StringComparison.Ordinal);
         Assert.Contains("private static global::System.IntPtr A_yCapsule1(", generated, StringComparison.Ordinal);
         Assert.Contains("private static global::System.IntPtr A_yTrampoline1(", generated, StringComparison.Ordinal);
         Assert.Contains("private static global::System.IntPtr A_quack1(", generated, StringComparison.Ordinal);

@@ -28,6 +28,7 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
         PythonModuleDescriptors.ModuleNameDiffersFromAssembly,
         PythonModuleDescriptors.SeveralModules,
         PythonModuleDescriptors.FunctionIsAsync,
+        PythonModuleDescriptors.ObjectWithoutGil,
         Descriptors.TypeNotPartial,
         Descriptors.GenericNotSupported,
         Descriptors.UnsafeBlocksRequired);

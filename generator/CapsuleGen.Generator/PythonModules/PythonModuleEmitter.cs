@@ -35,27 +35,37 @@ internal static class PythonModuleEmitter
         return FileScaffold.Close(writer, module.Location);
     }
 
+    /// <summary>
+    /// Writes the entry point in a nested class of its own: a method of the module's class would run that
+    /// class's static constructor before its first statement, so an exception thrown there would escape
+    /// to CPython and end the process. From the nested class the constructor runs inside the <c>try</c>,
+    /// and a failure becomes <c>ImportError</c>.
+    /// </summary>
     private static void WriteEntryPoint(SourceWriter writer, PythonModule module)
     {
+        string moduleClass = module.Location.FullyQualifiedName;
         writer.Line("/// <summary>");
         writer.Line($"/// The entry point CPython calls when it imports <c>{module.ModuleName}</c> from <c>{module.ModuleName}.so</c>: creates the module.");
         writer.Line("/// </summary>");
+        writer.OpenBlock($"private static class {module.EntryPointClass}");
         writer.Line($"[{UnmanagedCallersOnly}, EntryPoint = {CSharpText.Literal(module.EntryPoint)})]");
-        writer.OpenBlock($"private static {IntPtr} {module.EntryPointMethod}()");
+        writer.OpenBlock($"public static {IntPtr} Create()");
         writer.OpenBlock("try");
+        writer.Line($"global::System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof({moduleClass}).TypeHandle);");
         writer.Line($"return {Runtime}ExtensionModule.Create(");
         writer.Indent();
         writer.Line($"{CSharpText.Literal(module.ModuleName)},");
         writer.Line($"{CSharpText.Literal(module.Doc)},");
         WriteArray(writer, "PythonMethod", module.Functions.Select(function =>
-            $"new({CSharpText.Literal(function.PythonName)}, ({IntPtr})({FunctionPointerType(function)})&{function.WrapperName}, " +
+            $"new({CSharpText.Literal(function.PythonName)}, ({IntPtr})({FunctionPointerType(function)})&{moduleClass}.{function.WrapperName}, " +
             $"{Runtime}PythonMethodKind.{(function.Parameters.Count == 0 ? "NoArguments" : "FastCall")}, {CSharpText.Literal(Docstring(function))})"), last: false);
         WriteArray(writer, "PythonModuleCapsule", module.Capsules.Select(capsule =>
-            $"new({CSharpText.Literal(capsule.AttributeName)}, {capsule.Accessor})"), last: true);
+            $"new({CSharpText.Literal(capsule.AttributeName)}, {moduleClass}.{capsule.Accessor})"), last: true);
         writer.Outdent();
         writer.CloseBlock();
         writer.OpenBlock("catch (global::System.Exception exception)");
         writer.Line($"return {Runtime}ExtensionModule.Fail({CSharpText.Literal(module.ModuleName)}, exception);");
+        writer.CloseBlock();
         writer.CloseBlock();
         writer.CloseBlock();
     }
@@ -154,9 +164,18 @@ internal static class PythonModuleEmitter
         // A parameter named like the method hides it; the method's full name reaches it anyway.
         bool hidden = function.Parameters.Any(parameter => parameter.PythonName == method);
         string call = $"{(hidden ? module.Location.FullyQualifiedName + "." : string.Empty)}{function.MethodName}({string.Join(", ", function.Parameters.Select(parameter => parameter.Name))})";
+        if (function.ReleasesGil)
+        {
+            call = WriteCallWithoutGil(writer, function, call, Identifiers.Take("released", taken), Identifiers.Take("result", taken));
+        }
+
         if (function.ReturnKind == PythonValueKind.Void)
         {
-            writer.Line(call + ";");
+            if (!function.ReleasesGil)
+            {
+                writer.Line(call + ";");
+            }
+
             writer.Line($"return {Runtime}PythonResults.None();");
         }
         else
@@ -180,6 +199,29 @@ internal static class PythonModuleEmitter
         }
 
         writer.CloseBlock();
+    }
+
+    /// <summary>
+    /// Writes the call with the GIL let go, taken back however the call ends; returns the local that
+    /// holds the result (for a method that returns one).
+    /// </summary>
+    private static string WriteCallWithoutGil(SourceWriter writer, PythonFunction function, string call, string released, string result)
+    {
+        bool returns = function.ReturnKind != PythonValueKind.Void;
+        writer.Line($"{IntPtr} {released} = {Runtime}PythonCall.ReleaseGil();");
+        if (returns)
+        {
+            writer.Line($"{PythonTypeResolver.ManagedType(function.ReturnKind)} {result};");
+        }
+
+        writer.OpenBlock("try");
+        writer.Line(returns ? $"{result} = {call};" : call + ";");
+        writer.CloseBlock();
+        writer.OpenBlock("finally");
+        writer.Line($"{Runtime}PythonCall.RestoreGil({released});");
+        writer.CloseBlock();
+        writer.Line();
+        return result;
     }
 
     /// <summary>Writes <c>if (failed) return 0;</c>: every failed check has already set a Python exception.</summary>

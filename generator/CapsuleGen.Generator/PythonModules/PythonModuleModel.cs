@@ -50,11 +50,19 @@ internal sealed record PythonParameter(string Name, PythonValueKind Kind, string
 /// <param name="Doc">The summary of its XML documentation, or null.</param>
 /// <param name="Parameters">Its parameters, in order.</param>
 /// <param name="ReturnKind">How its result is converted.</param>
+/// <param name="ReleasesGil">Whether the wrapper lets go of the GIL while the method runs (<c>[PythonFunction(ReleaseGil = true)]</c>).</param>
 /// <param name="WrapperName">
 /// The private method CPython calls, named as a C extension would name it (<c>Bird_setQuack</c>), or a
 /// variant of that no other name of the class, generated or not, uses.
 /// </param>
-internal sealed record PythonFunction(string MethodName, string PythonName, string? Doc, EquatableArray<PythonParameter> Parameters, PythonValueKind ReturnKind, string WrapperName = "");
+internal sealed record PythonFunction(
+    string MethodName,
+    string PythonName,
+    string? Doc,
+    EquatableArray<PythonParameter> Parameters,
+    PythonValueKind ReturnKind,
+    bool ReleasesGil,
+    string WrapperName = "");
 
 /// <summary>A capsule exported in the module's class, offered as a module attribute.</summary>
 /// <param name="AttributeName">The attribute's name; the <c>PyCapsule</c> is named <c>&lt;module&gt;.&lt;attribute&gt;</c>.</param>
@@ -67,14 +75,17 @@ internal sealed record PythonModuleCapsule(string AttributeName, string Accessor
 /// <param name="Doc">The summary of the class's XML documentation, or null.</param>
 /// <param name="Functions">The module's functions.</param>
 /// <param name="Capsules">The capsules it offers as attributes.</param>
-/// <param name="EntryPointMethod">The private method exported as <see cref="EntryPoint"/>: of that name, or a variant of it that no other name of the class uses.</param>
+/// <param name="EntryPointClass">
+/// The private nested class whose method is exported as <see cref="EntryPoint"/>: named like the entry point, or a
+/// variant of that no other name of the class uses.
+/// </param>
 internal sealed record PythonModule(
     TypeLocation Location,
     string ModuleName,
     string? Doc,
     EquatableArray<PythonFunction> Functions,
     EquatableArray<PythonModuleCapsule> Capsules,
-    string EntryPointMethod)
+    string EntryPointClass)
 {
     /// <summary>The entry point CPython looks up: <c>PyInit_CppDuck</c>.</summary>
     public string EntryPoint => EntryPointFor(ModuleName);

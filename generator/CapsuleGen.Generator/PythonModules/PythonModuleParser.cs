@@ -75,7 +75,7 @@ internal static class PythonModuleParser
             return null;
         }
 
-        // The entry point and the wrappers are private: named against every name of the class, the
+        // The entry point's class and the wrappers are private: named against every name of the class, the
         // members its capsule exports generate included, they never clash.
         HashSet<string> taken = GeneratedNames.TakenIn(type);
         taken.UnionWith(GeneratedNames.OfExports(type));
@@ -149,8 +149,27 @@ internal static class PythonModuleParser
             valid = false;
         }
 
+        bool releasesGil = attribute.NamedArguments.Any(argument => argument is { Key: PythonNames.ReleaseGilProperty, Value.Value: true });
+        if (releasesGil)
+        {
+            foreach ((IParameterSymbol parameter, PythonParameter parsed) in method.Parameters.Zip(parameters, (symbol, parsed) => (symbol, parsed)))
+            {
+                if (parsed.Kind == PythonValueKind.Object)
+                {
+                    sink.Report(PythonModuleDescriptors.ObjectWithoutGil, SourceLocations.ParameterType(parameter), $"parameter '{parameter.Name}'", display);
+                    valid = false;
+                }
+            }
+
+            if (returnKind == PythonValueKind.Object)
+            {
+                sink.Report(PythonModuleDescriptors.ObjectWithoutGil, SourceLocations.ReturnType(method), "return value", display);
+                valid = false;
+            }
+        }
+
         return valid && returnKind is { } kind
-            ? new PythonFunction(Identifiers.Escape(method.Name), pythonName!, DocComments.Summary(method, cancellationToken), parameters.ToEquatableArray(), kind)
+            ? new PythonFunction(Identifiers.Escape(method.Name), pythonName!, DocComments.Summary(method, cancellationToken), parameters.ToEquatableArray(), kind, releasesGil)
             : null;
     }
 

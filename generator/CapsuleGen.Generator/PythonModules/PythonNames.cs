@@ -10,6 +10,9 @@ internal static class PythonNames
     public const string Capsule = "CapsuleGen.Capsule";
     public const string PyObject = "CapsuleGen.Python.PyObject";
 
+    /// <summary>The named argument of <c>[PythonFunction]</c> that lets go of the GIL while the method runs.</summary>
+    public const string ReleaseGilProperty = "ReleaseGil";
+
     private static readonly HashSet<string> s_keywords = new()
     {
         "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",

@@ -86,13 +86,19 @@ public static unsafe class ExtensionModule
         }
     }
 
-    /// <summary>Sets <c>ImportError</c> for a module that could not be created, and returns null. Never throws.</summary>
+    /// <summary>
+    /// Sets <c>ImportError</c> for a module that could not be created, and returns null. The message names
+    /// the exception, or for a static constructor that threw, the exception it threw. Never throws.
+    /// </summary>
     public static nint Fail(string name, Exception exception)
     {
         try
         {
             CPython.Api.PyErr_Clear();
-            PythonCall.SetError(ModuleApi.Instance.ImportError, $"the C# module {name} could not be initialized: {exception.GetType().FullName}: {exception.Message}");
+            string cause = exception is TypeInitializationException { InnerException: { } thrown } initialization
+                ? $"{(initialization.TypeName is { Length: > 0 } type ? "the static constructor of " + type : "its class's static constructor")} threw {thrown.GetType().FullName}: {thrown.Message}"
+                : $"{exception.GetType().FullName}: {exception.Message}";
+            PythonCall.SetError(ModuleApi.Instance.ImportError, $"the C# module {name} could not be initialized: {cause}");
         }
         catch
         {

@@ -64,11 +64,21 @@ public static unsafe class PythonCall
     }
 
     /// <summary>
+    /// Lets go of the GIL for a function marked <c>ReleaseGil</c>, once its arguments are converted, and
+    /// returns the thread state to take it back with (<see cref="RestoreGil"/>).
+    /// </summary>
+    public static nint ReleaseGil() => CPython.Api.PyEval_SaveThread();
+
+    /// <summary>Takes the GIL back after <see cref="ReleaseGil"/>, before the result is converted; runs however the method ended.</summary>
+    public static void RestoreGil(nint released) => CPython.Api.PyEval_RestoreThread(released);
+
+    /// <summary>
     /// Sets the Python exception that stands for <paramref name="exception"/> and returns the
     /// failure value (null). Capsule errors become <c>ValueError</c>, except a capsule not found: the
     /// <c>ImportError</c> or <c>AttributeError</c> CPython's <c>PyCapsule_Import</c> gave, else
-    /// <c>ImportError</c>. A <see cref="PythonException"/> becomes its Python type again where that is a
-    /// built-in one, a few .NET exceptions their Python counterparts, and anything else
+    /// <c>ImportError</c>. A <see cref="PythonException"/> that Python raised is raised again as the same
+    /// object; one made in .NET becomes its Python type again where that is a built-in one. A few .NET
+    /// exceptions become their Python counterparts, and anything else
     /// <c>RuntimeError</c> naming the .NET type. Messages are kept whole (NUL and lone surrogates
     /// included). Never throws.
     /// </summary>
@@ -78,14 +88,20 @@ public static unsafe class PythonCall
         {
             ModuleApi api = ModuleApi.Instance;
             exception = Unwrap(exception);
+            if (exception is PythonException python && python.TryRestore() ||
+                exception is CapsuleNotFoundException { InnerException: PythonException cause } && cause.TryRestore())
+            {
+                return 0; // what Python raised goes back as it was: SystemExit, KeyboardInterrupt and tracebacks included
+            }
+
             (nint type, string message) = exception switch
             {
                 CapsuleNameMismatchException mismatch => (api.ValueError, NameMismatchMessage(mismatch)),
-                CapsuleNotFoundException { InnerException: PythonException python } => FromPython(python),
+                CapsuleNotFoundException { InnerException: PythonException made } => FromPython(made),
                 CapsuleNotFoundException => (api.ImportError, exception.Message),
                 CapsuleSignatureMismatchException or InvalidCapsuleException => (api.ValueError, exception.Message),
                 ObjectDisposedException { ObjectName: nameof(Capsule) } => (api.ValueError, exception.Message),
-                PythonException python => FromPython(python),
+                PythonException made => FromPython(made),
                 ArgumentException => (api.ValueError, exception.Message),
                 OverflowException => (api.OverflowError, exception.Message),
                 DivideByZeroException => (api.ZeroDivisionError, exception.Message),

@@ -30,4 +30,14 @@ public sealed class PythonFunctionAttribute : Attribute
 
     /// <summary>The Python name, or <see langword="null"/> for the method's own name.</summary>
     public string? Name { get; }
+
+    /// <summary>
+    /// Whether the wrapper lets go of the GIL while the method runs, as <c>Py_BEGIN_ALLOW_THREADS</c>
+    /// does in a C extension: it converts the arguments, releases the GIL, calls the method, takes the
+    /// GIL back and converts the result. Other Python threads run meanwhile, and the method's own
+    /// threads may call into Python through the bridge (each call takes the GIL as any thread's does).
+    /// A method that waits for a thread which uses Python needs this: holding the GIL, it would wait
+    /// forever. Parameters and result cannot be <see cref="PyObject"/> (CAPS0059).
+    /// </summary>
+    public bool ReleaseGil { get; set; }
 }

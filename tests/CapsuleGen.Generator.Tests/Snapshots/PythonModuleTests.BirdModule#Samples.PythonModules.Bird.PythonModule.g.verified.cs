@@ -8,24 +8,28 @@ unsafe partial class Bird
     /// <summary>
     /// The entry point CPython calls when it imports <c>Bird</c> from <c>Bird.so</c>: creates the module.
     /// </summary>
-    [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }, EntryPoint = "PyInit_Bird")]
-    private static global::System.IntPtr PyInit_Bird()
+    private static class PyInit_Bird
     {
-        try
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }, EntryPoint = "PyInit_Bird")]
+        public static global::System.IntPtr Create()
         {
-            return global::CapsuleGen.Python.Modules.ExtensionModule.Create(
-                "Bird",
-                null,
-                new global::CapsuleGen.Python.Modules.PythonMethod[]
-                {
-                    new("setQuack", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&Bird_setQuack, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "setQuack($module, quack, /)\n--\n\n"),
-                    new("callQuack", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&Bird_callQuack, global::CapsuleGen.Python.Modules.PythonMethodKind.NoArguments, "callQuack($module)\n--\n\n"),
-                },
-                global::System.Array.Empty<global::CapsuleGen.Python.Modules.PythonModuleCapsule>());
-        }
-        catch (global::System.Exception exception)
-        {
-            return global::CapsuleGen.Python.Modules.ExtensionModule.Fail("Bird", exception);
+            try
+            {
+                global::System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(global::Samples.PythonModules.Bird).TypeHandle);
+                return global::CapsuleGen.Python.Modules.ExtensionModule.Create(
+                    "Bird",
+                    null,
+                    new global::CapsuleGen.Python.Modules.PythonMethod[]
+                    {
+                        new("setQuack", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Samples.PythonModules.Bird.Bird_setQuack, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "setQuack($module, quack, /)\n--\n\n"),
+                        new("callQuack", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&global::Samples.PythonModules.Bird.Bird_callQuack, global::CapsuleGen.Python.Modules.PythonMethodKind.NoArguments, "callQuack($module)\n--\n\n"),
+                    },
+                    global::System.Array.Empty<global::CapsuleGen.Python.Modules.PythonModuleCapsule>());
+            }
+            catch (global::System.Exception exception)
+            {
+                return global::CapsuleGen.Python.Modules.ExtensionModule.Fail("Bird", exception);
+            }
         }
     }
 

@@ -6,31 +6,35 @@ unsafe partial class Conversions
     /// <summary>
     /// The entry point CPython calls when it imports <c>Conversions</c> from <c>Conversions.so</c>: creates the module.
     /// </summary>
-    [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }, EntryPoint = "PyInit_Conversions")]
-    private static global::System.IntPtr PyInit_Conversions()
+    private static class PyInit_Conversions
     {
-        try
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }, EntryPoint = "PyInit_Conversions")]
+        public static global::System.IntPtr Create()
         {
-            return global::CapsuleGen.Python.Modules.ExtensionModule.Create(
-                "Conversions",
-                null,
-                new global::CapsuleGen.Python.Modules.PythonMethod[]
-                {
-                    new("Integers", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&Conversions_Integers, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Integers($module, a, b, c, d, e, f, g, h, i, j, /)\n--\n\n"),
-                    new("Unsigned", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&Conversions_Unsigned, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Unsigned($module, value, /)\n--\n\n"),
-                    new("Floats", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&Conversions_Floats, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Floats($module, single, double, /)\n--\n\n"),
-                    new("Not", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&Conversions_Not, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Not($module, value, /)\n--\n\n"),
-                    new("Texts", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&Conversions_Texts, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Texts($module, text, maybe, /)\n--\n\n"),
-                    new("Capsules", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&Conversions_Capsules, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Capsules($module, capsule, maybe, /)\n--\n\n"),
-                    new("Objects", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&Conversions_Objects, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Objects($module, args, count=None, /)\n--\n\n"),
-                    new("with_defaults", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&Conversions_with_defaults, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "with_defaults($module, required, scale=1.5, flag=True, label='it\\'s', none=None, big=-5000000000, /)\n--\n\n"),
-                    new("Infinite", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&Conversions_Infinite, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, null),
-                },
-                global::System.Array.Empty<global::CapsuleGen.Python.Modules.PythonModuleCapsule>());
-        }
-        catch (global::System.Exception exception)
-        {
-            return global::CapsuleGen.Python.Modules.ExtensionModule.Fail("Conversions", exception);
+            try
+            {
+                global::System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(global::Conversions).TypeHandle);
+                return global::CapsuleGen.Python.Modules.ExtensionModule.Create(
+                    "Conversions",
+                    null,
+                    new global::CapsuleGen.Python.Modules.PythonMethod[]
+                    {
+                        new("Integers", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_Integers, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Integers($module, a, b, c, d, e, f, g, h, i, j, /)\n--\n\n"),
+                        new("Unsigned", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_Unsigned, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Unsigned($module, value, /)\n--\n\n"),
+                        new("Floats", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_Floats, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Floats($module, single, double, /)\n--\n\n"),
+                        new("Not", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_Not, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Not($module, value, /)\n--\n\n"),
+                        new("Texts", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_Texts, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Texts($module, text, maybe, /)\n--\n\n"),
+                        new("Capsules", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_Capsules, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Capsules($module, capsule, maybe, /)\n--\n\n"),
+                        new("Objects", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_Objects, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Objects($module, args, count=None, /)\n--\n\n"),
+                        new("with_defaults", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_with_defaults, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "with_defaults($module, required, scale=1.5, flag=True, label='it\\'s', none=None, big=-5000000000, /)\n--\n\n"),
+                        new("Infinite", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_Infinite, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, null),
+                    },
+                    global::System.Array.Empty<global::CapsuleGen.Python.Modules.PythonModuleCapsule>());
+            }
+            catch (global::System.Exception exception)
+            {
+                return global::CapsuleGen.Python.Modules.ExtensionModule.Fail("Conversions", exception);
+            }
         }
     }
 

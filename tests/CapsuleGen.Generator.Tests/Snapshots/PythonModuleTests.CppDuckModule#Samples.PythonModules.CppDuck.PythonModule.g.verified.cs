@@ -8,28 +8,32 @@ unsafe partial class CppDuck
     /// <summary>
     /// The entry point CPython calls when it imports <c>CppDuck</c> from <c>CppDuck.so</c>: creates the module.
     /// </summary>
-    [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }, EntryPoint = "PyInit_CppDuck")]
-    private static global::System.IntPtr PyInit_CppDuck()
+    private static class PyInit_CppDuck
     {
-        try
+        [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }, EntryPoint = "PyInit_CppDuck")]
+        public static global::System.IntPtr Create()
         {
-            return global::CapsuleGen.Python.Modules.ExtensionModule.Create(
-                "CppDuck",
-                "The seed's duck, as a Python module.",
-                new global::CapsuleGen.Python.Modules.PythonMethod[]
-                {
-                    new("getQuack", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&CppDuck_getQuack, global::CapsuleGen.Python.Modules.PythonMethodKind.NoArguments, "getQuack($module)\n--\n\nThe quack, in a capsule named \"quacker\"."),
-                    new("square", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&CppDuck_square, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "square($module, x, /)\n--\n\nSquares x in C#, as Square does for native callers."),
-                },
-                new global::CapsuleGen.Python.Modules.PythonModuleCapsule[]
-                {
-                    new("quacker", QuackCapsule),
-                    new("honker", HonkCapsule),
-                });
-        }
-        catch (global::System.Exception exception)
-        {
-            return global::CapsuleGen.Python.Modules.ExtensionModule.Fail("CppDuck", exception);
+            try
+            {
+                global::System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(global::Samples.PythonModules.CppDuck).TypeHandle);
+                return global::CapsuleGen.Python.Modules.ExtensionModule.Create(
+                    "CppDuck",
+                    "The seed's duck, as a Python module.",
+                    new global::CapsuleGen.Python.Modules.PythonMethod[]
+                    {
+                        new("getQuack", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&global::Samples.PythonModules.CppDuck.CppDuck_getQuack, global::CapsuleGen.Python.Modules.PythonMethodKind.NoArguments, "getQuack($module)\n--\n\nThe quack, in a capsule named \"quacker\"."),
+                        new("square", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Samples.PythonModules.CppDuck.CppDuck_square, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "square($module, x, /)\n--\n\nSquares x in C#, as Square does for native callers."),
+                    },
+                    new global::CapsuleGen.Python.Modules.PythonModuleCapsule[]
+                    {
+                        new("quacker", global::Samples.PythonModules.CppDuck.QuackCapsule),
+                        new("honker", global::Samples.PythonModules.CppDuck.HonkCapsule),
+                    });
+            }
+            catch (global::System.Exception exception)
+            {
+                return global::CapsuleGen.Python.Modules.ExtensionModule.Fail("CppDuck", exception);
+            }
         }
     }
 

@@ -1,0 +1,172 @@
+namespace CapsuleGen.PythonModules.Tests;
+
+/// <summary>
+/// The ModuleEdges fixture in a real python3: what used to abort, hang, leak or come back as the
+/// wrong exception. Each script runs in a child process, so an abort or a hang fails one test.
+/// </summary>
+public sealed class ModuleEdgeTests
+{
+    [Fact]
+    public async Task A_static_constructor_that_throws_makes_import_raise_ImportError_naming_the_exception_every_time()
+    {
+        string output = await PythonProcess.RunScriptAsync(
+            """
+            import os
+            os.environ['MODULE_EDGES_STATIC_CONSTRUCTOR_THROWS'] = 'no configuration found'
+            for attempt in range(2):
+                try:
+                    import ModuleEdges
+                    print('imported')
+                except ImportError as error:
+                    print(error)
+            """);
+
+        string message = "the C# module ModuleEdges could not be initialized: its class's static constructor threw System.InvalidOperationException: no configuration found\n";
+        Assert.Equal(message + message, output);
+    }
+
+    [Fact]
+    public async Task Returned_objects_are_given_to_Python_at_once_so_neither_references_nor_memory_pile_up()
+    {
+        string output = await PythonProcess.RunScriptAsync(
+            """
+            import sys, resource, ModuleEdges
+            o = object()
+            before = sys.getrefcount(o)
+            for _ in range(1000):
+                ModuleEdges.echo(o)
+            print('references added by 1,000 calls:', sys.getrefcount(o) - before)
+            start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            for _ in range(150):
+                ModuleEdges.new_bytearray(10_000_000)
+            grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - start
+            print('150 arrays of 10 MB kept alive:', grown > 500_000, grown < 100_000)
+            """);
+
+        Assert.Equal("references added by 1,000 calls: 0\n150 arrays of 10 MB kept alive: False True\n", output);
+    }
+
+    [Fact]
+    public async Task A_handle_a_function_returned_is_given_away_and_returning_it_again_raises_instead_of_crashing()
+    {
+        string output = await PythonProcess.RunScriptAsync(
+            """
+            import ModuleEdges
+            print(ModuleEdges.kept())
+            try:
+                ModuleEdges.kept()
+            except RuntimeError as error:
+                print(str(error).splitlines()[0])
+            """);
+
+        Assert.Equal(
+            "kept\nSystem.ObjectDisposedException: This Python object handle has been disposed: a module function gives away the handle it returns, " +
+            "so a kept object is returned as a new handle (PyObject.From(kept)).\n",
+            output);
+    }
+
+    [Fact]
+    public async Task Python_exceptions_that_cross_CSharp_come_back_as_the_same_objects_with_their_tracebacks()
+    {
+        string output = await PythonProcess.RunScriptAsync(
+            """
+            import errno, traceback, ModuleEdges
+
+            class Custom(Exception):
+                pass
+
+            custom = Custom('mine', 42)
+            def raise_custom(): raise custom
+            def decode(): b'\xff'.decode()
+            def missing(): {}[5]
+            def open_missing(): open('/nonexistent/file')
+            def group(): raise ExceptionGroup('two', [ValueError(1), TypeError(2)])
+
+            for function in [decode, missing, open_missing, group, raise_custom]:
+                try:
+                    ModuleEdges.call(function)
+                except BaseException as error:
+                    frames = [frame.name for frame in traceback.extract_tb(error.__traceback__)]
+                    print(repr(error), getattr(error, 'errno', None), error is custom, frames[-1])
+            try:
+                ModuleEdges.call_and_rethrow_elsewhere(missing)
+            except KeyError as error:
+                print('thrown again on a worker:', repr(error))
+            print('errno read in C#:', ModuleEdges.errno_of(open_missing) == errno.ENOENT)
+            """);
+
+        Assert.Equal(
+            "UnicodeDecodeError('utf-8', b'\\xff', 0, 1, 'invalid start byte') None False decode\n" +
+            "KeyError(5) None False missing\n" +
+            "FileNotFoundError(2, 'No such file or directory') 2 False open_missing\n" +
+            "ExceptionGroup('two', [ValueError(1), TypeError(2)]) None False group\n" +
+            "Custom('mine', 42) None True raise_custom\n" +
+            "thrown again on a worker: KeyError(5)\n" +
+            "errno read in C#: True\n",
+            output);
+    }
+
+    [Theory]
+    [InlineData("sys.exit(3)", 3)]
+    [InlineData("sys.exit(0)", 0)]
+    [InlineData("os.kill(os.getpid(), signal.SIGINT)", 130)]
+    public async Task SystemExit_and_KeyboardInterrupt_raised_in_a_callback_pass_through_CSharp_unchanged(string statement, int exitCode)
+    {
+        (int code, string output) = await PythonProcess.RunAsync(null, "-c",
+            "import os, sys, signal, ModuleEdges\n" +
+            $"def stop():\n    {statement}\n    for _ in range(10_000_000): pass\n" +
+            "ModuleEdges.call(stop)\n" +
+            "print('not reached')\n");
+
+        Assert.True(code == exitCode, $"exit code {code}:\n{output}");
+        Assert.DoesNotContain("not reached", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("RuntimeError", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Functions_that_release_the_GIL_run_on_two_Python_threads_at_once_and_those_that_hold_it_do_not()
+    {
+        string output = await PythonProcess.RunScriptAsync(
+            """
+            import threading, ModuleEdges
+            for function, timeout in [(ModuleEdges.meet, 60_000), (ModuleEdges.meet_holding_gil, 300)]:
+                results = []
+                threads = [threading.Thread(target=lambda: results.append(function(function.__name__, 2, timeout))) for _ in range(2)]
+                for thread in threads: thread.start()
+                for thread in threads: thread.join()
+                print(function.__name__, sorted(results))
+            """);
+
+        Assert.Equal("meet [True, True]\nmeet_holding_gil [False, False]\n", output);
+    }
+
+    [Fact]
+    public async Task A_function_that_releases_the_GIL_can_wait_for_its_own_threads_calling_into_Python()
+    {
+        string output = await PythonProcess.RunScriptAsync(
+            """
+            import ModuleEdges
+            print(ModuleEdges.square_on_worker(12))
+            print(ModuleEdges.parallel_sum(2000) == sum(range(2000)))
+            try:
+                ModuleEdges.throw_without_gil('thrown without the GIL')
+            except RuntimeError as error:
+                print(error)
+            print(ModuleEdges.square_on_worker(-3))
+            """);
+
+        Assert.Equal("144\nTrue\nSystem.InvalidOperationException: thrown without the GIL\n9\n", output);
+    }
+
+    [Fact]
+    public async Task ReleaseDropped_called_with_the_GIL_held_lets_a_finalizer_dispose_a_Python_object()
+    {
+        string output = await PythonProcess.RunScriptAsync(
+            """
+            import ModuleEdges
+            print(all(ModuleEdges.release_dropped_with_a_disposing_finalizer() for _ in range(3)))
+            """);
+
+        Assert.Equal("True\n", output);
+    }
+}

@@ -4,11 +4,12 @@ namespace CapsuleGen.Python;
 /// A Python exception, carried into .NET with its Python type and message. One that Python raised
 /// also carries the exception object itself, with its traceback: when it goes back to Python (out
 /// of a module function written in C#) that same object is raised again, so its type, arguments,
-/// attributes (<c>errno</c>, <c>code</c>) and traceback are what Python code raised.
+/// attributes (<c>errno</c>, <c>code</c>) and traceback are what Python code raised. It is raised
+/// so once: thrown into Python again later, it is a new exception of its type and message.
 /// </summary>
 public sealed class PythonException : Exception
 {
-    private readonly PyObject? _value;
+    private PyObject? _value;
 
     /// <summary>Creates the exception; going back to Python, it becomes a new exception of that type and message.</summary>
     public PythonException(string pythonType, string pythonMessage)
@@ -33,23 +34,40 @@ public sealed class PythonException : Exception
 
     /// <summary>
     /// A new handle to the exception object Python raised (its <c>__traceback__</c> set), for the caller
-    /// to dispose; null for an exception made in .NET.
+    /// to dispose; null for an exception made in .NET, and once the object was raised in Python again.
     /// </summary>
-    public PyObject? ShareValue() => _value is null ? null : PyObject.From(_value);
+    public PyObject? ShareValue()
+    {
+        if (Volatile.Read(ref _value) is not { } value)
+        {
+            return null;
+        }
+
+        try
+        {
+            return PyObject.From(value);
+        }
+        catch (ObjectDisposedException)
+        {
+            return null; // raised in Python again on another thread meanwhile
+        }
+    }
 
     /// <summary>
-    /// Sets the exception object Python raised as this thread's Python error again, with its traceback.
-    /// False, with nothing set, for an exception made in .NET. Call with the GIL held.
+    /// Raises the exception object Python raised in Python again, with its traceback, handing over this
+    /// exception's reference to it: the object and the frames its traceback holds go as soon as Python
+    /// is done with them, not when .NET collects this exception (a module's small heap rarely is). False,
+    /// with nothing set, for an exception made in .NET or raised once already. Call with the GIL held.
     /// </summary>
     internal unsafe bool TryRestore()
     {
-        if (_value is null)
+        if (Interlocked.Exchange(ref _value, null) is not { } held)
         {
             return false;
         }
 
         Native.CPythonApi api = CPython.Api;
-        nint value = _value.NewReference();
+        nint value = held.TakeReference();
         api.PyErr_Restore(api.PyObject_Type(value), value, api.PyException_GetTraceback(value)); // steals all three
         return true;
     }

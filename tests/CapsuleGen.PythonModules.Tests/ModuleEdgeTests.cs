@@ -81,6 +81,7 @@ public sealed class ModuleEdgeTests
             def missing(): {}[5]
             def open_missing(): open('/nonexistent/file')
             def group(): raise ExceptionGroup('two', [ValueError(1), TypeError(2)])
+            def raise_custom_new(): raise Custom('new')
 
             for function in [decode, missing, open_missing, group, raise_custom]:
                 try:
@@ -93,6 +94,16 @@ public sealed class ModuleEdgeTests
             except KeyError as error:
                 print('thrown again on a worker:', repr(error))
             print('errno read in C#:', ModuleEdges.errno_of(open_missing) == errno.ENOENT)
+
+            # Once raised again, the object is Python's alone: nothing in .NET keeps it (and its frames) alive.
+            import weakref
+            raised = []
+            for _ in range(3):
+                try:
+                    ModuleEdges.call(lambda: raise_custom_new())
+                except Custom as error:
+                    raised.append(weakref.ref(error))
+            print('kept alive after the except blocks:', sum(ref() is not None for ref in raised))
             """);
 
         Assert.Equal(
@@ -102,7 +113,8 @@ public sealed class ModuleEdgeTests
             "ExceptionGroup('two', [ValueError(1), TypeError(2)]) None False group\n" +
             "Custom('mine', 42) None True raise_custom\n" +
             "thrown again on a worker: KeyError(5)\n" +
-            "errno read in C#: True\n",
+            "errno read in C#: True\n" +
+            "kept alive after the except blocks: 0\n",
             output);
     }
 

@@ -19,7 +19,7 @@ public partial interface IUnary
 public static unsafe partial class ProbeModule
 {
     /// <summary>The generated <c>PyInit_Probe</c>.</summary>
-    internal static delegate* unmanaged[Cdecl]<nint> EntryPoint => &PyInit_Probe;
+    internal static delegate* unmanaged[Cdecl]<nint> EntryPoint => &PyInit_Probe.Create;
 
     [ExportCapsule("Probe.square")]
     private static double Square(double x) => x * x;

@@ -162,6 +162,18 @@ public sealed class PythonModuleDiagnosticTests
             "'CppDuck' must be partial because CapsuleGen adds generated members to it; add the 'partial' modifier"
         },
         {
+            "CAPS0023",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            file static partial class [|CppDuck|]
+            {
+                [CapsuleGen.Python.PythonFunction]
+                public static void quack() { }
+            }
+            """,
+            "'CppDuck' is file-local, so all of it must be in one file and CapsuleGen cannot add its generated part; declare it 'internal' instead of 'file'"
+        },
+        {
             "CAPS0003",
             """
             [CapsuleGen.Python.PythonModule("CppDuck")]
@@ -198,6 +210,10 @@ public sealed class PythonModuleDiagnosticTests
             "'CppDuck.quack' is async: Python would get control back at its first 'await', and an exception thrown after that would reach no caller and end the process; make the method synchronous"
         },
     };
+
+    /// <summary>The misuse sources without their span markers, for tests that want broken code.</summary>
+    internal static IEnumerable<string> MisuseSources =>
+        Misuses.Select(row => MarkedSource.Parse((string)((Xunit.ITheoryDataRow)row).GetData()[1]!).Source);
 
     [Theory]
     [MemberData(nameof(Misuses))]

@@ -162,6 +162,18 @@ public sealed class PythonModuleDiagnosticTests
             "'CppDuck' must be partial because CapsuleGen adds generated members to it; add the 'partial' modifier"
         },
         {
+            "CAPS0023",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            file static partial class [|CppDuck|]
+            {
+                [CapsuleGen.Python.PythonFunction]
+                public static void quack() { }
+            }
+            """,
+            "'CppDuck' is file-local, so all of it must be in one file and CapsuleGen cannot add its generated part; declare it 'internal' instead of 'file'"
+        },
+        {
             "CAPS0003",
             """
             [CapsuleGen.Python.PythonModule("CppDuck")]
@@ -222,6 +234,10 @@ public sealed class PythonModuleDiagnosticTests
             "The return value of 'CppDuck.Make' is a PyObject, but 'CppDuck.Make' releases the GIL (ReleaseGil = true), and a Python object may only be used with the GIL held; take or return a converted type (int, float, str, Capsule), or keep the GIL"
         },
     };
+
+    /// <summary>The misuse sources without their span markers, for tests that want broken code.</summary>
+    internal static IEnumerable<string> MisuseSources =>
+        Misuses.Select(row => MarkedSource.Parse((string)((Xunit.ITheoryDataRow)row).GetData()[1]!).Source);
 
     [Theory]
     [MemberData(nameof(Misuses))]

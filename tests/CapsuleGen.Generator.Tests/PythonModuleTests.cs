@@ -161,6 +161,26 @@ public sealed class PythonModuleTests
     }
 
     [Fact]
+    public void Below_CSharp_10_nothing_is_generated_and_CAPS0022_says_why_at_the_module()
+    {
+        MarkedSource marked = MarkedSource.Parse("""
+            [[|CapsuleGen.Python.PythonModule("Bird")|]]
+            public static partial class Bird
+            {
+                [CapsuleGen.Python.PythonFunction] public static int one() => 1;
+            }
+            """);
+        CSharpCompilation compilation = PythonModuleCompilation.Create(marked.Source, "Bird", LanguageVersion.CSharp9);
+        GeneratorRun run = GeneratorRun.Of(compilation);
+
+        Assert.Empty(run.Result.Results.SelectMany(result => result.GeneratedSources));
+        Diagnostic diagnostic = Assert.Single(run.PythonAnalyzerDiagnostics());
+        Assert.Equal("CAPS0022", diagnostic.Id);
+        Assert.Equal(marked.Span, diagnostic.Location.SourceSpan);
+        Assert.Equal("The code generated for 'Bird' needs C# 10 or later, but the project compiles as C# 9.0; set <LangVersion>10</LangVersion> or later in the project file", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void An_edit_in_an_unrelated_file_leaves_the_module_steps_cached_and_holding_no_compiler_objects()
     {
         CSharpCompilation compilation = PythonModuleCompilation.Create(PythonModuleSources.Bird, "Bird")

@@ -68,7 +68,7 @@ internal static class BoundaryTypeResolver
             return new BoundaryType(name, name, kind, primitive);
         }
 
-        problem = Problem(type, home);
+        problem = Problem(type, new LayoutReading(home));
         if (problem is not null)
         {
             return null;
@@ -86,7 +86,7 @@ internal static class BoundaryTypeResolver
     }
 
     /// <summary>Why a non-primitive type cannot cross, or null if it can.</summary>
-    private static string? Problem(ITypeSymbol type, IAssemblySymbol home)
+    private static string? Problem(ITypeSymbol type, LayoutReading reading)
     {
         string shown = type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
         switch (type)
@@ -96,7 +96,7 @@ internal static class BoundaryTypeResolver
                 return pointer.PointedAtType is ITypeParameterSymbol ? $"'{shown}' points to a type parameter; a native function cannot be generic" : null;
 
             case IFunctionPointerTypeSymbol functionPointer:
-                return FunctionPointerProblem(functionPointer, home);
+                return FunctionPointerProblem(functionPointer, reading);
 
             case IArrayTypeSymbol array:
                 return $"an array is a managed object; pass a pointer to its first element and a length ('{array.ElementType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}*', 'int')";
@@ -111,7 +111,7 @@ internal static class BoundaryTypeResolver
                 return null;
 
             case INamedTypeSymbol { TypeKind: TypeKind.Struct } named:
-                StructLayoutReader.Read(named, home, LayoutRules.ByValue, out string? structProblem);
+                StructLayoutReader.Read(named, reading, LayoutRules.ByValue, out string? structProblem);
                 return structProblem;
 
             case INamedTypeSymbol { IsReferenceType: true }:
@@ -123,7 +123,9 @@ internal static class BoundaryTypeResolver
     }
 
     /// <summary>Why a function pointer cannot cross (or be a field of a struct that does), or null if it can.</summary>
-    internal static string? FunctionPointerProblem(IFunctionPointerTypeSymbol functionPointer, IAssemblySymbol home)
+    /// <param name="functionPointer">The function pointer type.</param>
+    /// <param name="reading">The structs read so far in this check, which the signature may reach again.</param>
+    internal static string? FunctionPointerProblem(IFunctionPointerTypeSymbol functionPointer, LayoutReading reading)
     {
         IMethodSymbol signature = functionPointer.Signature;
         string shown = functionPointer.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
@@ -145,7 +147,7 @@ internal static class BoundaryTypeResolver
                 return $"'{shown}' passes a '{part.ToDisplayString()}', whose width is not defined at a native boundary; use 'byte' for a bool and 'ushort' for a char";
             }
 
-            if (CSpelling.Primitive(part.SpecialType) is null && Problem(part, home) is { } inner)
+            if (CSpelling.Primitive(part.SpecialType) is null && Problem(part, reading) is { } inner)
             {
                 return $"'{shown}' cannot cross: {inner}";
             }

@@ -31,7 +31,9 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
         PythonModuleDescriptors.ObjectWithoutGil,
         Descriptors.TypeNotPartial,
         Descriptors.GenericNotSupported,
-        Descriptors.UnsafeBlocksRequired);
+        Descriptors.FileLocalType,
+        Descriptors.UnsafeBlocksRequired,
+        Descriptors.LanguageVersionTooLow);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -82,9 +84,15 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
             Location? where = SourceLocations.AttributeArgument(attribute, type);
             _modules.Add((type, where));
 
+            Location? attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? where;
             if (_compilation.Options is not CSharpCompilationOptions { AllowUnsafe: true })
             {
-                sink.Report(Descriptors.UnsafeBlocksRequired, attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? where, type.Name);
+                sink.Report(Descriptors.UnsafeBlocksRequired, attributeLocation, type.Name);
+            }
+
+            if (attributeLocation?.SourceTree?.Options is CSharpParseOptions { LanguageVersion: var version } && version < CapsuleGenerator.MinimumLanguageVersion)
+            {
+                sink.Report(Descriptors.LanguageVersionTooLow, attributeLocation, type.Name, version.ToDisplayString());
             }
 
             if (module is not null && module.ModuleName != _compilation.AssemblyName)

@@ -13,12 +13,12 @@ namespace CapsuleGen.Generator.Parsing.Layouts;
 /// </summary>
 internal sealed class StructCatalog
 {
-    private readonly IAssemblySymbol _home;
+    private readonly LayoutReading _reading;
     private readonly SortedDictionary<string, (string Text, ITypeSymbol Type)> _layouts = new(System.StringComparer.Ordinal);
 
     public StructCatalog(IAssemblySymbol home)
     {
-        _home = home;
+        _reading = new LayoutReading(home);
     }
 
     /// <summary>The layouts collected, ordered by C name.</summary>
@@ -43,10 +43,16 @@ internal sealed class StructCatalog
                 return SignatureTypes.Of(functionPointer.Signature).Select(part => Visit(part, depth + 1)).FirstOrDefault(conflict => conflict is not null);
 
             case INamedTypeSymbol { TypeKind: TypeKind.Struct, SpecialType: SpecialType.None or SpecialType.System_DateTime or SpecialType.System_Decimal } structure:
-                StructLayoutInfo? layout = StructLayoutReader.Read(structure, _home, LayoutRules.InMemory, out _);
                 string cName = "struct " + structure.Name;
+                bool seen = _layouts.TryGetValue(cName, out (string Text, ITypeSymbol Type) known);
+                if (seen && SymbolEqualityComparer.Default.Equals(known.Type, structure))
+                {
+                    return null; // described already, with what it reaches: a struct a function pointer field passes is described by name
+                }
+
+                StructLayoutInfo? layout = StructLayoutReader.Read(structure, _reading, LayoutRules.InMemory, out _);
                 string text = layout?.Text ?? StructLayoutInfo.OpaqueText(structure);
-                if (_layouts.TryGetValue(cName, out (string Text, ITypeSymbol Type) known))
+                if (seen)
                 {
                     return known.Text == text ? null : new StructNameConflict(cName, known.Type, structure);
                 }

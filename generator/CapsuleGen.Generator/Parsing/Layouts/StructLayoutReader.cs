@@ -35,20 +35,90 @@ internal static class StructLayoutReader
 
     /// <summary>The layout of <paramref name="type"/>, declared in <paramref name="home"/>; or null and why not.</summary>
     public static StructLayoutInfo? Read(INamedTypeSymbol type, IAssemblySymbol home, LayoutRules rules, out string? problem) =>
-        Read(type, home, rules, type.Name, depth: 0, out problem);
+        Read(type, new LayoutReading(home), rules, out problem);
 
-    private static StructLayoutInfo? Read(INamedTypeSymbol type, IAssemblySymbol home, LayoutRules rules, string path, int depth, out string? problem)
+    /// <summary>The layout of <paramref name="type"/> as part of a check that may reach it again (see <see cref="LayoutReading"/>); or null and why not.</summary>
+    public static StructLayoutInfo? Read(INamedTypeSymbol type, LayoutReading reading, LayoutRules rules, out string? problem)
     {
-        string? typeProblem = TypeProblem(type, home, rules, depth);
+        StructLayoutInfo? layout = Read(type, reading, rules, type.Name, depth: 0, out problem);
+
+        // On x64 Linux, C passes a struct of up to 16 bytes in registers chosen by the types of its
+        // members; bytes that belong to no member of the .NET struct have to be a member of its C
+        // twin, so the two would pass it in different registers. Larger structs go in memory.
+        if (rules == LayoutRules.ByValue && layout is { UnnamedBytes: { } unnamedBytes, Size: <= 16 })
+        {
+            problem = $"{unnamedBytes}; C has to declare the other bytes as a member, and since C passes a struct of up to 16 bytes in registers chosen by its members' types, C and .NET would pass it differently; declare those bytes as a field ('fixed byte Padding[n]') or pass a pointer";
+            return null;
+        }
+
+        return layout;
+    }
+
+    private static StructLayoutInfo? Read(INamedTypeSymbol type, LayoutReading reading, LayoutRules rules, string path, int depth, out string? problem)
+    {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        problem = null;
+        if (reading.Known(type, rules) is { } known)
+        {
+            return known;
+        }
+
+        string? typeProblem = TypeProblem(type, reading, rules);
         if (typeProblem is not null)
         {
             problem = depth == 0 ? typeProblem : $"its field '{path}' has type '{Shown(type)}': {typeProblem}";
             return null;
         }
 
+        reading.Enter();
+        try
+        {
+            StructLayoutInfo? layout = ReadFields(type, reading, rules, path, depth, out problem);
+            if (layout is null)
+            {
+                return null;
+            }
+
+            // A function pointer is pointer-sized whatever its signature, so its signature is checked
+            // once the layout is known: a signature that passes this struct, or one holding it, finds it known.
+            reading.Remember(type, rules, layout);
+            problem = rules == LayoutRules.ByValue ? FunctionPointerFieldProblem(type, reading, path) : null;
+            if (problem is not null)
+            {
+                reading.Forget(type, rules);
+                return null;
+            }
+
+            return layout;
+        }
+        finally
+        {
+            reading.Leave();
+        }
+    }
+
+    /// <summary>Why a function pointer field of <paramref name="type"/> (not of a struct in it) cannot cross by value, or null.</summary>
+    private static string? FunctionPointerFieldProblem(INamedTypeSymbol type, LayoutReading reading, string path)
+    {
+        foreach (IFieldSymbol field in InstanceFields(type))
+        {
+            if (field.Type is IFunctionPointerTypeSymbol functionPointer && BoundaryTypeResolver.FunctionPointerProblem(functionPointer, reading) is { } inner)
+            {
+                return $"its field '{path}.{Identifiers.FieldName(field)}' has type '{Shown(field.Type)}': {inner}";
+            }
+        }
+
+        return null;
+    }
+
+    private static IFieldSymbol[] InstanceFields(INamedTypeSymbol type) =>
+        type.GetMembers().OfType<IFieldSymbol>().Where(field => !field.IsStatic && !field.IsConst).ToArray();
+
+    private static StructLayoutInfo? ReadFields(INamedTypeSymbol type, LayoutReading reading, LayoutRules rules, string path, int depth, out string? problem)
+    {
         (int kind, int pack, int size) = ReadStructLayout(type);
         int? inlineLength = ReadInlineArrayLength(type);
-        IFieldSymbol[] fields = type.GetMembers().OfType<IFieldSymbol>().Where(field => !field.IsStatic && !field.IsConst).ToArray();
+        IFieldSymbol[] fields = InstanceFields(type);
         if (fields.Length == 0)
         {
             problem = rules == LayoutRules.ByValue
@@ -60,7 +130,7 @@ internal static class StructLayoutReader
         var shapes = new List<(IFieldSymbol Field, FieldShape Shape)>();
         foreach (IFieldSymbol field in fields)
         {
-            FieldShape? shape = Shape(field, home, rules, path + "." + Identifiers.FieldName(field), depth, inlineLength, out problem);
+            FieldShape? shape = Shape(field, reading, rules, path + "." + Identifiers.FieldName(field), depth, inlineLength, out problem);
             if (shape is null)
             {
                 return null;
@@ -102,15 +172,6 @@ internal static class StructLayoutReader
             unnamedBytes ??= $"'{Shown(type)}' is {Number(totalSize)} bytes, but its fields take {Number(NativeSizes.RoundUp(end, alignment))}";
         }
 
-        // On x64 Linux, C passes a struct of up to 16 bytes in registers chosen by the types of its
-        // members; bytes that belong to no member of the .NET struct have to be a member of its C
-        // twin, so the two would pass it in different registers. Larger structs go in memory.
-        if (rules == LayoutRules.ByValue && depth == 0 && unnamedBytes is not null && totalSize <= 16)
-        {
-            problem = $"{unnamedBytes}; C has to declare the other bytes as a member, and since C passes a struct of up to 16 bytes in registers chosen by its members' types, C and .NET would pass it differently; declare those bytes as a field ('fixed byte Padding[n]') or pass a pointer";
-            return null;
-        }
-
         problem = null;
         return new StructLayoutInfo("struct " + type.Name, totalSize, alignment, laidOut, unnamedBytes);
     }
@@ -138,11 +199,11 @@ internal static class StructLayoutReader
     }
 
     /// <summary>Why the struct itself (not one of its fields) cannot be laid out, or null.</summary>
-    private static string? TypeProblem(INamedTypeSymbol type, IAssemblySymbol home, LayoutRules rules, int depth)
+    private static string? TypeProblem(INamedTypeSymbol type, LayoutReading reading, LayoutRules rules)
     {
-        if (depth > MaxDepth)
+        if (reading.Depth > MaxDepth)
         {
-            return $"'{Shown(type)}' nests structs more than {MaxDepth.ToString(CultureInfo.InvariantCulture)} deep"; // C# forbids cycles; only broken code gets here
+            return $"'{Shown(type)}' is reached through more than {Number(MaxDepth)} structs, each a field of the one before or passed by a function pointer field of it; CapsuleGen reads no deeper";
         }
 
         if (type.IsGenericType)
@@ -150,7 +211,7 @@ internal static class StructLayoutReader
             return $"'{Shown(type)}' is a generic struct, whose layout C cannot name; declare a non-generic struct with the same fields";
         }
 
-        if (!SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, home) || !type.Locations.Any(location => location.IsInSource))
+        if (!SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, reading.Home) || !type.Locations.Any(location => location.IsInSource))
         {
             return KnownStructs.Problem(type);
         }
@@ -168,7 +229,7 @@ internal static class StructLayoutReader
     /// <param name="UnnamedBytes">For a struct field, why its struct has bytes C would have to declare as a member, if it does.</param>
     private readonly record struct FieldShape(int Size, int Alignment, string Declaration, ITypeSymbol Type, string? UnnamedBytes);
 
-    private static FieldShape? Shape(IFieldSymbol field, IAssemblySymbol home, LayoutRules rules, string path, int depth, int? inlineLength, out string? problem)
+    private static FieldShape? Shape(IFieldSymbol field, LayoutReading reading, LayoutRules rules, string path, int depth, int? inlineLength, out string? problem)
     {
         ITypeSymbol type = field.Type;
         int count = 1;
@@ -189,7 +250,7 @@ internal static class StructLayoutReader
             declarator += "[" + count.ToString(CultureInfo.InvariantCulture) + "]";
         }
 
-        (int size, int alignment, string? unnamedBytes)? element = Element(type, home, rules, path, depth, field.IsFixedSizeBuffer, out problem);
+        (int size, int alignment, string? unnamedBytes)? element = Element(type, reading, rules, path, depth, field.IsFixedSizeBuffer, out problem);
         if (element is null)
         {
             return null;
@@ -198,7 +259,7 @@ internal static class StructLayoutReader
         return new FieldShape(element.Value.size * count, element.Value.alignment, CSpelling.Spell(type, declarator), type, element.Value.unnamedBytes);
     }
 
-    private static (int Size, int Alignment, string? UnnamedBytes)? Element(ITypeSymbol type, IAssemblySymbol home, LayoutRules rules, string path, int depth, bool fixedBuffer, out string? problem)
+    private static (int Size, int Alignment, string? UnnamedBytes)? Element(ITypeSymbol type, LayoutReading reading, LayoutRules rules, string path, int depth, bool fixedBuffer, out string? problem)
     {
         problem = null;
         if (type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Char && rules == LayoutRules.ByValue)
@@ -221,20 +282,14 @@ internal static class StructLayoutReader
             case IPointerTypeSymbol:
                 return (NativeSizes.Pointer, NativeSizes.Pointer, null);
 
-            case IFunctionPointerTypeSymbol functionPointer:
-                if (rules == LayoutRules.ByValue && BoundaryTypeResolver.FunctionPointerProblem(functionPointer, home) is { } inner)
-                {
-                    problem = $"its field '{path}' has type '{Shown(type)}': {inner}";
-                    return null;
-                }
-
-                return (NativeSizes.Pointer, NativeSizes.Pointer, null);
+            case IFunctionPointerTypeSymbol:
+                return (NativeSizes.Pointer, NativeSizes.Pointer, null); // its signature is checked with the struct's layout known (see Read)
 
             case INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying } when NativeSizes.Primitive(underlying.SpecialType) is > 0 and var enumSize:
                 return (enumSize, enumSize, null);
 
             case INamedTypeSymbol { TypeKind: TypeKind.Struct } nested:
-                StructLayoutInfo? layout = Read(nested, home, rules, path, depth + 1, out problem);
+                StructLayoutInfo? layout = Read(nested, reading, rules, path, depth + 1, out problem);
                 return layout is null ? null : (layout.Size, layout.Alignment, layout.UnnamedBytes);
 
             default:

@@ -214,7 +214,7 @@ public sealed class StructCycleTests
         GeneratorRun validRun = PythonModuleCompilation.Run(valid, "Cycles");
         Assert.Empty(validRun.PythonAnalyzerDiagnostics());
         validRun.EmitCleanly();
-        Assert.Contains(validRun.Output.SyntaxTrees, tree => tree.ToString().Contains("new(\"apply\", ApplyCapsule)", StringComparison.Ordinal));
+        Assert.Contains(validRun.Output.SyntaxTrees, tree => tree.ToString().Contains("new(\"apply\", global::Cycles.ApplyCapsule)", StringComparison.Ordinal));
     }
 
     [Fact]

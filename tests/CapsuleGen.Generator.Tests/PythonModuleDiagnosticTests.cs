@@ -186,6 +186,48 @@ public sealed class PythonModuleDiagnosticTests
             "'CppDuck.Quack' is generic; a native function has one fixed signature, so declare it without type parameters"
         },
         {
+            "CAPS0019",
+            """
+            using System.Runtime.CompilerServices;
+            using System.Runtime.InteropServices;
+
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction]
+                [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+                public static int [|quack|]() => 1;
+            }
+            """,
+            "'CppDuck.quack' cannot be a Python function: it is [UnmanagedCallersOnly], so managed code cannot call it and the generated wrapper cannot either; remove [UnmanagedCallersOnly]: CPython calls the wrapper, which is a native entry point of its own"
+        },
+        {
+            "CAPS0019",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                public static int Loudness { [CapsuleGen.Python.PythonFunction] [|get|] => 1; }
+            }
+            """,
+            "'CppDuck.get_Loudness' cannot be a Python function: an accessor belongs to its property or event, and code calls it only through them; mark a static method that reads or writes it"
+        },
+        {
+            "CAPS0019",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                extension(int value)
+                {
+                    [CapsuleGen.Python.PythonFunction]
+                    public static int [|twice|](int x) => x + x;
+                }
+            }
+            """,
+            "'CppDuck.twice' cannot be a Python function: a member of an 'extension' block is no member of the module's class; make it a static method of the module's class"
+        },
+        {
             "CAPS0049",
             """
             [CapsuleGen.Python.PythonModule("CppDuck")]

@@ -100,10 +100,59 @@ internal static class PythonModuleSources
         }
         """;
 
+    /// <summary>Obsolete and experimental functions and exported tables, which generated code names on the project's behalf.</summary>
+    public const string Deprecated = """
+        using System;
+        using System.Diagnostics.CodeAnalysis;
+        using CapsuleGen;
+        using CapsuleGen.Python;
+
+        [Obsolete("Use Fresh.", error: true)]
+        public struct Stale { public int Value; }
+
+        [PythonModule("Deprecated")]
+        public static partial class Deprecated
+        {
+            [PythonFunction, Obsolete("Use fresh().", error: true)]
+            public static int gone() => 1;
+
+            [PythonFunction, Obsolete]
+            public static int old() => 2;
+
+            [PythonFunction, Obsolete("Use fresh().", DiagnosticId = "DEPR1")]
+            public static int dated() => 3;
+
+            [PythonFunction, Experimental("DEPR2")]
+            public static int trial(double x = 1.5) => 4;
+
+            [ExportCapsule("Deprecated.stale"), Obsolete("Takes a Stale.")]
+            private static int TakeStale(Stale stale) => stale.Value;
+
+            [ExportCapsule("Deprecated._retired_API"), Obsolete("Use the new API.", error: true)]
+            private static partial class Retired
+            {
+                [CapsuleSlot(0)] private static int One() => 1;
+            }
+
+            [ExportCapsule("Deprecated._dated_API"), Obsolete("Use the new API.")]
+            private static partial class Dated
+            {
+                [CapsuleSlot(0)] private static int One() => 1;
+            }
+
+            [ExportCapsule("Deprecated._trial_API"), Experimental("DEPR3")]
+            private static partial class Trial
+            {
+                [CapsuleSlot(0)] private static int One() => 1;
+            }
+        }
+        """;
+
     public static IEnumerable<(string Source, string Assembly)> All =>
     [
         (CppDuck, "CppDuck"),
         (Bird, "Bird"),
         (Conversions, "Conversions"),
+        (Deprecated, "Deprecated"),
     ];
 }

@@ -75,7 +75,7 @@ internal static class ExportParser
         string displayName = DisplayName(method);
         if (TargetProblem(method) is { } problem)
         {
-            sink.Report(Descriptors.UnsupportedExportTarget, SourceLocations.Of(method), displayName, problem);
+            sink.Report(Descriptors.UnsupportedTarget, SourceLocations.Of(method), displayName, Descriptors.Exported, problem);
             return null;
         }
 

@@ -31,6 +31,7 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
         Descriptors.TypeNotPartial,
         Descriptors.GenericNotSupported,
         Descriptors.FileLocalType,
+        Descriptors.UnsupportedTarget,
         Descriptors.UnsafeBlocksRequired,
         Descriptors.LanguageVersionTooLow);
 
@@ -107,10 +108,21 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        /// <summary>Reports a <c>[PythonFunction]</c> outside a module; the parser reports those of a module with the module.</summary>
         private void AnalyzeMethod(SymbolAnalysisContext context)
         {
             var method = (IMethodSymbol)context.Symbol;
-            if (Find(method, _functionAttribute) is { } attribute && Find(method.ContainingType, _moduleAttribute) is null)
+            if (Find(method, _functionAttribute) is not { } attribute || Find(PythonFunctionTargets.DeclaringClass(method), _moduleAttribute) is not null)
+            {
+                return;
+            }
+
+            if (PythonFunctionTargets.Problem(method) is { } problem)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.UnsupportedTarget, SourceLocations.Of(method), ExportParser.DisplayName(method), PythonFunctionTargets.PythonFunction, problem));
+            }
+            else
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     PythonModuleDescriptors.FunctionOutsideModule,

@@ -228,6 +228,56 @@ public sealed class PythonModuleDiagnosticTests
             "'CppDuck.twice' cannot be a Python function: a member of an 'extension' block is no member of the module's class; make it a static method of the module's class"
         },
         {
+            "CAPS0019",
+            """
+            public static class Helpers
+            {
+                public static int Twice(int x)
+                {
+                    [CapsuleGen.Python.PythonFunction]
+                    static int [|twice|](int y) => y + y;
+                    return twice(x);
+                }
+            }
+            """,
+            "'twice' cannot be a Python function: a local function is no member of the module's class, so the module cannot reach it; make it a static method of the module's class"
+        },
+        {
+            "CAPS0019",
+            """
+            public static class Helpers
+            {
+                public static System.Func<int, int> Twice = [CapsuleGen.Python.PythonFunction] static [|(int y)|] => y + y;
+            }
+            """,
+            "'lambda' cannot be a Python function: a lambda has no name the module can reach; make it a static method of the module's class"
+        },
+        {
+            "CAPS0021",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction]
+                [System.Diagnostics.Conditional("LOUD")]
+                public static void [|quack|]() { }
+            }
+            """,
+            "'CppDuck.quack' is [Conditional(\"LOUD\")], so every call to it is removed where 'LOUD' is not defined; remove [Conditional] and test the symbol inside the method (#if LOUD)"
+        },
+        {
+            "CAPS0021",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction]
+                static partial void [|quack|]();
+            }
+            """,
+            "'CppDuck.quack' is a partial method without an implementation, so every call to it is removed; give it an implementing declaration"
+        },
+        {
             "CAPS0049",
             """
             [CapsuleGen.Python.PythonModule("CppDuck")]
@@ -276,6 +326,54 @@ public sealed class PythonModuleDiagnosticTests
         {
             Assert.DoesNotContain(run.Result.Results.SelectMany(result => result.GeneratedSources), source => source.HintName.EndsWith("PythonModule.g.cs", StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public void A_local_function_marked_in_a_module_function_is_an_error_at_its_name_and_the_module_is_still_generated_without_it()
+    {
+        MarkedSource marked = MarkedSource.Parse("""
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction]
+                public static int quack()
+                {
+                    return honk();
+
+                    [CapsuleGen.Python.PythonFunction]
+                    static int [|honk|]() => 2;
+                }
+            }
+            """);
+        GeneratorRun run = PythonModuleCompilation.Run(marked.Source);
+
+        Diagnostic diagnostic = Assert.Single(run.PythonAnalyzerDiagnostics());
+        Assert.Equal("CAPS0019", diagnostic.Id);
+        Assert.Equal(marked.Span, diagnostic.Location.SourceSpan);
+        string generated = Assert.Single(run.Result.Results.SelectMany(result => result.GeneratedSources)).SourceText.ToString();
+        Assert.Contains("new(\"quack\",", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("honk", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_partial_function_with_an_implementation_and_a_conditional_one_whose_symbol_is_defined_are_still_refused_only_when_calls_vanish()
+    {
+        GeneratorRun run = PythonModuleCompilation.Run("""
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction]
+                static partial void quack();
+                static partial void quack() { }
+
+                [CapsuleGen.Python.PythonFunction]
+                public static partial int honk(int x);
+                public static partial int honk(int x) => x;
+            }
+            """);
+
+        Assert.Empty(run.PythonAnalyzerDiagnostics());
+        run.EmitCleanly();
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
         Descriptors.GeneratedNameTaken,
         Descriptors.UnsupportedTarget,
         Descriptors.ExportIsAsync,
-        Descriptors.ExportCallsRemoved,
+        Descriptors.CallsRemoved,
         Descriptors.LanguageVersionTooLow,
         Descriptors.FileLocalType,
         Descriptors.StructNameConflict,

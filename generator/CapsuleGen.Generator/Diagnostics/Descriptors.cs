@@ -114,9 +114,9 @@ internal static class Descriptors
         "An exported method cannot be async",
         "'{0}' is async: native code would get control back at its first 'await', and an exception thrown after that would end the process; make the method synchronous");
 
-    public static readonly DiagnosticDescriptor ExportCallsRemoved = Error(
+    public static readonly DiagnosticDescriptor CallsRemoved = Error(
         "CAPS0021",
-        "Calls to an exported method are removed by the compiler",
+        "Calls to an exported method or a Python function are removed by the compiler",
         "'{0}' {1}");
 
     public static readonly DiagnosticDescriptor LanguageVersionTooLow = Error(

@@ -5,6 +5,7 @@ using CapsuleGen.Generator.Diagnostics;
 using CapsuleGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CapsuleGen.Generator.PythonModules;
@@ -32,6 +33,7 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
         Descriptors.GenericNotSupported,
         Descriptors.FileLocalType,
         Descriptors.UnsupportedTarget,
+        Descriptors.CallsRemoved,
         Descriptors.UnsafeBlocksRequired,
         Descriptors.LanguageVersionTooLow);
 
@@ -68,6 +70,8 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
         {
             start.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
             start.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
+            start.RegisterSyntaxNodeAction(AnalyzeLocalFunction, SyntaxKind.LocalFunctionStatement);
+            start.RegisterSyntaxNodeAction(AnalyzeLambda, SyntaxKind.ParenthesizedLambdaExpression);
             start.RegisterCompilationEndAction(AnalyzeAssembly);
         }
 
@@ -129,6 +133,34 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
                     attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? SourceLocations.Of(method),
                     method.ContainingType.Name + "." + method.Name,
                     method.ContainingType.Name));
+            }
+        }
+
+        /// <summary>A local function is no symbol of the module's class: its attribute would silently do nothing.</summary>
+        private void AnalyzeLocalFunction(SyntaxNodeAnalysisContext context)
+        {
+            var function = (LocalFunctionStatementSyntax)context.Node;
+            if (function.AttributeLists.Count > 0 && context.SemanticModel.GetDeclaredSymbol(function, context.CancellationToken) is IMethodSymbol symbol)
+            {
+                ReportUnreachable(context, symbol, function.Identifier.GetLocation(), symbol.Name);
+            }
+        }
+
+        /// <summary>Nor is a lambda, which C# 10 lets carry attributes.</summary>
+        private void AnalyzeLambda(SyntaxNodeAnalysisContext context)
+        {
+            var lambda = (ParenthesizedLambdaExpressionSyntax)context.Node;
+            if (lambda.AttributeLists.Count > 0 && context.SemanticModel.GetSymbolInfo(lambda, context.CancellationToken).Symbol is IMethodSymbol symbol)
+            {
+                ReportUnreachable(context, symbol, lambda.ParameterList.GetLocation(), "lambda");
+            }
+        }
+
+        private void ReportUnreachable(SyntaxNodeAnalysisContext context, IMethodSymbol symbol, Location location, string display)
+        {
+            if (Find(symbol, _functionAttribute) is not null && PythonFunctionTargets.Problem(symbol) is { } problem)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsupportedTarget, location, display, PythonFunctionTargets.PythonFunction, problem));
             }
         }
 

@@ -125,6 +125,12 @@ internal static class PythonModuleParser
             valid = false;
         }
 
+        if (ExportParser.RemovedCallProblem(method) is { } removed)
+        {
+            sink.Report(Descriptors.CallsRemoved, SourceLocations.Of(method), display, removed);
+            valid = false;
+        }
+
         string? pythonName = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : method.Name;
         if (PythonNames.Problem(pythonName) is { } nameProblem)
         {

@@ -142,6 +142,30 @@ public sealed class PythonModuleDiagnosticTests
             "The module CppDuck already has a member named 'quacker' (the function 'CppDuck.GetQuack'); give this one another name"
         },
         {
+            "CAPS0046",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction([|"__name__"|])]
+                public static string Name() => "duck";
+            }
+            """,
+            "The module CppDuck already has a member named '__name__' (the attribute CPython sets to the module's name, without which 'import' fails); give this one another name"
+        },
+        {
+            "CAPS0046",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.ExportCapsule([|"CppDuck.__dict__"|])]
+                private static void Quack() { }
+            }
+            """,
+            "The module CppDuck already has a member named '__dict__' (the attribute CPython gives every module for its namespace); give this one another name"
+        },
+        {
             "CAPS0047",
             """
             [CapsuleGen.Python.PythonModule([|"Duck"|])]
@@ -373,6 +397,63 @@ public sealed class PythonModuleDiagnosticTests
             """);
 
         Assert.Empty(run.PythonAnalyzerDiagnostics());
+        run.EmitCleanly();
+    }
+
+    [Theory]
+    [InlineData("__name__")]
+    [InlineData("__doc__")]
+    [InlineData("__package__")]
+    [InlineData("__loader__")]
+    [InlineData("__spec__")]
+    [InlineData("__file__")]
+    [InlineData("__path__")]
+    [InlineData("__cached__")]
+    [InlineData("__dict__")]
+    [InlineData("__class__")]
+    [InlineData("__builtins__")]
+    [InlineData("__all__")]
+    [InlineData("__annotations__")]
+    public void A_function_or_capsule_named_like_an_attribute_CPython_sets_or_reads_on_a_module_is_refused(string name)
+    {
+        foreach (string source in new[]
+        {
+            $$"""[CapsuleGen.Python.PythonModule("CppDuck")] public static partial class CppDuck { [CapsuleGen.Python.PythonFunction("{{name}}")] public static int f() => 1; }""",
+            $$"""[CapsuleGen.Python.PythonModule("CppDuck")] public static partial class CppDuck { [CapsuleGen.Python.PythonFunction] public static int {{name}}() => 1; }""",
+            $$"""[CapsuleGen.Python.PythonModule("CppDuck")] public static partial class CppDuck { [CapsuleGen.ExportCapsule("{{name}}")] static void Q() { } }""",
+            $$"""[CapsuleGen.Python.PythonModule("CppDuck")] public static partial class CppDuck { [CapsuleGen.ExportCapsule("CppDuck.{{name}}")] static partial class T { [CapsuleGen.CapsuleSlot(0)] static void Q() { } } }""",
+        })
+        {
+            GeneratorRun run = PythonModuleCompilation.Run(source);
+
+            Diagnostic diagnostic = Assert.Single(run.PythonAnalyzerDiagnostics());
+            Assert.Equal("CAPS0046", diagnostic.Id);
+            Assert.StartsWith($"The module CppDuck already has a member named '{name}' (the attribute ", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            Assert.DoesNotContain(run.Result.Results.SelectMany(result => result.GeneratedSources), generated => generated.HintName.EndsWith("PythonModule.g.cs", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Module_level_getattr_and_dir_and_other_dunders_are_functions_like_any_other()
+    {
+        GeneratorRun run = PythonModuleCompilation.Run("""
+            using CapsuleGen.Python;
+
+            [PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [PythonFunction] public static PyObject __getattr__(string name) => throw new System.Collections.Generic.KeyNotFoundException(name);
+                [PythonFunction] public static PyObject __dir__(PyObject names) => names;
+                [PythonFunction("__version__")] public static string Version() => "1.0";
+                [PythonFunction("__call__")] public static int Call() => 1;
+                [CapsuleGen.ExportCapsule("CppDuck.__capi__")] private static void Quack() { }
+            }
+            """);
+
+        Assert.Empty(run.PythonAnalyzerDiagnostics());
+        string generated = run.Result.Results.Single().GeneratedSources.Single(source => source.HintName.EndsWith("PythonModule.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("new(\"__getattr__\",", generated, StringComparison.Ordinal);
+        Assert.Contains("new(\"__capi__\", QuackCapsule)", generated, StringComparison.Ordinal);
         run.EmitCleanly();
     }
 

@@ -36,7 +36,8 @@ internal static class PythonModuleParser
             return null;
         }
 
-        var members = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        // Every module already has the attributes CPython sets or reads; a function or capsule must not replace one.
+        var members = PythonNames.ModuleAttributes.ToDictionary(attribute => attribute.Key, attribute => attribute.Value, System.StringComparer.Ordinal);
         var functions = new List<PythonFunction>();
         foreach (IMethodSymbol method in PythonFunctionTargets.MethodsOf(type))
         {

@@ -166,6 +166,35 @@ public sealed class PythonModuleDiagnosticTests
             "The module CppDuck already has a member named '__dict__' (the attribute CPython gives every module for its namespace); give this one another name"
         },
         {
+            "CAPS0046",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            [CapsuleGen.ExportCapsule([|"CppDuck._C_API"|])]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.CapsuleSlot(0)]
+                private static int Add(int a, int b) => a + b;
+
+                [CapsuleGen.Python.PythonFunction("_C_API")]
+                public static int Api() => 0;
+            }
+            """,
+            "The module CppDuck already has a member named '_C_API' (the function 'CppDuck.Api'); give this one another name"
+        },
+        {
+            "CAPS0002",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            [CapsuleGen.ExportCapsule("CppDuck._C_API")]
+            public static class [|CppDuck|]
+            {
+                [CapsuleGen.CapsuleSlot(0)]
+                private static int Add(int a, int b) => a + b;
+            }
+            """,
+            "'CppDuck' must be partial because CapsuleGen adds generated members to it; add the 'partial' modifier"
+        },
+        {
             "CAPS0047",
             """
             [CapsuleGen.Python.PythonModule([|"Duck"|])]

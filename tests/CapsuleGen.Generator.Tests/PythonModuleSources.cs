@@ -148,11 +148,38 @@ internal static class PythonModuleSources
         }
         """;
 
+    /// <summary>A module whose class is also the table of its C API, as CPython's documentation has its <c>spam</c> module do.</summary>
+    public const string Spam = """
+        using CapsuleGen;
+        using CapsuleGen.Python;
+
+        /// <summary>Spam, with a C API for other extensions.</summary>
+        [PythonModule("Spam")]
+        [ExportCapsule("Spam._C_API")]
+        public static partial class Spam
+        {
+            [CapsuleSlot(0)]
+            private static int Count(int items) => items;
+
+            [CapsuleSlot(1)]
+            private static double Scale(double x, double factor) => x * factor;
+
+            /// <summary>Counts in C#, as slot 0 does for C callers.</summary>
+            [PythonFunction("count")]
+            public static int CountFromPython(int items) => Count(items);
+
+            /// <summary>The C API, as PyCapsule_Import("Spam._C_API") finds it.</summary>
+            [PythonFunction("api")]
+            public static Capsule Api() => SpamCapsule;
+        }
+        """;
+
     public static IEnumerable<(string Source, string Assembly)> All =>
     [
         (CppDuck, "CppDuck"),
         (Bird, "Bird"),
         (Conversions, "Conversions"),
         (Deprecated, "Deprecated"),
+        (Spam, "Spam"),
     ];
 }

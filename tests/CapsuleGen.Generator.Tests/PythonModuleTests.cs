@@ -40,6 +40,18 @@ public sealed class PythonModuleTests
     }
 
     [Fact]
+    public void SpamModule() => VerifyAndCompile(PythonModuleSources.Spam, "Spam");
+
+    [Fact]
+    public void A_module_class_that_is_an_exported_table_publishes_it_as_a_module_attribute()
+    {
+        string generated = Generated(PythonModuleSources.Spam, "Spam");
+
+        // Attribute _C_API holds a PyCapsule named "Spam._C_API" with the table's pointer: what PyCapsule_Import("Spam._C_API") requires.
+        Assert.Contains("new global::CapsuleGen.Python.Modules.PythonModuleCapsule[]\n                {\n                    new(\"_C_API\", SpamCapsule),\n                });", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DeprecatedModule() => VerifyAndCompile(PythonModuleSources.Deprecated, "Deprecated");
 
     [Fact]

@@ -105,7 +105,7 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
             }
 
             // A class that also exports capsules hears about its missing 'partial' from the capsule analyzer already.
-            bool exportsCapsules = type.GetMembers().Any(member => member.GetAttributes().Any(data => data.AttributeClass?.ToDisplayString() == KnownNames.ExportCapsuleAttribute));
+            bool exportsCapsules = type.GetMembers().Append(type).Any(member => Attributes.Has(member, KnownNames.ExportCapsuleAttribute));
             foreach (Diagnostic diagnostic in sink.Diagnostics.Where(diagnostic => !(exportsCapsules && diagnostic.Id == Descriptors.TypeNotPartial.Id)))
             {
                 context.ReportDiagnostic(diagnostic);

@@ -208,6 +208,14 @@ internal static class PythonModuleParser
     /// <summary>Every capsule exported in the module's class that becomes a module attribute, with what reads it.</summary>
     private static IEnumerable<(PythonModuleCapsule Capsule, string Owner, Location? Where)> ExportedCapsules(INamedTypeSymbol type, string moduleName)
     {
+        // The module's class may itself be the table of a C API ([ExportCapsule("M._C_API")] with [CapsuleSlot] methods).
+        if (Attributes.Find(type, KnownNames.ExportCapsuleAttribute) is { } own &&
+            TableExportParser.Parse(type, own, DiagnosticSink.None) is { } api &&
+            PythonNames.AttributeFor(api.CapsuleName, moduleName) is { } apiAttribute)
+        {
+            yield return (new PythonModuleCapsule(apiAttribute, api.TypeName + "Capsule", Deprecation.None), type.Name, SourceLocations.AttributeArgument(own, type));
+        }
+
         foreach (ISymbol member in type.GetMembers())
         {
             if (Attributes.Find(member, KnownNames.ExportCapsuleAttribute) is not { } export)

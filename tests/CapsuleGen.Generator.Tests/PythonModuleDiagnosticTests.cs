@@ -142,6 +142,59 @@ public sealed class PythonModuleDiagnosticTests
             "The module CppDuck already has a member named 'quacker' (the function 'CppDuck.GetQuack'); give this one another name"
         },
         {
+            "CAPS0046",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction([|"__name__"|])]
+                public static string Name() => "duck";
+            }
+            """,
+            "The module CppDuck already has a member named '__name__' (the attribute CPython sets to the module's name, without which 'import' fails); give this one another name"
+        },
+        {
+            "CAPS0046",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.ExportCapsule([|"CppDuck.__dict__"|])]
+                private static void Quack() { }
+            }
+            """,
+            "The module CppDuck already has a member named '__dict__' (the attribute CPython gives every module for its namespace); give this one another name"
+        },
+        {
+            "CAPS0046",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            [CapsuleGen.ExportCapsule([|"CppDuck._C_API"|])]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.CapsuleSlot(0)]
+                private static int Add(int a, int b) => a + b;
+
+                [CapsuleGen.Python.PythonFunction("_C_API")]
+                public static int Api() => 0;
+            }
+            """,
+            "The module CppDuck already has a member named '_C_API' (the function 'CppDuck.Api'); give this one another name"
+        },
+        {
+            "CAPS0002",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            [CapsuleGen.ExportCapsule("CppDuck._C_API")]
+            public static class [|CppDuck|]
+            {
+                [CapsuleGen.CapsuleSlot(0)]
+                private static int Add(int a, int b) => a + b;
+            }
+            """,
+            "'CppDuck' must be partial because CapsuleGen adds generated members to it; add the 'partial' modifier"
+        },
+        {
             "CAPS0047",
             """
             [CapsuleGen.Python.PythonModule([|"Duck"|])]
@@ -184,6 +237,98 @@ public sealed class PythonModuleDiagnosticTests
             }
             """,
             "'CppDuck.Quack' is generic; a native function has one fixed signature, so declare it without type parameters"
+        },
+        {
+            "CAPS0019",
+            """
+            using System.Runtime.CompilerServices;
+            using System.Runtime.InteropServices;
+
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction]
+                [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
+                public static int [|quack|]() => 1;
+            }
+            """,
+            "'CppDuck.quack' cannot be a Python function: it is [UnmanagedCallersOnly], so managed code cannot call it and the generated wrapper cannot either; remove [UnmanagedCallersOnly]: CPython calls the wrapper, which is a native entry point of its own"
+        },
+        {
+            "CAPS0019",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                public static int Loudness { [CapsuleGen.Python.PythonFunction] [|get|] => 1; }
+            }
+            """,
+            "'CppDuck.get_Loudness' cannot be a Python function: an accessor belongs to its property or event, and code calls it only through them; mark a static method that reads or writes it"
+        },
+        {
+            "CAPS0019",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                extension(int value)
+                {
+                    [CapsuleGen.Python.PythonFunction]
+                    public static int [|twice|](int x) => x + x;
+                }
+            }
+            """,
+            "'CppDuck.twice' cannot be a Python function: a member of an 'extension' block is no member of the module's class; make it a static method of the module's class"
+        },
+        {
+            "CAPS0019",
+            """
+            public static class Helpers
+            {
+                public static int Twice(int x)
+                {
+                    [CapsuleGen.Python.PythonFunction]
+                    static int [|twice|](int y) => y + y;
+                    return twice(x);
+                }
+            }
+            """,
+            "'twice' cannot be a Python function: a local function is no member of the module's class, so the module cannot reach it; make it a static method of the module's class"
+        },
+        {
+            "CAPS0019",
+            """
+            public static class Helpers
+            {
+                public static System.Func<int, int> Twice = [CapsuleGen.Python.PythonFunction] static [|(int y)|] => y + y;
+            }
+            """,
+            "'lambda' cannot be a Python function: a lambda has no name the module can reach; make it a static method of the module's class"
+        },
+        {
+            "CAPS0021",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction]
+                [System.Diagnostics.Conditional("LOUD")]
+                public static void [|quack|]() { }
+            }
+            """,
+            "'CppDuck.quack' is [Conditional(\"LOUD\")], so every call to it is removed where 'LOUD' is not defined; remove [Conditional] and test the symbol inside the method (#if LOUD)"
+        },
+        {
+            "CAPS0021",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction]
+                static partial void [|quack|]();
+            }
+            """,
+            "'CppDuck.quack' is a partial method without an implementation, so every call to it is removed; give it an implementing declaration"
         },
         {
             "CAPS0049",
@@ -258,6 +403,111 @@ public sealed class PythonModuleDiagnosticTests
         {
             Assert.DoesNotContain(run.Result.Results.SelectMany(result => result.GeneratedSources), source => source.HintName.EndsWith("PythonModule.g.cs", StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public void A_local_function_marked_in_a_module_function_is_an_error_at_its_name_and_the_module_is_still_generated_without_it()
+    {
+        MarkedSource marked = MarkedSource.Parse("""
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction]
+                public static int quack()
+                {
+                    return honk();
+
+                    [CapsuleGen.Python.PythonFunction]
+                    static int [|honk|]() => 2;
+                }
+            }
+            """);
+        GeneratorRun run = PythonModuleCompilation.Run(marked.Source);
+
+        Diagnostic diagnostic = Assert.Single(run.PythonAnalyzerDiagnostics());
+        Assert.Equal("CAPS0019", diagnostic.Id);
+        Assert.Equal(marked.Span, diagnostic.Location.SourceSpan);
+        string generated = Assert.Single(run.Result.Results.SelectMany(result => result.GeneratedSources)).SourceText.ToString();
+        Assert.Contains("new(\"quack\",", generated, StringComparison.Ordinal);
+        Assert.DoesNotContain("honk", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_partial_function_with_an_implementation_and_a_conditional_one_whose_symbol_is_defined_are_still_refused_only_when_calls_vanish()
+    {
+        GeneratorRun run = PythonModuleCompilation.Run("""
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction]
+                static partial void quack();
+                static partial void quack() { }
+
+                [CapsuleGen.Python.PythonFunction]
+                public static partial int honk(int x);
+                public static partial int honk(int x) => x;
+            }
+            """);
+
+        Assert.Empty(run.PythonAnalyzerDiagnostics());
+        run.EmitCleanly();
+    }
+
+    [Theory]
+    [InlineData("__name__")]
+    [InlineData("__doc__")]
+    [InlineData("__package__")]
+    [InlineData("__loader__")]
+    [InlineData("__spec__")]
+    [InlineData("__file__")]
+    [InlineData("__path__")]
+    [InlineData("__cached__")]
+    [InlineData("__dict__")]
+    [InlineData("__class__")]
+    [InlineData("__builtins__")]
+    [InlineData("__all__")]
+    [InlineData("__annotations__")]
+    public void A_function_or_capsule_named_like_an_attribute_CPython_sets_or_reads_on_a_module_is_refused(string name)
+    {
+        foreach (string source in new[]
+        {
+            $$"""[CapsuleGen.Python.PythonModule("CppDuck")] public static partial class CppDuck { [CapsuleGen.Python.PythonFunction("{{name}}")] public static int f() => 1; }""",
+            $$"""[CapsuleGen.Python.PythonModule("CppDuck")] public static partial class CppDuck { [CapsuleGen.Python.PythonFunction] public static int {{name}}() => 1; }""",
+            $$"""[CapsuleGen.Python.PythonModule("CppDuck")] public static partial class CppDuck { [CapsuleGen.ExportCapsule("{{name}}")] static void Q() { } }""",
+            $$"""[CapsuleGen.Python.PythonModule("CppDuck")] public static partial class CppDuck { [CapsuleGen.ExportCapsule("CppDuck.{{name}}")] static partial class T { [CapsuleGen.CapsuleSlot(0)] static void Q() { } } }""",
+        })
+        {
+            GeneratorRun run = PythonModuleCompilation.Run(source);
+
+            Diagnostic diagnostic = Assert.Single(run.PythonAnalyzerDiagnostics());
+            Assert.Equal("CAPS0046", diagnostic.Id);
+            Assert.StartsWith($"The module CppDuck already has a member named '{name}' (the attribute ", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            Assert.DoesNotContain(run.Result.Results.SelectMany(result => result.GeneratedSources), generated => generated.HintName.EndsWith("PythonModule.g.cs", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Module_level_getattr_and_dir_and_other_dunders_are_functions_like_any_other()
+    {
+        GeneratorRun run = PythonModuleCompilation.Run("""
+            using CapsuleGen.Python;
+
+            [PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [PythonFunction] public static PyObject __getattr__(string name) => throw new System.Collections.Generic.KeyNotFoundException(name);
+                [PythonFunction] public static PyObject __dir__(PyObject names) => names;
+                [PythonFunction("__version__")] public static string Version() => "1.0";
+                [PythonFunction("__call__")] public static int Call() => 1;
+                [CapsuleGen.ExportCapsule("CppDuck.__capi__")] private static void Quack() { }
+            }
+            """);
+
+        Assert.Empty(run.PythonAnalyzerDiagnostics());
+        string generated = run.Result.Results.Single().GeneratedSources.Single(source => source.HintName.EndsWith("PythonModule.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        Assert.Contains("new(\"__getattr__\",", generated, StringComparison.Ordinal);
+        Assert.Contains("new(\"__capi__\", global::CppDuck.QuackCapsule)", generated, StringComparison.Ordinal);
+        run.EmitCleanly();
     }
 
     [Fact]

@@ -118,11 +118,87 @@ internal static class PythonModuleSources
         }
         """;
 
+    /// <summary>Obsolete and experimental functions and exported tables, which generated code names on the project's behalf.</summary>
+    public const string Deprecated = """
+        using System;
+        using System.Diagnostics.CodeAnalysis;
+        using CapsuleGen;
+        using CapsuleGen.Python;
+
+        [Obsolete("Use Fresh.", error: true)]
+        public struct Stale { public int Value; }
+
+        [PythonModule("Deprecated")]
+        public static partial class Deprecated
+        {
+            [PythonFunction, Obsolete("Use fresh().", error: true)]
+            public static int gone() => 1;
+
+            [PythonFunction, Obsolete]
+            public static int old() => 2;
+
+            [PythonFunction, Obsolete("Use fresh().", DiagnosticId = "DEPR1")]
+            public static int dated() => 3;
+
+            [PythonFunction, Experimental("DEPR2")]
+            public static int trial(double x = 1.5) => 4;
+
+            [ExportCapsule("Deprecated.stale"), Obsolete("Takes a Stale.")]
+            private static int TakeStale(Stale stale) => stale.Value;
+
+            [ExportCapsule("Deprecated._retired_API"), Obsolete("Use the new API.", error: true)]
+            private static partial class Retired
+            {
+                [CapsuleSlot(0)] private static int One() => 1;
+            }
+
+            [ExportCapsule("Deprecated._dated_API"), Obsolete("Use the new API.")]
+            private static partial class Dated
+            {
+                [CapsuleSlot(0)] private static int One() => 1;
+            }
+
+            [ExportCapsule("Deprecated._trial_API"), Experimental("DEPR3")]
+            private static partial class Trial
+            {
+                [CapsuleSlot(0)] private static int One() => 1;
+            }
+        }
+        """;
+
+    /// <summary>A module whose class is also the table of its C API, as CPython's documentation has its <c>spam</c> module do.</summary>
+    public const string Spam = """
+        using CapsuleGen;
+        using CapsuleGen.Python;
+
+        /// <summary>Spam, with a C API for other extensions.</summary>
+        [PythonModule("Spam")]
+        [ExportCapsule("Spam._C_API")]
+        public static partial class Spam
+        {
+            [CapsuleSlot(0)]
+            private static int Count(int items) => items;
+
+            [CapsuleSlot(1)]
+            private static double Scale(double x, double factor) => x * factor;
+
+            /// <summary>Counts in C#, as slot 0 does for C callers.</summary>
+            [PythonFunction("count")]
+            public static int CountFromPython(int items) => Count(items);
+
+            /// <summary>The C API, as PyCapsule_Import("Spam._C_API") finds it.</summary>
+            [PythonFunction("api")]
+            public static Capsule Api() => SpamCapsule;
+        }
+        """;
+
     public static IEnumerable<(string Source, string Assembly)> All =>
     [
         (CppDuck, "CppDuck"),
         (Bird, "Bird"),
         (Conversions, "Conversions"),
         (ReleasingGil, "Releasing"),
+        (Deprecated, "Deprecated"),
+        (Spam, "Spam"),
     ];
 }

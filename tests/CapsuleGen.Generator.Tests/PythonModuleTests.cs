@@ -43,6 +43,63 @@ public sealed class PythonModuleTests
     }
 
     [Fact]
+    public void SpamModule() => VerifyAndCompile(PythonModuleSources.Spam, "Spam");
+
+    [Fact]
+    public void A_module_class_that_is_an_exported_table_publishes_it_as_a_module_attribute()
+    {
+        string generated = Generated(PythonModuleSources.Spam, "Spam");
+
+        // Attribute _C_API holds a PyCapsule named "Spam._C_API" with the table's pointer: what PyCapsule_Import("Spam._C_API") requires.
+        Assert.Contains("new global::CapsuleGen.Python.Modules.PythonModuleCapsule[]\n                    {\n                        new(\"_C_API\", global::Spam.SpamCapsule),\n                    });", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DeprecatedModule() => VerifyAndCompile(PythonModuleSources.Deprecated, "Deprecated");
+
+    [Fact]
+    public void Obsolete_and_experimental_functions_and_tables_are_named_in_generated_code_without_a_diagnostic_there()
+    {
+        AssertCompilesCleanly(PythonModuleSources.Deprecated, "Deprecated");
+        string generated = Generated(PythonModuleSources.Deprecated, "Deprecated");
+
+        // Each warning is the user's to have where they name the symbol; an error (obsolete as an error) is kept out by an obsolete context.
+        Assert.Contains("#pragma warning disable CS0612, CS0618, DEPR1, DEPR2, DEPR3 //", generated, StringComparison.Ordinal);
+        Assert.Contains("[global::System.Obsolete(\"Generated for obsolete code of the project.\")]\n    [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]\n    private static global::System.IntPtr Deprecated_gone(", generated, StringComparison.Ordinal);
+        Assert.Contains("new(\"_retired_API\", global::Deprecated.ReadRetiredCapsule()),", generated, StringComparison.Ordinal);
+        Assert.Contains("private static global::CapsuleGen.Capsule ReadRetiredCapsule() => Retired.RetiredCapsule;", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_parameter_not_declared_nullable_with_a_null_default_takes_None_too_and_compiles_without_a_warning()
+    {
+        const string Source = """
+            #pragma warning disable CS8625 // the project's own declarations: a null default for a type not declared nullable
+            using CapsuleGen;
+            using CapsuleGen.Python;
+
+            [PythonModule("Pond")]
+            public static partial class Pond
+            {
+                [PythonFunction] public static bool capsule(Capsule c = null) => c is null;
+                [PythonFunction] public static bool text(string s = null) => s is null;
+                [PythonFunction] public static bool obj(PyObject o = null) => o is null;
+                [PythonFunction] public static bool by_default(int n, Capsule c = default, string s = default) => c is null && s is null;
+            }
+            """;
+
+        AssertCompilesCleanly(Source, "Pond");
+        string generated = Generated(Source, "Pond");
+
+        Assert.Contains("if (count > 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryCapsuleOrNone(args[0], \"Pond.capsule\", \"c\", out c))", generated, StringComparison.Ordinal);
+        Assert.Contains("return global::CapsuleGen.Python.Modules.PythonResults.FromBoolean(capsule(c!));", generated, StringComparison.Ordinal);
+        Assert.Contains("string? s = null;\n            if (count > 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryStringOrNone(args[0], \"Pond.text\", \"s\", out s))", generated, StringComparison.Ordinal);
+        Assert.Contains("return global::CapsuleGen.Python.Modules.PythonResults.FromBoolean(text(s!));", generated, StringComparison.Ordinal);
+        Assert.Contains("return global::CapsuleGen.Python.Modules.PythonResults.FromBoolean(obj(o));", generated, StringComparison.Ordinal);
+        Assert.Contains("\"by_default($module, n, c=None, s=None, /)\\n--\\n\\n\"", generated, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_module_compiles_where_nint_and_nuint_name_other_types()
     {
         const string Source = """

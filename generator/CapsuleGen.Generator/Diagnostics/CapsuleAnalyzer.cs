@@ -41,9 +41,9 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
         Descriptors.ImportDoesNotMatchExport,
         Descriptors.UnsafeBlocksRequired,
         Descriptors.GeneratedNameTaken,
-        Descriptors.UnsupportedExportTarget,
+        Descriptors.UnsupportedTarget,
         Descriptors.ExportIsAsync,
-        Descriptors.ExportCallsRemoved,
+        Descriptors.CallsRemoved,
         Descriptors.LanguageVersionTooLow,
         Descriptors.FileLocalType,
         Descriptors.StructNameConflict,
@@ -182,7 +182,7 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
         {
             if (Find(symbol, _exportAttribute) is not null && ExportParser.TargetProblem(symbol) is { } problem)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsupportedExportTarget, location, display, problem));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsupportedTarget, location, display, Descriptors.Exported, problem));
             }
         }
 

@@ -100,19 +100,23 @@ internal static class Descriptors
         "A generated member's name is taken",
         "'{0}' would generate '{1}', but {2}; rename one of them");
 
-    public static readonly DiagnosticDescriptor UnsupportedExportTarget = Error(
+    /// <summary>{1} is what the attribute would make of the target: "exported" or "a Python function".</summary>
+    public static readonly DiagnosticDescriptor UnsupportedTarget = Error(
         "CAPS0019",
-        "[ExportCapsule] cannot go here",
-        "'{0}' cannot be exported: {1}");
+        "[ExportCapsule] or [PythonFunction] cannot go here",
+        "'{0}' cannot be {1}: {2}");
+
+    /// <summary>What <see cref="UnsupportedTarget"/> says <c>[ExportCapsule]</c> would make of its target.</summary>
+    public const string Exported = "exported";
 
     public static readonly DiagnosticDescriptor ExportIsAsync = Error(
         "CAPS0020",
         "An exported method cannot be async",
         "'{0}' is async: native code would get control back at its first 'await', and an exception thrown after that would end the process; make the method synchronous");
 
-    public static readonly DiagnosticDescriptor ExportCallsRemoved = Error(
+    public static readonly DiagnosticDescriptor CallsRemoved = Error(
         "CAPS0021",
-        "Calls to an exported method are removed by the compiler",
+        "Calls to an exported method or a Python function are removed by the compiler",
         "'{0}' {1}");
 
     public static readonly DiagnosticDescriptor LanguageVersionTooLow = Error(

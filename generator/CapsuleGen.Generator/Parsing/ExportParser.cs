@@ -75,7 +75,7 @@ internal static class ExportParser
         string displayName = DisplayName(method);
         if (TargetProblem(method) is { } problem)
         {
-            sink.Report(Descriptors.UnsupportedExportTarget, SourceLocations.Of(method), displayName, problem);
+            sink.Report(Descriptors.UnsupportedTarget, SourceLocations.Of(method), displayName, Descriptors.Exported, problem);
             return null;
         }
 
@@ -100,7 +100,7 @@ internal static class ExportParser
 
         if (RemovedCallProblem(method) is { } removed)
         {
-            sink.Report(Descriptors.ExportCallsRemoved, SourceLocations.Of(method), displayName, removed);
+            sink.Report(Descriptors.CallsRemoved, SourceLocations.Of(method), displayName, removed);
             valid = false;
         }
 
@@ -145,8 +145,8 @@ internal static class ExportParser
         _ => null,
     };
 
-    /// <summary>Why calls to the method are compiled away, or null.</summary>
-    private static string? RemovedCallProblem(IMethodSymbol method)
+    /// <summary>Why calls to the method are compiled away, or null; a Python function's wrapper calls it the same way.</summary>
+    public static string? RemovedCallProblem(IMethodSymbol method)
     {
         AttributeData? conditional = Attributes.Find(method, KnownNames.ConditionalAttribute);
         if (conditional is not null)

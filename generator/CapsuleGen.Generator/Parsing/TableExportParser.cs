@@ -19,7 +19,7 @@ internal static class TableExportParser
 
         if (type.TypeKind != TypeKind.Class)
         {
-            sink.Report(Descriptors.UnsupportedExportTarget, SourceLocations.Of(type), type.Name,
+            sink.Report(Descriptors.UnsupportedTarget, SourceLocations.Of(type), type.Name, Descriptors.Exported,
                 "a table is exported from a 'partial class' whose static methods fill its slots; declare it as a class");
             return null;
         }

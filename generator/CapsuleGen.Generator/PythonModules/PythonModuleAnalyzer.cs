@@ -5,6 +5,7 @@ using CapsuleGen.Generator.Diagnostics;
 using CapsuleGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CapsuleGen.Generator.PythonModules;
@@ -32,6 +33,8 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
         Descriptors.TypeNotPartial,
         Descriptors.GenericNotSupported,
         Descriptors.FileLocalType,
+        Descriptors.UnsupportedTarget,
+        Descriptors.CallsRemoved,
         Descriptors.UnsafeBlocksRequired,
         Descriptors.LanguageVersionTooLow);
 
@@ -68,6 +71,8 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
         {
             start.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
             start.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
+            start.RegisterSyntaxNodeAction(AnalyzeLocalFunction, SyntaxKind.LocalFunctionStatement);
+            start.RegisterSyntaxNodeAction(AnalyzeLambda, SyntaxKind.ParenthesizedLambdaExpression);
             start.RegisterCompilationEndAction(AnalyzeAssembly);
         }
 
@@ -101,23 +106,62 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
             }
 
             // A class that also exports capsules hears about its missing 'partial' from the capsule analyzer already.
-            bool exportsCapsules = type.GetMembers().Any(member => member.GetAttributes().Any(data => data.AttributeClass?.ToDisplayString() == KnownNames.ExportCapsuleAttribute));
+            bool exportsCapsules = type.GetMembers().Append(type).Any(member => Attributes.Has(member, KnownNames.ExportCapsuleAttribute));
             foreach (Diagnostic diagnostic in sink.Diagnostics.Where(diagnostic => !(exportsCapsules && diagnostic.Id == Descriptors.TypeNotPartial.Id)))
             {
                 context.ReportDiagnostic(diagnostic);
             }
         }
 
+        /// <summary>Reports a <c>[PythonFunction]</c> outside a module; the parser reports those of a module with the module.</summary>
         private void AnalyzeMethod(SymbolAnalysisContext context)
         {
             var method = (IMethodSymbol)context.Symbol;
-            if (Find(method, _functionAttribute) is { } attribute && Find(method.ContainingType, _moduleAttribute) is null)
+            if (Find(method, _functionAttribute) is not { } attribute || Find(PythonFunctionTargets.DeclaringClass(method), _moduleAttribute) is not null)
+            {
+                return;
+            }
+
+            if (PythonFunctionTargets.Problem(method) is { } problem)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.UnsupportedTarget, SourceLocations.Of(method), ExportParser.DisplayName(method), PythonFunctionTargets.PythonFunction, problem));
+            }
+            else
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     PythonModuleDescriptors.FunctionOutsideModule,
                     attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? SourceLocations.Of(method),
                     method.ContainingType.Name + "." + method.Name,
                     method.ContainingType.Name));
+            }
+        }
+
+        /// <summary>A local function is no symbol of the module's class: its attribute would silently do nothing.</summary>
+        private void AnalyzeLocalFunction(SyntaxNodeAnalysisContext context)
+        {
+            var function = (LocalFunctionStatementSyntax)context.Node;
+            if (function.AttributeLists.Count > 0 && context.SemanticModel.GetDeclaredSymbol(function, context.CancellationToken) is IMethodSymbol symbol)
+            {
+                ReportUnreachable(context, symbol, function.Identifier.GetLocation(), symbol.Name);
+            }
+        }
+
+        /// <summary>Nor is a lambda, which C# 10 lets carry attributes.</summary>
+        private void AnalyzeLambda(SyntaxNodeAnalysisContext context)
+        {
+            var lambda = (ParenthesizedLambdaExpressionSyntax)context.Node;
+            if (lambda.AttributeLists.Count > 0 && context.SemanticModel.GetSymbolInfo(lambda, context.CancellationToken).Symbol is IMethodSymbol symbol)
+            {
+                ReportUnreachable(context, symbol, lambda.ParameterList.GetLocation(), "lambda");
+            }
+        }
+
+        private void ReportUnreachable(SyntaxNodeAnalysisContext context, IMethodSymbol symbol, Location location, string display)
+        {
+            if (Find(symbol, _functionAttribute) is not null && PythonFunctionTargets.Problem(symbol) is { } problem)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnsupportedTarget, location, display, PythonFunctionTargets.PythonFunction, problem));
             }
         }
 

@@ -24,12 +24,22 @@ internal static class PythonModuleEmitter
 
     public static string Emit(PythonModule module, bool clsCompliant)
     {
-        SourceWriter writer = FileScaffold.Open(module.Location, "unsafe", Deprecation.None, clsCompliant);
+        // What the wrappers call and the entry point reads may be obsolete or experimental: the user's choice, not the file's.
+        Deprecation deprecation = module.Functions.Select(function => function.Deprecation)
+            .Concat(module.Capsules.Select(capsule => capsule.Deprecation))
+            .Aggregate(Deprecation.None, (all, one) => all.Union(one));
+        SourceWriter writer = FileScaffold.Open(module.Location, "unsafe", deprecation, clsCompliant);
         WriteEntryPoint(writer, module);
         foreach (PythonFunction function in module.Functions)
         {
             writer.Line();
             WriteWrapper(writer, module, function);
+        }
+
+        foreach (PythonModuleCapsule capsule in module.Capsules.Where(capsule => capsule.Reader is not null))
+        {
+            writer.Line();
+            WriteReader(writer, capsule);
         }
 
         return FileScaffold.Close(writer, module.Location);
@@ -109,6 +119,11 @@ internal static class PythonModuleEmitter
         writer.Line("/// <summary>");
         writer.Line($"/// <c>{module.ModuleName}.{function.PythonName}</c> as CPython calls it: converts the arguments, calls <c>{function.MethodName.TrimStart('@')}</c> and converts its result.");
         writer.Line("/// </summary>");
+        if (function.Deprecation.Obsolete)
+        {
+            writer.Line(FileScaffold.ObsoleteContext); // it calls an obsolete method, which only obsolete code names without a diagnostic
+        }
+
         writer.Line($"[{UnmanagedCallersOnly})]");
         string parameters = function.Parameters.Count == 0 ? $"{IntPtr} {self}, {IntPtr} {unused}" : $"{IntPtr} {self}, {IntPtr}* {args}, {IntPtr} {count}";
         writer.OpenBlock($"private static {IntPtr} {function.WrapperName}({parameters})");
@@ -163,7 +178,7 @@ internal static class PythonModuleEmitter
 
         // A parameter named like the method hides it; the method's full name reaches it anyway.
         bool hidden = function.Parameters.Any(parameter => parameter.PythonName == method);
-        string call = $"{(hidden ? module.Location.FullyQualifiedName + "." : string.Empty)}{function.MethodName}({string.Join(", ", function.Parameters.Select(parameter => parameter.Name))})";
+        string call = $"{(hidden ? module.Location.FullyQualifiedName + "." : string.Empty)}{function.MethodName}({string.Join(", ", function.Parameters.Select(parameter => parameter.Argument))})";
         if (function.ReleasesGil)
         {
             call = WriteCallWithoutGil(writer, function, call, Identifiers.Take("released", taken), Identifiers.Take("result", taken));
@@ -222,6 +237,16 @@ internal static class PythonModuleEmitter
         writer.CloseBlock();
         writer.Line();
         return result;
+    }
+
+    /// <summary>
+    /// Writes the method that reads a capsule property only obsolete code can name (one of a table class
+    /// obsolete as an error), for the entry point, which is not obsolete itself.
+    /// </summary>
+    private static void WriteReader(SourceWriter writer, PythonModuleCapsule capsule)
+    {
+        writer.Line(FileScaffold.ObsoleteContext);
+        writer.Line($"private static {CSharpText.Capsule} {capsule.Reader}() => {capsule.Property};");
     }
 
     /// <summary>Writes <c>if (failed) return 0;</c>: every failed check has already set a Python exception.</summary>

@@ -38,10 +38,17 @@ internal enum PythonValueKind
 /// <param name="ManagedType">The C# type the wrapper declares, fully qualified.</param>
 /// <param name="DefaultValue">The C# literal of its default value, or null if Python must pass it.</param>
 /// <param name="PythonDefault">The same default as Python writes it, for the text signature.</param>
-internal sealed record PythonParameter(string Name, PythonValueKind Kind, string ManagedType, string? DefaultValue, string? PythonDefault)
+/// <param name="ForgivesNull">
+/// Whether the method declares the parameter not nullable but gives it a null default
+/// (<c>Capsule capsule = null</c>): it then takes <c>None</c> too, and the wrapper passes it on with <c>!</c>.
+/// </param>
+internal sealed record PythonParameter(string Name, PythonValueKind Kind, string ManagedType, string? DefaultValue, string? PythonDefault, bool ForgivesNull = false)
 {
     /// <summary>The name as Python and messages show it, without C#'s <c>@</c>.</summary>
     public string PythonName => Name.TrimStart('@');
+
+    /// <summary>The argument the wrapper passes to the method.</summary>
+    public string Argument => ForgivesNull ? Name + "!" : Name;
 }
 
 /// <summary>A static method exposed as a module function.</summary>
@@ -50,6 +57,7 @@ internal sealed record PythonParameter(string Name, PythonValueKind Kind, string
 /// <param name="Doc">The summary of its XML documentation, or null.</param>
 /// <param name="Parameters">Its parameters, in order.</param>
 /// <param name="ReturnKind">How its result is converted.</param>
+/// <param name="Deprecation">Whether the method is obsolete or experimental, which the wrapper that calls it inherits.</param>
 /// <param name="ReleasesGil">Whether the wrapper lets go of the GIL while the method runs (<c>[PythonFunction(ReleaseGil = true)]</c>).</param>
 /// <param name="WrapperName">
 /// The private method CPython calls, named as a C extension would name it (<c>Bird_setQuack</c>), or a
@@ -61,13 +69,23 @@ internal sealed record PythonFunction(
     string? Doc,
     EquatableArray<PythonParameter> Parameters,
     PythonValueKind ReturnKind,
+    Deprecation Deprecation,
     bool ReleasesGil,
     string WrapperName = "");
 
 /// <summary>A capsule exported in the module's class, offered as a module attribute.</summary>
 /// <param name="AttributeName">The attribute's name; the <c>PyCapsule</c> is named <c>&lt;module&gt;.&lt;attribute&gt;</c>.</param>
-/// <param name="Accessor">The C# expression that reads the generated capsule property: <c>QuackCapsule</c>.</param>
-internal sealed record PythonModuleCapsule(string AttributeName, string Accessor);
+/// <param name="Property">The generated capsule property, as the module's class names it: <c>QuackCapsule</c>, <c>Spam.SpamCapsule</c>.</param>
+/// <param name="Deprecation">What naming the property names that is obsolete or experimental (an obsolete table class).</param>
+/// <param name="Reader">
+/// When naming the property is an error outside obsolete code (a table class obsolete as an error), the
+/// private obsolete method that reads it for the entry point; otherwise null.
+/// </param>
+internal sealed record PythonModuleCapsule(string AttributeName, string Property, Deprecation Deprecation, string? Reader = null)
+{
+    /// <summary>The C# expression the entry point reads the capsule with.</summary>
+    public string Accessor => Reader is null ? Property : Reader + "()";
+}
 
 /// <summary>A <c>[PythonModule]</c> class: everything its <c>PyInit</c> entry point and wrappers need.</summary>
 /// <param name="Location">Where the class is declared; its last type is the class itself.</param>

@@ -11,6 +11,9 @@ namespace CapsuleGen.Generator.PythonModules;
 /// <summary>Turns a class marked <c>[PythonModule]</c> into a <see cref="PythonModule"/>, or reports why it cannot be one.</summary>
 internal static class PythonModuleParser
 {
+    /// <summary>What naming a generated property marked with <see cref="Emitting.FileScaffold.ObsoleteContext"/> raises.</summary>
+    private static readonly Deprecation s_obsoleteProperty = new(Obsolete: true, ObsoleteAsError: false, EquatableArray<string>.Empty);
+
     public static PythonModule? Parse(INamedTypeSymbol type, AttributeData attribute, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         if (attribute.AttributeConstructor is null || attribute.ConstructorArguments.Length != 1)
@@ -33,9 +36,10 @@ internal static class PythonModuleParser
             return null;
         }
 
-        var members = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        // Every module already has the attributes CPython sets or reads; a function or capsule must not replace one.
+        var members = PythonNames.ModuleAttributes.ToDictionary(attribute => attribute.Key, attribute => attribute.Value, System.StringComparer.Ordinal);
         var functions = new List<PythonFunction>();
-        foreach (IMethodSymbol method in type.GetMembers().OfType<IMethodSymbol>())
+        foreach (IMethodSymbol method in PythonFunctionTargets.MethodsOf(type))
         {
             if (Attributes.Find(method, PythonNames.FunctionAttribute) is not { } functionAttribute)
             {
@@ -58,11 +62,11 @@ internal static class PythonModuleParser
         }
 
         var capsules = new List<PythonModuleCapsule>();
-        foreach ((string attributeName, string accessor, string owner, Location? where) in ExportedCapsules(type, moduleName!))
+        foreach ((PythonModuleCapsule capsule, string owner, Location? where) in ExportedCapsules(type, moduleName!))
         {
-            if (Claim(members, attributeName, $"the capsule of '{owner}'", moduleName!, where, sink))
+            if (Claim(members, capsule.AttributeName, $"the capsule of '{owner}'", moduleName!, where, sink))
             {
-                capsules.Add(new PythonModuleCapsule(attributeName, accessor));
+                capsules.Add(capsule);
             }
             else
             {
@@ -83,7 +87,10 @@ internal static class PythonModuleParser
         EquatableArray<PythonFunction> named = functions
             .Select(function => function with { WrapperName = Identifiers.Take(moduleName + "_" + function.PythonName, taken) })
             .ToEquatableArray();
-        return new PythonModule(location, moduleName!, DocComments.Summary(type, cancellationToken), named, capsules.ToEquatableArray(), entryPoint);
+        EquatableArray<PythonModuleCapsule> read = capsules
+            .Select(capsule => capsule.Deprecation.ObsoleteAsError ? capsule with { Reader = Identifiers.Take("Read" + capsule.Property.Substring(capsule.Property.LastIndexOf('.') + 1), taken) } : capsule)
+            .ToEquatableArray();
+        return new PythonModule(location, moduleName!, DocComments.Summary(type, cancellationToken), named, read, entryPoint);
     }
 
     private static PythonFunction? ParseFunction(IMethodSymbol method, AttributeData attribute, DiagnosticSink sink, CancellationToken cancellationToken)
@@ -91,6 +98,12 @@ internal static class PythonModuleParser
         if (BrokenDeclarations.IsBroken(method))
         {
             return null; // the compiler reports it
+        }
+
+        if (PythonFunctionTargets.Problem(method) is { } targetProblem)
+        {
+            sink.Report(Descriptors.UnsupportedTarget, SourceLocations.Of(method), ExportParser.DisplayName(method), PythonFunctionTargets.PythonFunction, targetProblem);
+            return null;
         }
 
         string display = method.ContainingType.Name + "." + method.Name;
@@ -110,6 +123,12 @@ internal static class PythonModuleParser
         if (method.IsAsync)
         {
             sink.Report(PythonModuleDescriptors.FunctionIsAsync, SourceLocations.Of(method), display);
+            valid = false;
+        }
+
+        if (ExportParser.RemovedCallProblem(method) is { } removed)
+        {
+            sink.Report(Descriptors.CallsRemoved, SourceLocations.Of(method), display, removed);
             valid = false;
         }
 
@@ -169,7 +188,7 @@ internal static class PythonModuleParser
         }
 
         return valid && returnKind is { } kind
-            ? new PythonFunction(Identifiers.Escape(method.Name), pythonName!, DocComments.Summary(method, cancellationToken), parameters.ToEquatableArray(), kind, releasesGil)
+            ? new PythonFunction(Identifiers.Escape(method.Name), pythonName!, DocComments.Summary(method, cancellationToken), parameters.ToEquatableArray(), kind, DeprecationReader.Of(method), releasesGil)
             : null;
     }
 
@@ -193,13 +212,29 @@ internal static class PythonModuleParser
             return null;
         }
 
+        // A default of null where the type is not declared nullable ('Capsule capsule = null') says the method takes null:
+        // Python's None then passes it too, as the text signature's 'capsule=None' promises.
+        bool forgivesNull = parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is null && resolved is PythonValueKind.String or PythonValueKind.Capsule;
+        if (forgivesNull)
+        {
+            resolved = resolved == PythonValueKind.String ? PythonValueKind.StringOrNone : PythonValueKind.CapsuleOrNone;
+        }
+
         PythonTypeResolver.TryDefault(parameter, resolved, out string? csharpDefault, out string? pythonDefault);
-        return new PythonParameter(Identifiers.Escape(parameter.Name), resolved, PythonTypeResolver.ManagedType(resolved), csharpDefault, pythonDefault);
+        return new PythonParameter(Identifiers.Escape(parameter.Name), resolved, PythonTypeResolver.ManagedType(resolved), csharpDefault, pythonDefault, forgivesNull);
     }
 
-    /// <summary>Every capsule exported in the module's class that becomes a module attribute, with the expression that reads it.</summary>
-    private static IEnumerable<(string Attribute, string Accessor, string Owner, Location? Where)> ExportedCapsules(INamedTypeSymbol type, string moduleName)
+    /// <summary>Every capsule exported in the module's class that becomes a module attribute, with what reads it.</summary>
+    private static IEnumerable<(PythonModuleCapsule Capsule, string Owner, Location? Where)> ExportedCapsules(INamedTypeSymbol type, string moduleName)
     {
+        // The module's class may itself be the table of a C API ([ExportCapsule("M._C_API")] with [CapsuleSlot] methods).
+        if (Attributes.Find(type, KnownNames.ExportCapsuleAttribute) is { } own &&
+            TableExportParser.Parse(type, own, DiagnosticSink.None) is { } api &&
+            PythonNames.AttributeFor(api.CapsuleName, moduleName) is { } apiAttribute)
+        {
+            yield return (new PythonModuleCapsule(apiAttribute, api.TypeName + "Capsule", Deprecation.None), type.Name, SourceLocations.AttributeArgument(own, type));
+        }
+
         foreach (ISymbol member in type.GetMembers())
         {
             if (Attributes.Find(member, KnownNames.ExportCapsuleAttribute) is not { } export)
@@ -207,19 +242,20 @@ internal static class PythonModuleParser
                 continue;
             }
 
-            // Invalid exports generate no capsule property; the capsule analyzer reports them.
-            (string? capsuleName, string? accessor) = member switch
+            // Invalid exports generate no capsule property; the capsule analyzer reports them. A
+            // property whose signature names a type obsolete as an error is itself obsolete.
+            (string? capsuleName, string? property, Deprecation deprecation) = member switch
             {
                 IMethodSymbol method when ExportParser.Parse(method, export, DiagnosticSink.None) is { } function =>
-                    (function.CapsuleName, function.MethodName.TrimStart('@') + "Capsule"),
+                    (function.CapsuleName, function.PropertyName, function.Signature.TypesDeprecation.ObsoleteAsError ? s_obsoleteProperty : Deprecation.None),
                 INamedTypeSymbol nested when TableExportParser.Parse(nested, export, DiagnosticSink.None) is { } table =>
-                    (table.CapsuleName, Identifiers.Escape(nested.Name) + "." + table.TypeName + "Capsule"),
-                _ => (null, null),
+                    (table.CapsuleName, Identifiers.Escape(nested.Name) + "." + table.TypeName + "Capsule", DeprecationReader.Of(nested)),
+                _ => (null, null, Deprecation.None),
             };
 
-            if (accessor is not null && PythonNames.AttributeFor(capsuleName, moduleName) is { } attribute)
+            if (property is not null && PythonNames.AttributeFor(capsuleName, moduleName) is { } attribute)
             {
-                yield return (attribute, accessor, type.Name + "." + member.Name, SourceLocations.AttributeArgument(export, member));
+                yield return (new PythonModuleCapsule(attribute, property, deprecation), type.Name + "." + member.Name, SourceLocations.AttributeArgument(export, member));
             }
         }
     }

@@ -50,6 +50,29 @@ internal static class PythonNames
 
     public static bool IsKeyword(string name) => s_keywords.Contains(name);
 
+    /// <summary>
+    /// The attributes CPython and its import system set or read on every module, which a function or a
+    /// capsule of that name would replace (<c>__name__</c>: <c>import</c> fails with "nameless module"),
+    /// each as a message names what already holds the name. <c>__getattr__</c> and <c>__dir__</c> are not
+    /// among them: a module defines those itself (PEP 562).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ModuleAttributes { get; } = new Dictionary<string, string>(System.StringComparer.Ordinal)
+    {
+        ["__name__"] = "the attribute CPython sets to the module's name, without which 'import' fails",
+        ["__doc__"] = "the attribute CPython sets to the module's docstring",
+        ["__package__"] = "the attribute the import system sets to the module's package",
+        ["__loader__"] = "the attribute the import system sets to the module's loader",
+        ["__spec__"] = "the attribute the import system sets to the module's spec",
+        ["__file__"] = "the attribute the import system sets to the file the module was loaded from",
+        ["__cached__"] = "the attribute the import system sets to the module's compiled file",
+        ["__path__"] = "the attribute that makes a module a package to the import system",
+        ["__dict__"] = "the attribute CPython gives every module for its namespace",
+        ["__class__"] = "the attribute CPython gives every object for its type",
+        ["__builtins__"] = "the attribute CPython reads the builtins of code run in the module from",
+        ["__all__"] = "the attribute 'from ... import *' reads the names to import from",
+        ["__annotations__"] = "the attribute that holds the module's annotations, which 'inspect' reads",
+    };
+
 
     /// <summary>
     /// The module attribute a capsule named <paramref name="capsuleName"/> becomes: the name without

@@ -181,4 +181,23 @@ public sealed class ModuleEdgeTests
 
         Assert.Equal("True\n", output);
     }
+
+    [Fact]
+    public async Task A_module_class_that_is_a_table_publishes_it_for_PyCapsule_Import_and_C_calls_its_slots()
+    {
+        string output = await PythonProcess.RunScriptAsync(
+            """
+            import ctypes, ModuleEdges
+            print(repr(ModuleEdges._C_API).split(' at ')[0])
+            api = ctypes.pythonapi
+            api.PyCapsule_Import.restype = ctypes.c_void_p
+            api.PyCapsule_Import.argtypes = [ctypes.c_char_p, ctypes.c_int]
+            table = ctypes.cast(api.PyCapsule_Import(b'ModuleEdges._C_API', 0), ctypes.POINTER(ctypes.c_void_p))
+            twice = ctypes.CFUNCTYPE(ctypes.c_int64, ctypes.c_int64)(table[0])
+            hypotenuse = ctypes.CFUNCTYPE(ctypes.c_double, ctypes.c_double, ctypes.c_double)(table[1])
+            print(twice(21), hypotenuse(3.0, 4.0))
+            """);
+
+        Assert.Equal("<capsule object \"ModuleEdges._C_API\"\n42 5.0\n", output);
+    }
 }

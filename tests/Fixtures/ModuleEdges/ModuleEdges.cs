@@ -1,10 +1,15 @@
 using System.Collections.Concurrent;
+using CapsuleGen;
 using CapsuleGen.Python;
 
 namespace Fixtures.ModuleEdges;
 
-/// <summary>Module functions at the edges of the bridge, each named for what a test does with it.</summary>
+/// <summary>
+/// Module functions at the edges of the bridge, each named for what a test does with it; the class is
+/// also a C API table, which the module publishes as <c>ModuleEdges._C_API</c>.
+/// </summary>
 [PythonModule("ModuleEdges")]
+[ExportCapsule("ModuleEdges._C_API")]
 public static partial class ModuleEdges
 {
     /// <summary>Set, the static constructor throws with its value as the message: import must raise ImportError.</summary>
@@ -20,6 +25,14 @@ public static partial class ModuleEdges
             throw new InvalidOperationException(message);
         }
     }
+
+    /// <summary>Slot 0 of the C API: <c>int64_t (int64_t)</c>.</summary>
+    [CapsuleSlot(0)]
+    private static long Twice(long value) => 2 * value;
+
+    /// <summary>Slot 1 of the C API: <c>double (double, double)</c>.</summary>
+    [CapsuleSlot(1)]
+    private static double Hypotenuse(double a, double b) => Math.Sqrt(a * a + b * b);
 
     /// <summary>A new handle to the argument: Python gets its reference, and the handle goes at once.</summary>
     [PythonFunction("echo")]

@@ -355,7 +355,7 @@ public sealed class PythonModuleDiagnosticTests
             "'CppDuck.quack' is async: Python would get control back at its first 'await', and an exception thrown after that would reach no caller and end the process; make the method synchronous"
         },
         {
-            "CAPS0059",
+            "CAPS0050",
             """
             [CapsuleGen.Python.PythonModule("CppDuck")]
             public static partial class CppDuck
@@ -367,7 +367,7 @@ public sealed class PythonModuleDiagnosticTests
             "The parameter 'items' of 'CppDuck.Count' is a PyObject, but 'CppDuck.Count' releases the GIL (ReleaseGil = true), and a Python object may only be used with the GIL held; take or return a converted type (int, float, str, Capsule), or keep the GIL"
         },
         {
-            "CAPS0059",
+            "CAPS0050",
             """
             [CapsuleGen.Python.PythonModule("CppDuck")]
             public static partial class CppDuck

@@ -60,7 +60,7 @@ internal static class PythonModuleDescriptors
         "'{0}' is async: Python would get control back at its first 'await', and an exception thrown after that would reach no caller and end the process; make the method synchronous");
 
     public static readonly DiagnosticDescriptor ObjectWithoutGil = Create(
-        "CAPS0059",
+        "CAPS0050",
         "A function that releases the GIL cannot take or return a PyObject",
         "The {0} of '{1}' is a PyObject, but '{1}' releases the GIL (ReleaseGil = true), and a Python object may only be used with the GIL held; take or return a converted type (int, float, str, Capsule), or keep the GIL");
 

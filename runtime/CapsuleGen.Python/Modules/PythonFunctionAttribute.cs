@@ -37,7 +37,7 @@ public sealed class PythonFunctionAttribute : Attribute
     /// GIL back and converts the result. Other Python threads run meanwhile, and the method's own
     /// threads may call into Python through the bridge (each call takes the GIL as any thread's does).
     /// A method that waits for a thread which uses Python needs this: holding the GIL, it would wait
-    /// forever. Parameters and result cannot be <see cref="PyObject"/> (CAPS0059).
+    /// forever. Parameters and result cannot be <see cref="PyObject"/> (CAPS0050).
     /// </summary>
     public bool ReleaseGil { get; set; }
 }

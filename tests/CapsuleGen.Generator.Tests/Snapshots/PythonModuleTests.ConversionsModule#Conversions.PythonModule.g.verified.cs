@@ -24,7 +24,7 @@ unsafe partial class Conversions
                     new("Capsules", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&Conversions_Capsules, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Capsules($module, capsule, maybe, /)\n--\n\n"),
                     new("Objects", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&Conversions_Objects, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Objects($module, args, count=None, /)\n--\n\n"),
                     new("with_defaults", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&Conversions_with_defaults, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "with_defaults($module, required, scale=1.5, flag=True, label='it\\'s', none=None, big=-5000000000, /)\n--\n\n"),
-                    new("Infinite", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&Conversions_Infinite, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, null),
+                    new("Infinite", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&Conversions_Infinite, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Infinite($module, limit=1e999, /)\n--\n\n"),
                 },
                 global::System.Array.Empty<global::CapsuleGen.Python.Modules.PythonModuleCapsule>());
         }

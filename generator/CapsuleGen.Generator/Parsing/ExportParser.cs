@@ -21,7 +21,7 @@ internal static class ExportParser
 
         // The attribute may sit on either part of a partial method; the definition names the method.
         method = method.PartialDefinitionPart ?? method;
-        if (BrokenDeclarations.IsBroken(method))
+        if (BrokenDeclarations.IsBroken(method) || BrokenDeclarations.HasAttributeTwice(method, KnownNames.ExportCapsuleAttribute))
         {
             return null; // the compiler reports it
         }

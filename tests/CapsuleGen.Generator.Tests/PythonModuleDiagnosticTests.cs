@@ -511,6 +511,30 @@ public sealed class PythonModuleDiagnosticTests
     }
 
     [Fact]
+    public void A_partial_function_that_CSharp_requires_to_be_implemented_is_wrapped_though_another_generator_implements_it()
+    {
+        // [LibraryImport]'s generator implements it in a real build; this generator never sees that
+        // output, and C# reports a missing implementation itself (CS8795), so it is no CAPS0021.
+        GeneratorRun run = PythonModuleCompilation.Run("""
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction]
+                [System.Runtime.InteropServices.LibraryImport("libc")]
+                internal static partial int getpid();
+
+                [CapsuleGen.ExportCapsule("CppDuck.pid")]
+                [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "getpid")]
+                private static partial int Pid();
+            }
+            """);
+
+        Assert.Empty(run.PythonAnalyzerDiagnostics());
+        Assert.Contains(run.Result.Results.SelectMany(result => result.GeneratedSources), source => source.SourceText.ToString().Contains("return global::CapsuleGen.Python.Modules.PythonResults.FromInt64(getpid());", StringComparison.Ordinal));
+        Assert.Contains(run.Result.Results.SelectMany(result => result.GeneratedSources), source => source.SourceText.ToString().Contains("return Pid();", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_second_module_in_one_assembly_is_an_error_at_its_name()
     {
         MarkedSource marked = MarkedSource.Parse("""

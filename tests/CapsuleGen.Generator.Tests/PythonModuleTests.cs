@@ -33,12 +33,12 @@ public sealed class PythonModuleTests
     }
 
     [Fact]
-    public void A_default_without_a_Python_literal_leaves_out_the_text_signature_but_keeps_the_default()
+    public void An_infinite_default_is_kept_and_shown_in_the_text_signature_as_a_literal_that_overflows_to_infinity()
     {
         string generated = Generated(PythonModuleSources.Conversions, "Conversions");
 
         Assert.Contains("double limit = double.PositiveInfinity;", generated, StringComparison.Ordinal);
-        Assert.Contains("PythonMethodKind.FastCall, null)", generated, StringComparison.Ordinal);
+        Assert.Contains("PythonMethodKind.FastCall, \"Infinite($module, limit=1e999, /)\\n--\\n\\n\")", generated, StringComparison.Ordinal);
         Assert.Contains("with_defaults($module, required, scale=1.5, flag=True, label='it\\\\'s', none=None, big=-5000000000, /)", generated, StringComparison.Ordinal);
     }
 

@@ -12,7 +12,7 @@ namespace CapsuleGen.Generator.Tests;
 /// The generator and the analyzer never throw, and the generated code never fails, whatever half-typed
 /// code they meet: every source the tests use (the differential test's random cases and the unusual
 /// legal declarations among them) is cut, stripped of tokens and given duplicated lines thousands of
-/// times, and no run may report a generator exception (CS8785), an analyzer exception (AD0001) or
+/// times (Python modules among them), and no run may report a generator exception (CS8785), an analyzer exception (AD0001) or
 /// anything in a generated file, where the user's #pragma cannot reach; the compiler reports the
 /// user's mistakes in the user's file.
 /// </summary>
@@ -37,6 +37,8 @@ public sealed class RobustnessTests
             .Concat(DiagnosticTests.MisuseSources)
             .Concat(LegalScenario.All.SelectMany(scenario => new[] { scenario.Exporter, scenario.Importer }))
             .Concat(Enumerable.Range(0, RandomCases).SelectMany(index => RandomCaseSources(index)))
+            .Concat(PythonModuleSources.All.Select(module => module.Source))
+            .Concat(PythonModuleDiagnosticTests.MisuseSources)
             .Distinct()
             .ToArray();
         var mutations = new List<string>();
@@ -100,6 +102,16 @@ public sealed class RobustnessTests
         "[System.Obsolete(\"gone\", true)] public struct Gone { public int X; } public static partial class D { [CapsuleGen.ExportCapsule(\"x\")] public static int Q(Gone g) => 0; }",
         "[System.Obsolete(\"gone\", true)] public struct Gone { public int X; } [CapsuleGen.ImportCapsule(\"x\")] public partial interface I { int M(Gone g); }",
         "public partial class Base { [CapsuleGen.ExportCapsule(\"a\")] public static void Quack(Missing m) { } } public partial class Derived : Base { [CapsuleGen.ExportCapsule(\"b\")] public static new void Quack() { } }",
+
+        // An attribute repeated on two partial declarations (CS0579), which would generate everything twice.
+        "[CapsuleGen.ImportCapsule(\"x\")] public partial interface I { int M(int a); } [CapsuleGen.ImportCapsule(\"x\")] public partial interface I { }",
+        "[CapsuleGen.ExportCapsule(\"x\")] public static partial class T { [CapsuleGen.CapsuleSlot(0)] static int A(int a) => a; } [CapsuleGen.ExportCapsule(\"x\")] public static partial class T { }",
+        "public static partial class D { [CapsuleGen.ExportCapsule(\"x\")] static partial void Q(); [CapsuleGen.ExportCapsule(\"x\")] static partial void Q() { } }",
+        "[CapsuleGen.Python.PythonModule(\"UserCode\")] public static partial class M { [CapsuleGen.Python.PythonFunction] static int F() => 1; } [CapsuleGen.Python.PythonModule(\"UserCode\")] public static partial class M { }",
+
+        // A default that is no constant of the parameter's type.
+        "[CapsuleGen.Python.PythonModule(\"UserCode\")] public static partial class M { [CapsuleGen.Python.PythonFunction] static int F(double x = double.) => 1; }",
+        "[CapsuleGen.Python.PythonModule(\"UserCode\")] public static partial class M { [CapsuleGen.Python.PythonFunction] static int F(int x = \"one\") => 1; }",
     };
 
     [Theory]
@@ -122,7 +134,7 @@ public sealed class RobustnessTests
 
     private static IEnumerable<string> Run(string source)
     {
-        CSharpCompilation compilation = TestCompilation.Create([source]);
+        CSharpCompilation compilation = PythonModuleCompilation.Create(source, "UserCode");
         GeneratorDriver driver = CSharpGeneratorDriver.Create(new CapsuleGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
         GeneratorDriverRunResult result = driver.GetRunResult();
         foreach (Diagnostic diagnostic in output.GetDiagnostics().Where(diagnostic => diagnostic.Severity != DiagnosticSeverity.Hidden && diagnostic.Location.SourceTree is { } tree && !compilation.SyntaxTrees.Contains(tree)))
@@ -147,7 +159,7 @@ public sealed class RobustnessTests
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);
         ImmutableArray<Diagnostic> diagnostics = compilation
-            .WithAnalyzers([new CapsuleAnalyzer(), new GeneratedInteropAnalyzer()], options)
+            .WithAnalyzers([new CapsuleAnalyzer(), new GeneratedInteropAnalyzer(), new PythonModules.PythonModuleAnalyzer()], options)
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         foreach (Exception exception in analyzerExceptions)
         {

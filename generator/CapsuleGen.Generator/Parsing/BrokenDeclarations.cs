@@ -27,6 +27,13 @@ internal static class BrokenDeclarations
         property.Name.Length == 0 || property.GetMethod is null && property.SetMethod is null ||
         HasErrorType(property.Type) || NamesErrorObsoleteType(property, new[] { property.Type });
 
+    /// <summary>
+    /// Whether the attribute is applied more than once (CS0579), as when two partial declarations of a
+    /// type each carry it: each would generate the same members again.
+    /// </summary>
+    public static bool HasAttributeTwice(ISymbol symbol, string metadataName) =>
+        symbol.GetAttributes().Count(attribute => attribute.AttributeClass?.ToDisplayString() == metadataName) > 1;
+
     /// <summary>Whether the type sits in a namespace with a segment not yet named (<c>namespace Samples.;</c>).</summary>
     public static bool HasUnnamedNamespace(INamedTypeSymbol type)
     {

@@ -4,6 +4,8 @@ using CapsuleGen.Generator.Diagnostics;
 using CapsuleGen.Generator.Model;
 using CapsuleGen.Generator.Parsing.Layouts;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace CapsuleGen.Generator.Parsing;
 
@@ -19,7 +21,7 @@ internal static class ExportParser
 
         // The attribute may sit on either part of a partial method; the definition names the method.
         method = method.PartialDefinitionPart ?? method;
-        if (BrokenDeclarations.IsBroken(method))
+        if (BrokenDeclarations.IsBroken(method) || BrokenDeclarations.HasAttributeTwice(method, KnownNames.ExportCapsuleAttribute))
         {
             return null; // the compiler reports it
         }
@@ -155,10 +157,23 @@ internal static class ExportParser
             return $"is [Conditional(\"{symbol}\")], so every call to it is removed where '{symbol}' is not defined; remove [Conditional] and test the symbol inside the method (#if {symbol})";
         }
 
-        return method.IsPartialDefinition && method.PartialImplementationPart is null
+        return method.IsPartialDefinition && method.PartialImplementationPart is null && !MustBeImplemented(method)
             ? "is a partial method without an implementation, so every call to it is removed; give it an implementing declaration"
             : null;
     }
+
+    /// <summary>
+    /// Whether C# requires the partial method to have an implementation (it has an access modifier, or
+    /// virtual, override, sealed, new or extern, a result or an out parameter): then it is never removed,
+    /// and a missing implementation is the compiler's error, or comes from another generator
+    /// (<c>[LibraryImport]</c>), whose output this generator does not see.
+    /// </summary>
+    private static bool MustBeImplemented(IMethodSymbol method) =>
+        !method.ReturnsVoid ||
+        method.Parameters.Any(parameter => parameter.RefKind == RefKind.Out) ||
+        method.DeclaringSyntaxReferences.Select(reference => reference.GetSyntax()).OfType<MethodDeclarationSyntax>().Any(declaration => declaration.Modifiers.Any(modifier =>
+            modifier.Kind() is SyntaxKind.PublicKeyword or SyntaxKind.PrivateKeyword or SyntaxKind.InternalKeyword or SyntaxKind.ProtectedKeyword or
+                SyntaxKind.VirtualKeyword or SyntaxKind.OverrideKeyword or SyntaxKind.SealedKeyword or SyntaxKind.NewKeyword or SyntaxKind.ExternKeyword));
 
     /// <summary>
     /// Whether the public property this export generates has a name of its own: no member of the

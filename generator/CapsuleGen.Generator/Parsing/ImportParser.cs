@@ -28,9 +28,9 @@ internal static class ImportParser
 
     public static ImportedInterface? Parse(INamedTypeSymbol type, AttributeData attribute, DiagnosticSink sink)
     {
-        if (attribute.AttributeConstructor is null)
+        if (attribute.AttributeConstructor is null || BrokenDeclarations.HasAttributeTwice(type, KnownNames.ImportCapsuleAttribute))
         {
-            return null; // the compiler already reports the malformed attribute
+            return null; // the compiler already reports the malformed or repeated attribute
         }
 
         if (type.TypeKind != TypeKind.Interface || !SourceLocations.IsPartial(type))

@@ -12,9 +12,9 @@ internal static class TableExportParser
 {
     public static ExportedTable? Parse(INamedTypeSymbol type, AttributeData attribute, DiagnosticSink sink)
     {
-        if (attribute.AttributeConstructor is null)
+        if (attribute.AttributeConstructor is null || BrokenDeclarations.HasAttributeTwice(type, KnownNames.ExportCapsuleAttribute))
         {
-            return null; // the compiler already reports the malformed attribute
+            return null; // the compiler already reports the malformed or repeated attribute
         }
 
         if (type.TypeKind != TypeKind.Class)

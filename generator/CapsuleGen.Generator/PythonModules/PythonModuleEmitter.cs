@@ -285,17 +285,10 @@ internal static class PythonModuleEmitter
 
     /// <summary>
     /// The docstring, led by a text signature (<c>setQuack($module, quack, /)</c> and <c>--</c>), from
-    /// which <c>help()</c> and <c>inspect.signature</c> read the parameters; left out when a
-    /// default has no Python literal.
+    /// which <c>help()</c> and <c>inspect.signature</c> read the parameters.
     /// </summary>
-    private static string? Docstring(PythonFunction function)
+    private static string Docstring(PythonFunction function)
     {
-        bool literalDefaults = function.Parameters.All(parameter => parameter.DefaultValue is null || parameter.PythonDefault is not null);
-        if (!literalDefaults)
-        {
-            return function.Doc;
-        }
-
         string[] names = SignatureNames(function.Parameters);
         IEnumerable<string> parameters = function.Parameters
             .Select((parameter, i) => parameter.PythonDefault is null ? names[i] : names[i] + "=" + parameter.PythonDefault)

@@ -16,9 +16,9 @@ internal static class PythonModuleParser
 
     public static PythonModule? Parse(INamedTypeSymbol type, AttributeData attribute, DiagnosticSink sink, CancellationToken cancellationToken)
     {
-        if (attribute.AttributeConstructor is null || attribute.ConstructorArguments.Length != 1)
+        if (attribute.AttributeConstructor is null || attribute.ConstructorArguments.Length != 1 || BrokenDeclarations.HasAttributeTwice(type, PythonNames.ModuleAttribute))
         {
-            return null; // the compiler already reports the malformed attribute
+            return null; // the compiler already reports the malformed or repeated attribute
         }
 
         bool valid = true;
@@ -210,6 +210,11 @@ internal static class PythonModuleParser
         {
             sink.Report(PythonModuleDescriptors.TypeCannotCrossToPython, SourceLocations.ParameterType(parameter), $"parameter '{parameter.Name}'", display, Shown(parameter.Type), problem);
             return null;
+        }
+
+        if (parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is null && resolved is not (PythonValueKind.String or PythonValueKind.StringOrNone or PythonValueKind.Capsule or PythonValueKind.CapsuleOrNone or PythonValueKind.Object))
+        {
+            return null; // a default that is no constant of the type ('double x = double.'): the compiler reports it
         }
 
         // A default of null where the type is not declared nullable ('Capsule capsule = null') says the method takes null:

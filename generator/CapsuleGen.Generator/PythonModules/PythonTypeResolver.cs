@@ -82,8 +82,8 @@ internal static class PythonTypeResolver
     };
 
     /// <summary>
-    /// A parameter's default value as C# and as Python write it; false if it has none, or one a
-    /// text signature cannot show (then the C# literal is still set, and the Python one is null).
+    /// A parameter's default value as C# and as Python write it, the Python one for the text signature,
+    /// where <c>inspect.signature</c> reads it back; false if the parameter has none.
     /// </summary>
     public static bool TryDefault(IParameterSymbol parameter, PythonValueKind kind, out string? csharp, out string? python)
     {
@@ -128,17 +128,39 @@ internal static class PythonTypeResolver
         double.IsNaN(value) ? type + ".NaN"
         : double.IsPositiveInfinity(value) ? type + ".PositiveInfinity"
         : double.IsNegativeInfinity(value) ? type + ".NegativeInfinity"
-        : value.ToString("R", CultureInfo.InvariantCulture) + suffix;
+        : RoundTrip(value) + suffix;
 
-    private static string? FloatingPython(double value)
+    /// <summary>
+    /// A float as a text signature can hold it. <c>inspect</c> evaluates only literals there (and
+    /// <c>+</c>, <c>-</c> and <c>|</c> of them), so infinity is the literal <c>1e999</c>, which
+    /// overflows to it, and NaN is <c>1e999-1e999</c>, which <c>inspect</c> folds to NaN; both show as
+    /// <c>inf</c> and <c>nan</c>, on CPython 3.10 to 3.13 alike, with nothing imported.
+    /// </summary>
+    private static string FloatingPython(double value)
     {
-        if (double.IsNaN(value) || double.IsInfinity(value))
+        if (double.IsNaN(value))
         {
-            return null; // no literal: the text signature is left out
+            return "1e999-1e999";
         }
 
-        string text = value.ToString("R", CultureInfo.InvariantCulture);
+        if (double.IsInfinity(value))
+        {
+            return value > 0 ? "1e999" : "-1e999";
+        }
+
+        string text = RoundTrip(value);
         return text.IndexOfAny(new[] { '.', 'E', 'e' }) >= 0 ? text : text + ".0";
+    }
+
+    /// <summary>
+    /// The shortest text that reads back as <paramref name="value"/>: "R" where it round-trips, as it
+    /// always does on .NET Core, and all 17 digits where it does not (.NET Framework's "R" misses some
+    /// values, and the generator may run there, in Visual Studio).
+    /// </summary>
+    private static string RoundTrip(double value)
+    {
+        string text = value.ToString("R", CultureInfo.InvariantCulture);
+        return double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture).Equals(value) ? text : value.ToString("G17", CultureInfo.InvariantCulture);
     }
 
     /// <summary>

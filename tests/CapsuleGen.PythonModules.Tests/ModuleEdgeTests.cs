@@ -200,4 +200,20 @@ public sealed class ModuleEdgeTests
 
         Assert.Equal("<capsule object \"ModuleEdges._C_API\"\n42 5.0\n", output);
     }
+
+    [Fact]
+    public async Task Infinite_and_NaN_defaults_keep_the_text_signature_that_inspect_reads()
+    {
+        string output = await PythonProcess.RunScriptAsync(
+            """
+            import inspect, math, ModuleEdges
+            signature = inspect.signature(ModuleEdges.clamp)
+            print(signature)
+            defaults = [parameter.default for parameter in signature.parameters.values()][1:]
+            print(defaults[0] == -math.inf, defaults[1] == math.inf, math.isnan(defaults[2]))
+            print(ModuleEdges.clamp(5.0), ModuleEdges.clamp(5.0, 0.0, 1.0), ModuleEdges.clamp(math.nan))
+            """);
+
+        Assert.Equal("(x, low=-inf, high=inf, fill=nan, /)\nTrue True True\n5.0 1.0 nan\n", output);
+    }
 }

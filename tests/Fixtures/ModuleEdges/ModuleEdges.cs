@@ -142,6 +142,11 @@ public static partial class ModuleEdges
         return finished.IsSet;
     }
 
+    /// <summary>Clamps to a range that is open on both sides by default, and gives a fill value (NaN by default) for NaN.</summary>
+    [PythonFunction("clamp")]
+    public static double Clamp(double x, double low = double.NegativeInfinity, double high = double.PositiveInfinity, double fill = double.NaN) =>
+        double.IsNaN(x) ? fill : Math.Clamp(x, low, high);
+
     private static void DropDisposer(ManualResetEventSlim finished) => _ = new Disposer(PyObject.From(12345.5), finished);
 
     private static bool MeetHere(string group, int threads, int timeoutMilliseconds)

@@ -92,20 +92,53 @@ public static unsafe class ExtensionModule
     /// </summary>
     public static nint Fail(string name, Exception exception)
     {
+        string message;
         try
         {
-            CPython.Api.PyErr_Clear();
             string cause = exception is TypeInitializationException { InnerException: { } thrown } initialization
                 ? $"{(initialization.TypeName is { Length: > 0 } type ? "the static constructor of " + type : "its class's static constructor")} threw {thrown.GetType().FullName}: {thrown.Message}"
                 : $"{exception.GetType().FullName}: {exception.Message}";
-            PythonCall.SetError(ModuleApi.Instance.ImportError, $"the C# module {name} could not be initialized: {cause}");
+            message = $"the C# module {name} could not be initialized: {cause}";
         }
         catch
         {
-            // Without CPython's API there is no way to report it; Python raises SystemError for the null result.
+            message = $"the C# module {name} could not be initialized";
+        }
+
+        try
+        {
+            CPython.Api.PyErr_Clear();
+            PythonCall.SetError(ModuleApi.Instance.ImportError, message);
+        }
+        catch
+        {
+            // The bridge's own view of CPython could not be had (an interpreter that lacks a function it
+            // needs, as before 3.9): set the error with the two symbols every CPython has.
+            SetImportErrorDirectly(message);
         }
 
         return 0;
+    }
+
+    /// <summary>Sets <c>ImportError</c> through the process's own <c>PyErr_SetString</c>. Never throws.</summary>
+    private static void SetImportErrorDirectly(string message)
+    {
+        try
+        {
+            nint process = Native.DynamicLibrary.Process();
+            if (NativeLibrary.TryGetExport(process, "PyErr_SetString", out nint setString) &&
+                NativeLibrary.TryGetExport(process, "PyExc_ImportError", out nint importError))
+            {
+                fixed (byte* text = System.Text.Encoding.UTF8.GetBytes(message.Replace('\0', ' ') + "\0"))
+                {
+                    ((delegate* unmanaged[Cdecl]<nint, byte*, void>)setString)(*(nint*)importError, text);
+                }
+            }
+        }
+        catch
+        {
+            // Python raises SystemError for the null result.
+        }
     }
 
     /// <summary>The module's <c>PyModuleDef</c>, built once and kept for the life of the process, as CPython requires.</summary>

@@ -212,14 +212,15 @@ internal static class PythonModuleParser
             return null;
         }
 
-        if (parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is null && resolved is not (PythonValueKind.String or PythonValueKind.StringOrNone or PythonValueKind.Capsule or PythonValueKind.CapsuleOrNone or PythonValueKind.Object))
+        bool nullDefault = parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is null;
+        if (nullDefault && resolved is not (PythonValueKind.String or PythonValueKind.StringOrNone or PythonValueKind.Capsule or PythonValueKind.CapsuleOrNone or PythonValueKind.Object))
         {
             return null; // a default that is no constant of the type ('double x = double.'): the compiler reports it
         }
 
         // A default of null where the type is not declared nullable ('Capsule capsule = null') says the method takes null:
         // Python's None then passes it too, as the text signature's 'capsule=None' promises.
-        bool forgivesNull = parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is null && resolved is PythonValueKind.String or PythonValueKind.Capsule;
+        bool forgivesNull = nullDefault && resolved is (PythonValueKind.String or PythonValueKind.Capsule);
         if (forgivesNull)
         {
             resolved = resolved == PythonValueKind.String ? PythonValueKind.StringOrNone : PythonValueKind.CapsuleOrNone;

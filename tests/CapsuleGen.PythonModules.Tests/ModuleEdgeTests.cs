@@ -118,6 +118,36 @@ public sealed class ModuleEdgeTests
             output);
     }
 
+    [Fact]
+    public async Task A_Python_exception_of_a_type_that_a_message_alone_cannot_make_comes_back_as_RuntimeError_naming_it()
+    {
+        string output = await PythonProcess.RunScriptAsync(
+            """
+            import ModuleEdges
+            def show(function, *arguments):
+                try:
+                    function(*arguments)
+                except BaseException as error:
+                    print(type(error).__name__ + ':', error)
+            show(ModuleEdges.throw_python_exception, 'UnicodeDecodeError', 'made in C#')
+            show(ModuleEdges.throw_python_exception, 'ExceptionGroup', 'made in C#')
+            show(ModuleEdges.throw_python_exception, 'ValueError', 'made in C#')
+            print(ModuleEdges.keep_exception(lambda: b'\xff'.decode()))
+            show(ModuleEdges.raise_kept)
+            show(ModuleEdges.raise_kept)
+            """);
+
+        const string decode = "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte";
+        Assert.Equal(
+            "RuntimeError: UnicodeDecodeError: made in C#\n" +
+            "RuntimeError: ExceptionGroup: made in C#\n" +
+            "ValueError: made in C#\n" +
+            "True\n" +
+            $"UnicodeDecodeError: {decode}\n" +
+            $"RuntimeError: UnicodeDecodeError: {decode}\n",
+            output);
+    }
+
     [Theory]
     [InlineData("sys.exit(3)", 3)]
     [InlineData("sys.exit(0)", 0)]

@@ -213,6 +213,26 @@ public sealed class ModuleEdgeTests
     }
 
     [Fact]
+    public async Task A_finalizer_waiting_for_the_GIL_when_Python_exits_is_let_through_rather_than_ended_inside_CPython()
+    {
+        // The finalizer thread waits for the GIL this thread keeps to the end. Ended by CPython once the
+        // interpreter finalizes, it would never finish, and ReleaseDropped, which waits for finalizers, would hang.
+        string output = await PythonProcess.RunScriptAsync(
+            """
+            import os, sys, time, ModuleEdges
+            class AtFinalization:
+                def __del__(self, write=os.write, sleep=time.sleep, release=ModuleEdges.release_dropped_with_a_disposing_finalizer):
+                    sleep(0.5)
+                    write(1, b'a finalizer ran during finalization: %r\n' % release())
+            sys.at_finalization = AtFinalization()
+            sys.setswitchinterval(10)
+            ModuleEdges.drop_disposers_and_hold_gil(1000, 300)
+            """);
+
+        Assert.Equal("a finalizer ran during finalization: True\n", output);
+    }
+
+    [Fact]
     public async Task A_module_class_that_is_a_table_publishes_it_for_PyCapsule_Import_and_C_calls_its_slots()
     {
         string output = await PythonProcess.RunScriptAsync(

@@ -167,6 +167,23 @@ public static partial class ModuleEdges
         return finished.IsSet;
     }
 
+    /// <summary>
+    /// Drops objects whose finalizers dispose Python objects, starts a collection and keeps the GIL for
+    /// <paramref name="milliseconds"/>: the finalizer thread is then waiting for the GIL.
+    /// </summary>
+    [PythonFunction("drop_disposers_and_hold_gil")]
+    public static void DropDisposersAndHoldGil(int count, int milliseconds)
+    {
+        var finished = new ManualResetEventSlim();
+        for (int i = 0; i < count; i++)
+        {
+            DropDisposer(finished);
+        }
+
+        GC.Collect();
+        Thread.Sleep(milliseconds);
+    }
+
     private static void DropDisposer(ManualResetEventSlim finished) => _ = new Disposer(PyObject.From(12345.5), finished);
 
     private static bool MeetHere(string group, int threads, int timeoutMilliseconds)

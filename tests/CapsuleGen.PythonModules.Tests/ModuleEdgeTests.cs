@@ -148,6 +148,27 @@ public sealed class ModuleEdgeTests
             output);
     }
 
+    [Fact]
+    public async Task Python_exceptions_that_CSharp_catches_and_drops_do_not_keep_their_frames_alive_until_a_rare_collection()
+    {
+        // Each exception holds its traceback, and so the frame with its 10 MB local; the module's .NET
+        // heap sees only small objects, and would not be collected for a long time on its own.
+        string output = await PythonProcess.RunScriptAsync(
+            """
+            import resource, ModuleEdges
+            def fail():
+                big = bytearray(10_000_000)
+                open('/nonexistent/file')
+            start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            for _ in range(150):
+                ModuleEdges.errno_of(fail)
+            grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - start
+            print('150 frames of 10 MB kept alive:', grown > 1_200_000, grown < 800_000)
+            """);
+
+        Assert.Equal("150 frames of 10 MB kept alive: False True\n", output);
+    }
+
     [Theory]
     [InlineData("sys.exit(3)", 3)]
     [InlineData("sys.exit(0)", 0)]

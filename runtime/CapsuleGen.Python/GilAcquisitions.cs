@@ -26,13 +26,38 @@ internal static unsafe class GilAcquisitions
     public static long Acquire(CPythonApi api)
     {
         ThreadGil thread = t_thread ??= new ThreadGil();
-        if (thread.Held.Count == 0)
+        bool outermost = thread.Held.Count == 0;
+        if (outermost)
         {
             ThreadStates.PrepareOutermost(api, thread);
         }
 
-        thread.Held.Add(new Acquisition(Interlocked.Increment(ref s_lastId), api.PyGILState_Ensure(), Released: false));
+        thread.Held.Add(new Acquisition(Interlocked.Increment(ref s_lastId), thread.Tracked ? EnsureCounted(api, thread, outermost) : api.PyGILState_Ensure(), Released: false));
         return thread.Held[^1].Id;
+    }
+
+    /// <summary>
+    /// <c>PyGILState_Ensure</c> on a .NET thread, counted as waiting for the GIL meanwhile: Python's exit
+    /// hook lets such threads through before the interpreter finalizes, when CPython would end them inside
+    /// the call (<see cref="InterpreterHooks"/>). An outermost scope that finds Python exiting once counted throws.
+    /// </summary>
+    private static int EnsureCounted(CPythonApi api, ThreadGil thread, bool outermost)
+    {
+        InterpreterHooks.EnterGilWait();
+        try
+        {
+            if (outermost && InterpreterHooks.Exiting)
+            {
+                ThreadStates.AfterOutermost(thread);
+                throw ThreadStates.ExitingError();
+            }
+
+            return api.PyGILState_Ensure();
+        }
+        finally
+        {
+            InterpreterHooks.ExitGilWait();
+        }
     }
 
     /// <summary>Releases the scope <paramref name="id"/>, and any released earlier that waited for it; a scope released before does nothing.</summary>

@@ -20,8 +20,12 @@ internal static unsafe class InterpreterHooks
     private const int BufferWritable = 0x200; // PyBUF_WRITE
 
     private static readonly int* s_words = (int*)NativeMemory.AllocZeroed(2, sizeof(int)); // read by Python for the life of the process: never freed
+    /// <summary>How long the exit hook lets .NET threads already waiting for the GIL through, at most.</summary>
+    private static readonly TimeSpan s_letThroughTime = TimeSpan.FromSeconds(2);
+
     private static int s_installed;
     private static volatile bool s_exiting;
+    private static int s_waitingForGil;
 
     /// <summary>Set in a child made by <c>os.fork()</c>, before any Python code runs there.</summary>
     public static bool InForkedChild => Volatile.Read(ref s_words[0]) != 0;
@@ -40,6 +44,11 @@ internal static unsafe class InterpreterHooks
     }
 
     public static void ExitThreadStateCreation() => Volatile.Write(ref s_words[1], 0);
+
+    /// <summary>A .NET thread is about to wait for the GIL: counted until <see cref="ExitGilWait"/>, for the exit hook. Check <see cref="Exiting"/> after this.</summary>
+    public static void EnterGilWait() => Interlocked.Increment(ref s_waitingForGil);
+
+    public static void ExitGilWait() => Interlocked.Decrement(ref s_waitingForGil);
 
     /// <summary>Registers the hooks, once. Call with the GIL held.</summary>
     public static void EnsureInstalled()
@@ -99,7 +108,29 @@ internal static unsafe class InterpreterHooks
     private static nint InterpreterExiting(nint self, nint unused)
     {
         s_exiting = true;
+        Interlocked.MemoryBarrier(); // a thread counted as waiting after this sees the flag; one counted before is seen here
+        LetWaitingThreadsThrough();
         return None();
+    }
+
+    /// <summary>
+    /// .NET threads already waiting for the GIL would get it only once the interpreter finalizes, when
+    /// CPython ends a thread that takes it, inside the call, .NET frames and all: the finalizer thread
+    /// ended so never finishes (a later <see cref="CPython.ReleaseDropped"/> waits forever), and a lock such
+    /// a thread holds stays held. So the hook lets go of the GIL until each has had it (their next
+    /// acquisitions find <see cref="Exiting"/> set and throw), for <see cref="s_letThroughTime"/> at most.
+    /// </summary>
+    private static void LetWaitingThreadsThrough()
+    {
+        if (Volatile.Read(ref s_waitingForGil) == 0 || InForkedChild)
+        {
+            return;
+        }
+
+        Native.CPythonApi api = CPython.Api;
+        nint state = api.PyEval_SaveThread();
+        SpinWait.SpinUntil(() => Volatile.Read(ref s_waitingForGil) == 0, s_letThroughTime);
+        api.PyEval_RestoreThread(state);
     }
 
     private static nint None()

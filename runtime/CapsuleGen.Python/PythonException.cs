@@ -9,6 +9,12 @@ namespace CapsuleGen.Python;
 /// </summary>
 public sealed class PythonException : Exception
 {
+    /// <summary>Exceptions that carry Python's object made since the last collection, at most, before the runtime is asked for one.</summary>
+    private const int CollectEvery = 32;
+
+    private static int s_carryingSinceCollection;
+    private static int s_collectionsSeen;
+
     private PyObject? _value;
 
     /// <summary>Creates the exception; going back to Python, it becomes a new exception of that type and message.</summary>
@@ -24,6 +30,7 @@ public sealed class PythonException : Exception
         : this(pythonType, pythonMessage)
     {
         _value = value;
+        NoteCarrying();
     }
 
     /// <summary>The Python exception's type, as Python names it (<c>ValueError</c>, <c>numpy.linalg.LinAlgError</c>).</summary>
@@ -50,6 +57,29 @@ public sealed class PythonException : Exception
         catch (ObjectDisposedException)
         {
             return null; // raised in Python again on another thread meanwhile
+        }
+    }
+
+    /// <summary>
+    /// Asks for a young-generation collection once <see cref="CollectEvery"/> exceptions carrying Python's
+    /// object were made without one. An exception C# catches and drops holds that object, and with its
+    /// traceback every frame and local it reaches, until it is collected; the .NET heap sees only a small
+    /// object, so a module's small runtime could go on for a long time without collecting it. So few
+    /// dropped exceptions hold Python's memory at once; one that was kept is unaffected.
+    /// </summary>
+    private static void NoteCarrying()
+    {
+        int collections = GC.CollectionCount(1);
+        if (collections != Volatile.Read(ref s_collectionsSeen))
+        {
+            Volatile.Write(ref s_collectionsSeen, collections);
+            Volatile.Write(ref s_carryingSinceCollection, 0); // the runtime collected on its own meanwhile
+        }
+
+        if (Interlocked.Increment(ref s_carryingSinceCollection) >= CollectEvery)
+        {
+            Volatile.Write(ref s_carryingSinceCollection, 0);
+            GC.Collect(1); // never waits for finalizers: what they give up goes at the next GIL acquisition
         }
     }
 

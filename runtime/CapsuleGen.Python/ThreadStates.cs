@@ -22,8 +22,7 @@ internal static class ThreadStates
         {
             if (InterpreterHooks.Exiting)
             {
-                throw new InvalidOperationException(
-                    "Python is shutting down: a .NET thread can no longer take the GIL (CPython would end the thread inside the call).");
+                throw ExitingError();
             }
         }
 
@@ -42,6 +41,10 @@ internal static class ThreadStates
             }
         }
     }
+
+    /// <summary>Why a .NET thread may no longer take the GIL once Python shuts down.</summary>
+    public static InvalidOperationException ExitingError() =>
+        new("Python is shutting down: a .NET thread can no longer take the GIL (CPython would end the thread inside the call).");
 
     /// <summary>After a thread's outermost scope gave the GIL back.</summary>
     public static void AfterOutermost(ThreadGil thread)

@@ -118,6 +118,57 @@ public sealed class ModuleEdgeTests
             output);
     }
 
+    [Fact]
+    public async Task A_Python_exception_of_a_type_that_a_message_alone_cannot_make_comes_back_as_RuntimeError_naming_it()
+    {
+        string output = await PythonProcess.RunScriptAsync(
+            """
+            import ModuleEdges
+            def show(function, *arguments):
+                try:
+                    function(*arguments)
+                except BaseException as error:
+                    print(type(error).__name__ + ':', error)
+            show(ModuleEdges.throw_python_exception, 'UnicodeDecodeError', 'made in C#')
+            show(ModuleEdges.throw_python_exception, 'ExceptionGroup', 'made in C#')
+            show(ModuleEdges.throw_python_exception, 'ValueError', 'made in C#')
+            print(ModuleEdges.keep_exception(lambda: b'\xff'.decode()))
+            show(ModuleEdges.raise_kept)
+            show(ModuleEdges.raise_kept)
+            """);
+
+        const string decode = "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte";
+        Assert.Equal(
+            "RuntimeError: UnicodeDecodeError: made in C#\n" +
+            "RuntimeError: ExceptionGroup: made in C#\n" +
+            "ValueError: made in C#\n" +
+            "True\n" +
+            $"UnicodeDecodeError: {decode}\n" +
+            $"RuntimeError: UnicodeDecodeError: {decode}\n",
+            output);
+    }
+
+    [Fact]
+    public async Task Python_exceptions_that_CSharp_catches_and_drops_do_not_keep_their_frames_alive_until_a_rare_collection()
+    {
+        // Each exception holds its traceback, and so the frame with its 10 MB local; the module's .NET
+        // heap sees only small objects, and would not be collected for a long time on its own.
+        string output = await PythonProcess.RunScriptAsync(
+            """
+            import resource, ModuleEdges
+            def fail():
+                big = bytearray(10_000_000)
+                open('/nonexistent/file')
+            start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            for _ in range(150):
+                ModuleEdges.errno_of(fail)
+            grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - start
+            print('150 frames of 10 MB kept alive:', grown > 1_200_000, grown < 800_000)
+            """);
+
+        Assert.Equal("150 frames of 10 MB kept alive: False True\n", output);
+    }
+
     [Theory]
     [InlineData("sys.exit(3)", 3)]
     [InlineData("sys.exit(0)", 0)]
@@ -180,6 +231,26 @@ public sealed class ModuleEdgeTests
             """);
 
         Assert.Equal("True\n", output);
+    }
+
+    [Fact]
+    public async Task A_finalizer_waiting_for_the_GIL_when_Python_exits_is_let_through_rather_than_ended_inside_CPython()
+    {
+        // The finalizer thread waits for the GIL this thread keeps to the end. Ended by CPython once the
+        // interpreter finalizes, it would never finish, and ReleaseDropped, which waits for finalizers, would hang.
+        string output = await PythonProcess.RunScriptAsync(
+            """
+            import os, sys, time, ModuleEdges
+            class AtFinalization:
+                def __del__(self, write=os.write, sleep=time.sleep, release=ModuleEdges.release_dropped_with_a_disposing_finalizer):
+                    sleep(0.5)
+                    write(1, b'a finalizer ran during finalization: %r\n' % release())
+            sys.at_finalization = AtFinalization()
+            sys.setswitchinterval(10)
+            ModuleEdges.drop_disposers_and_hold_gil(1000, 300)
+            """);
+
+        Assert.Equal("a finalizer ran during finalization: True\n", output);
     }
 
     [Fact]

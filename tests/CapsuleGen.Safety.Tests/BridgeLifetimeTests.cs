@@ -63,6 +63,13 @@ public sealed class BridgeLifetimeTests
         Scenario.RunAsync("noisy-interpreter", "an interpreter that writes 300 KB to stderr is asked and answers");
 
     [Fact]
+    public Task An_interpreter_that_leaves_a_daemon_holding_its_output_is_still_heard_at_once() =>
+        Scenario.RunAsync(
+            "daemonizing-interpreter",
+            "an interpreter that leaves a daemon holding its output is asked and answers",
+            "its answer is used once it exits, without waiting for its output to end");
+
+    [Fact]
     public Task An_interpreter_that_never_answers_is_ended_and_the_search_goes_on() =>
         Scenario.RunAsync(
             "silent-interpreter",

@@ -94,14 +94,18 @@ public static unsafe class PythonCall
                 return 0; // what Python raised goes back as it was: SystemExit, KeyboardInterrupt and tracebacks included
             }
 
+            if ((exception as PythonException ?? (exception as CapsuleNotFoundException)?.InnerException as PythonException) is { } made)
+            {
+                SetFromPython(made); // raised once already, or made in .NET
+                return 0;
+            }
+
             (nint type, string message) = exception switch
             {
                 CapsuleNameMismatchException mismatch => (api.ValueError, NameMismatchMessage(mismatch)),
-                CapsuleNotFoundException { InnerException: PythonException made } => FromPython(made),
                 CapsuleNotFoundException => (api.ImportError, exception.Message),
                 CapsuleSignatureMismatchException or InvalidCapsuleException => (api.ValueError, exception.Message),
                 ObjectDisposedException { ObjectName: nameof(Capsule) } => (api.ValueError, exception.Message),
-                PythonException made => FromPython(made),
                 ArgumentException => (api.ValueError, exception.Message),
                 OverflowException => (api.OverflowError, exception.Message),
                 DivideByZeroException => (api.ZeroDivisionError, exception.Message),
@@ -139,28 +143,59 @@ public static unsafe class PythonCall
         return exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? Unwrap(aggregate.InnerExceptions[0]) : exception;
     }
 
-    /// <summary>A Python error that crossed into .NET and back: the built-in type again, or RuntimeError naming it.</summary>
-    private static (nint Type, string Message) FromPython(PythonException exception)
+    /// <summary>
+    /// Sets a Python error that crossed into .NET and back (and was raised once already, or was made in
+    /// .NET): a new exception of its built-in type with its message, or <c>RuntimeError</c> naming it, for
+    /// a type that is not built in or that a message alone cannot make (<c>UnicodeDecodeError</c>,
+    /// <c>ExceptionGroup</c>), whose constructor would raise a <c>TypeError</c> of its own instead.
+    /// </summary>
+    private static void SetFromPython(PythonException exception)
     {
         ModuleApi api = ModuleApi.Instance;
+        CPythonApi python = CPython.Api;
         if (!exception.PythonType.Contains('.'))
         {
-            nint builtins = CPython.Api.PyEval_GetBuiltins(); // borrowed
-            nint name = PythonText.ToPython(CPython.Api, exception.PythonType);
+            nint builtins = python.PyEval_GetBuiltins(); // borrowed
+            nint name = PythonText.ToPython(python, exception.PythonType);
             if (name != 0)
             {
                 nint type = api.PyDict_GetItem(builtins, name); // borrowed; never raises
-                CPython.Api.Py_DecRef(name);
-                if (type != 0 && api.HasFlag(type, ModuleApi.TypeSubclass) && (api.PyType_GetFlags(type) & ModuleApi.BaseExceptionSubclass) != 0)
+                python.Py_DecRef(name);
+                if (type != 0 && api.HasFlag(type, ModuleApi.TypeSubclass) && (api.PyType_GetFlags(type) & ModuleApi.BaseExceptionSubclass) != 0 &&
+                    New(python, type, exception.PythonMessage) is var instance && instance != 0)
                 {
-                    return (type, exception.PythonMessage);
+                    python.PyErr_SetObject(type, instance);
+                    python.Py_DecRef(instance);
+                    return;
                 }
             }
 
-            CPython.Api.PyErr_Clear();
+            python.PyErr_Clear();
         }
 
-        return (api.RuntimeError, exception.Message);
+        SetError(api.RuntimeError, exception.Message);
+    }
+
+    /// <summary><c>type(message)</c>, a new reference; zero, with the error set, if the type cannot be made so.</summary>
+    private static nint New(CPythonApi python, nint type, string message)
+    {
+        nint text = PythonText.ToPython(python, message);
+        if (text == 0)
+        {
+            return 0;
+        }
+
+        nint arguments = python.PyTuple_New(1);
+        if (arguments == 0)
+        {
+            python.Py_DecRef(text);
+            return 0;
+        }
+
+        _ = python.PyTuple_SetItem(arguments, 0, text); // steals the text; cannot fail on a new tuple of one
+        nint instance = python.PyObject_CallObject(type, arguments);
+        python.Py_DecRef(arguments);
+        return instance;
     }
 
     /// <summary>

@@ -65,6 +65,9 @@ internal static class PythonLocator
         tried.Add($"the usual places: {string.Join(", ", s_usualDirectories)}");
     }
 
+    /// <summary>The last line of the interpreter's answer: once read, the answer is whole, even if its output never ends.</summary>
+    private const string AnswerEnd = "capsulegen: end of answer";
+
     private static IEnumerable<PythonCandidate> AskInterpreter(string executable, List<string> tried)
     {
         const string query = "import sys, sysconfig\n" +
@@ -72,7 +75,8 @@ internal static class PythonLocator
                              "print(v('LIBDIR') or '')\n" +
                              "print(v('INSTSONAME') or '')\n" +
                              "print(v('LDLIBRARY') or '')\n" +
-                             "print(sys.executable)\n";
+                             "print(sys.executable)\n" +
+                             "print('" + AnswerEnd + "')\n";
         string[] lines;
         try
         {
@@ -108,7 +112,9 @@ internal static class PythonLocator
     /// <summary>
     /// Runs the interpreter on <paramref name="query"/> within <see cref="s_answerTime"/>, reading both of
     /// its streams as they come (one left unread would block an interpreter that writes much to it).
-    /// An interpreter that takes longer is ended, with its process tree.
+    /// An interpreter that takes longer is ended, with its process tree. Its answer is whole once its
+    /// last line is read, so a process it left behind holding its output (a daemon it started) does
+    /// not hold the answer up.
     /// </summary>
     private static bool Ask(string executable, string query, out string output, out string? failure)
     {
@@ -116,7 +122,7 @@ internal static class PythonLocator
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(query);
         using Process process = Process.Start(start)!;
-        Task<string> standardOutput = process.StandardOutput.ReadToEndAsync();
+        Task<(string Text, bool Whole)> standardOutput = ReadAnswerAsync(process.StandardOutput);
         Task<string> standardError = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(s_answerTime))
         {
@@ -134,18 +140,40 @@ internal static class PythonLocator
             return false;
         }
 
-        // Both streams end with the process, unless it left a child holding them: wait no longer than it had.
-        bool streamsEnded = Task.WaitAll([standardOutput, standardError], s_answerTime);
-        output = streamsEnded ? standardOutput.Result : string.Empty;
-        string error = streamsEnded ? standardError.Result.Trim() : "(its output did not end: a process it started still holds it)";
-        if (process.ExitCode != 0 || !streamsEnded)
+        // The answer ends with its last line, or with the output; a process the interpreter left behind
+        // may hold the output open: wait no longer than it had.
+        if (standardOutput.Wait(s_answerTime) && process.ExitCode == 0 && standardOutput.Result.Whole)
         {
-            failure = $"it failed with exit code {process.ExitCode} ({Shortened(error)})";
-            return false;
+            output = standardOutput.Result.Text;
+            failure = null;
+            return true;
         }
 
-        failure = null;
-        return true;
+        output = string.Empty;
+        string error = standardError.Wait(s_answerTime) ? Shortened(standardError.Result.Trim()) : "its error output did not end: a process it started still holds it";
+        failure = process.ExitCode != 0
+            ? $"it failed with exit code {process.ExitCode} ({error})"
+            : standardOutput.IsCompleted
+                ? $"it exited without giving its whole answer ({error})"
+                : "it exited, but its output did not end and its answer was not whole: a process it started still holds its output";
+        return false;
+    }
+
+    /// <summary>The lines before <see cref="AnswerEnd"/>, and whether it came; reads to the end of the output if it does not.</summary>
+    private static async Task<(string Text, bool Whole)> ReadAnswerAsync(StreamReader reader)
+    {
+        var text = new System.Text.StringBuilder();
+        while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
+        {
+            if (line.Trim() == AnswerEnd)
+            {
+                return (text.ToString(), true);
+            }
+
+            text.Append(line).Append('\n');
+        }
+
+        return (text.ToString(), false);
     }
 
     /// <summary>The end of a long error output, where Python's traceback says what went wrong.</summary>

@@ -17,6 +17,7 @@ public static partial class ModuleEdges
 
     private static readonly PyObject s_kept = PyObject.From("kept");
     private static readonly ConcurrentDictionary<string, Meeting> s_meetings = new(StringComparer.Ordinal);
+    private static PythonException? s_keptException;
 
     static ModuleEdges()
     {
@@ -90,6 +91,30 @@ public static partial class ModuleEdges
         }
     }
 
+    /// <summary>Throws a <see cref="PythonException"/> made in .NET, of the Python type named.</summary>
+    [PythonFunction("throw_python_exception")]
+    public static void ThrowPythonException(string type, string message) => throw new PythonException(type, message);
+
+    /// <summary>Calls a Python function and keeps what it raises, for <see cref="RaiseKept"/>; false if it raised nothing.</summary>
+    [PythonFunction("keep_exception")]
+    public static bool KeepException(PyObject function)
+    {
+        try
+        {
+            function.Call().Dispose();
+            return false;
+        }
+        catch (PythonException exception)
+        {
+            s_keptException = exception;
+            return true;
+        }
+    }
+
+    /// <summary>Throws the exception <see cref="KeepException"/> kept: the first time the object Python raised, then a new one of its type and message.</summary>
+    [PythonFunction("raise_kept")]
+    public static void RaiseKept() => throw s_keptException!;
+
     /// <summary>Waits for a worker thread that evaluates Python: it could not run while this held the GIL.</summary>
     [PythonFunction("square_on_worker", ReleaseGil = true)]
     public static long SquareOnWorker(long value) =>
@@ -146,6 +171,23 @@ public static partial class ModuleEdges
     [PythonFunction("clamp")]
     public static double Clamp(double x, double low = double.NegativeInfinity, double high = double.PositiveInfinity, double fill = double.NaN) =>
         double.IsNaN(x) ? fill : Math.Clamp(x, low, high);
+
+    /// <summary>
+    /// Drops objects whose finalizers dispose Python objects, starts a collection and keeps the GIL for
+    /// <paramref name="milliseconds"/>: the finalizer thread is then waiting for the GIL.
+    /// </summary>
+    [PythonFunction("drop_disposers_and_hold_gil")]
+    public static void DropDisposersAndHoldGil(int count, int milliseconds)
+    {
+        var finished = new ManualResetEventSlim();
+        for (int i = 0; i < count; i++)
+        {
+            DropDisposer(finished);
+        }
+
+        GC.Collect();
+        Thread.Sleep(milliseconds);
+    }
 
     private static void DropDisposer(ManualResetEventSlim finished) => _ = new Disposer(PyObject.From(12345.5), finished);
 

@@ -27,6 +27,7 @@ var scenarios = new Dictionary<string, Func<Task>>(StringComparer.Ordinal)
     ["explicit-library-choice"] = PythonLocatorScenarios.ExplicitChoiceIsHonoured,
     ["noisy-interpreter"] = PythonLocatorScenarios.NoisyInterpreterIsHeard,
     ["silent-interpreter"] = PythonLocatorScenarios.SilentInterpreterIsEnded,
+    ["daemonizing-interpreter"] = PythonLocatorScenarios.InterpreterLeavingADaemonIsHeard,
     ["release-dropped-under-gil-with-disposing-finalizer"] = GilScenarios.ReleaseDroppedUnderGilWithADisposingFinalizer,
 };
 

@@ -50,6 +50,21 @@ internal static class PythonLocatorScenarios
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// An interpreter that answers at once but leaves a process of its own behind holding its output
+    /// open (a daemon it started): its answer is complete when it exits, so it is used, without waiting
+    /// for the output to end.
+    /// </summary>
+    public static Task InterpreterLeavingADaemonIsHeard()
+    {
+        Environment.SetEnvironmentVariable(InterpreterVariable, Interpreter("daemonizing", $"sleep 60 &\nexec {RealInterpreter()} \"$@\""));
+        var clock = Stopwatch.StartNew();
+        CPython.Initialize();
+        Check.That(CPython.FoundBy?.Contains("sysconfig LIBDIR", StringComparison.Ordinal) == true, "an interpreter that leaves a daemon holding its output is asked and answers: " + CPython.FoundBy);
+        Check.That(clock.Elapsed < TimeSpan.FromSeconds(5), $"its answer is used once it exits, without waiting for its output to end ({clock.Elapsed.TotalSeconds:0.0} s)");
+        return Task.CompletedTask;
+    }
+
     private const string InterpreterVariable = "CAPSULEGEN_PYTHON";
 
     /// <summary>The interpreter the tests use, which the stand-ins run when they answer.</summary>

@@ -98,8 +98,7 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
         {
             start.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
             start.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
-            start.RegisterSyntaxNodeAction(AnalyzeLocalFunction, SyntaxKind.LocalFunctionStatement);
-            start.RegisterSyntaxNodeAction(AnalyzeLambda, SyntaxKind.ParenthesizedLambdaExpression);
+            AttributedLocalMethods.Register(start, ReportUnreachable);
             start.RegisterCompilationEndAction(AnalyzeAcrossDeclarations);
         }
 
@@ -156,26 +155,6 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
             }
 
             Report(context.ReportDiagnostic, sink.Diagnostics);
-        }
-
-        /// <summary>Local functions are not symbols the generator can reach: their attribute would silently do nothing.</summary>
-        private void AnalyzeLocalFunction(SyntaxNodeAnalysisContext context)
-        {
-            var function = (LocalFunctionStatementSyntax)context.Node;
-            if (function.AttributeLists.Count > 0 && context.SemanticModel.GetDeclaredSymbol(function, context.CancellationToken) is IMethodSymbol symbol)
-            {
-                ReportUnreachable(context, symbol, function.Identifier.GetLocation(), symbol.Name);
-            }
-        }
-
-        /// <summary>Nor are lambdas, which C# 10 lets carry attributes.</summary>
-        private void AnalyzeLambda(SyntaxNodeAnalysisContext context)
-        {
-            var lambda = (ParenthesizedLambdaExpressionSyntax)context.Node;
-            if (lambda.AttributeLists.Count > 0 && context.SemanticModel.GetSymbolInfo(lambda, context.CancellationToken).Symbol is IMethodSymbol symbol)
-            {
-                ReportUnreachable(context, symbol, lambda.ParameterList.GetLocation(), "lambda");
-            }
         }
 
         private void ReportUnreachable(SyntaxNodeAnalysisContext context, IMethodSymbol symbol, Location location, string display)

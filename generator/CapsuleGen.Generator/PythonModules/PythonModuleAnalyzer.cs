@@ -71,8 +71,7 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
         {
             start.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
             start.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
-            start.RegisterSyntaxNodeAction(AnalyzeLocalFunction, SyntaxKind.LocalFunctionStatement);
-            start.RegisterSyntaxNodeAction(AnalyzeLambda, SyntaxKind.ParenthesizedLambdaExpression);
+            AttributedLocalMethods.Register(start, ReportUnreachable);
             start.RegisterCompilationEndAction(AnalyzeAssembly);
         }
 
@@ -134,26 +133,6 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
                     attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? SourceLocations.Of(method),
                     method.ContainingType.Name + "." + method.Name,
                     method.ContainingType.Name));
-            }
-        }
-
-        /// <summary>A local function is no symbol of the module's class: its attribute would silently do nothing.</summary>
-        private void AnalyzeLocalFunction(SyntaxNodeAnalysisContext context)
-        {
-            var function = (LocalFunctionStatementSyntax)context.Node;
-            if (function.AttributeLists.Count > 0 && context.SemanticModel.GetDeclaredSymbol(function, context.CancellationToken) is IMethodSymbol symbol)
-            {
-                ReportUnreachable(context, symbol, function.Identifier.GetLocation(), symbol.Name);
-            }
-        }
-
-        /// <summary>Nor is a lambda, which C# 10 lets carry attributes.</summary>
-        private void AnalyzeLambda(SyntaxNodeAnalysisContext context)
-        {
-            var lambda = (ParenthesizedLambdaExpressionSyntax)context.Node;
-            if (lambda.AttributeLists.Count > 0 && context.SemanticModel.GetSymbolInfo(lambda, context.CancellationToken).Symbol is IMethodSymbol symbol)
-            {
-                ReportUnreachable(context, symbol, lambda.ParameterList.GetLocation(), "lambda");
             }
         }
 

@@ -5,7 +5,7 @@ using CapsuleGen.Generator.Diagnostics;
 using CapsuleGen.Generator.Emitting;
 using CapsuleGen.Generator.Model;
 using CapsuleGen.Generator.Parsing;
-using CapsuleGen.Generator.PythonModules;
+using CapsuleGen.Generator.Pipeline;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,40 +17,22 @@ namespace CapsuleGen.Generator;
 /// tables) and imports (bindings) from
 /// <c>[ExportCapsule]</c> and <c>[ImportCapsule]</c>. Symbols become equatable models in the
 /// first step; everything after it is plain data, so unrelated edits leave the output cached.
-/// Invalid declarations produce no output here: <see cref="CapsuleAnalyzer"/> reports why.
+/// Invalid declarations produce no output here: <see cref="CapsuleAnalyzer"/> reports why. Python
+/// modules have a generator of their own (<see cref="PythonModules.PythonModuleGenerator"/>), which reads
+/// the same export models.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class CapsuleGenerator : IIncrementalGenerator
 {
-    /// <summary>The oldest C# the generated code compiles with (file-scoped namespaces).</summary>
-    internal const LanguageVersion MinimumLanguageVersion = LanguageVersion.CSharp10;
-
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        IncrementalValuesProvider<ExportedFunction> exportedFunctions = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                KnownNames.ExportCapsuleAttribute,
-                static (node, _) => node is MethodDeclarationSyntax,
-                static (context, _) => ExportParser.Parse((IMethodSymbol)context.TargetSymbol, context.Attributes[0], DiagnosticSink.None))
-            .WithTrackingName(TrackingNames.ExportedFunctions)
-            .Where(static function => function is not null)
-            .Select(static (function, _) => function!)
-            .WithTrackingName(TrackingNames.ValidExportedFunctions);
+        IncrementalValuesProvider<ExportedFunction> exportedFunctions = CapsuleModels.ExportedFunctions(context);
+        IncrementalValuesProvider<ExportedTable> exportedTables = CapsuleModels.ExportedTables(context);
 
         IncrementalValuesProvider<ExportingType> exportingTypes = exportedFunctions
             .Collect()
             .SelectMany(static (functions, _) => GroupByType(functions))
             .WithTrackingName(TrackingNames.ExportingTypes);
-
-        IncrementalValuesProvider<ExportedTable> exportedTables = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                KnownNames.ExportCapsuleAttribute,
-                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
-                static (context, _) => TableExportParser.Parse((INamedTypeSymbol)context.TargetSymbol, context.Attributes[0], DiagnosticSink.None))
-            .WithTrackingName(TrackingNames.ExportedTables)
-            .Where(static table => table is not null)
-            .Select(static (table, _) => table!)
-            .WithTrackingName(TrackingNames.ValidExportedTables);
 
         IncrementalValuesProvider<ImportedInterface> importedInterfaces = context.SyntaxProvider
             .ForAttributeWithMetadataName(
@@ -62,11 +44,8 @@ public sealed class CapsuleGenerator : IIncrementalGenerator
             .Select(static (import, _) => import!)
             .WithTrackingName(TrackingNames.ValidImportedInterfaces);
 
-        // A CLS-compliant assembly would draw CLS warnings inside generated files (native types, the
-        // manifest's arrays), where no #pragma of the user's reaches; generated files then suppress them.
-        IncrementalValueProvider<bool> clsCompliant = context.CompilationProvider
-            .Select(static (compilation, _) => CompilationFacts.IsClsCompliant(compilation.Assembly))
-            .WithTrackingName(TrackingNames.ClsCompliant);
+        IncrementalValueProvider<bool> clsCompliant = CompilationConditions.ClsCompliant(context);
+        IncrementalValueProvider<bool> canGenerate = CompilationConditions.CanGenerate(context);
 
         IncrementalValueProvider<EquatableArray<ManifestEntry>> manifest = exportedFunctions
             .Collect()
@@ -88,30 +67,11 @@ public sealed class CapsuleGenerator : IIncrementalGenerator
             .Combine(clsCompliant)
             .Select(static (import, _) => new GeneratedSource(import.Left.Location.FullName, ImportEmitter.Kind, ImportEmitter.Emit(import.Left, import.Right)))
             .WithTrackingName(TrackingNames.BindingFiles);
-        IncrementalValuesProvider<GeneratedSource> moduleFiles = PythonModulePipeline.Register(context, clsCompliant);
         IncrementalValuesProvider<GeneratedSource> files = exportFiles.Collect()
             .Combine(tableFiles.Collect())
             .Combine(bindingFiles.Collect())
-            .Combine(moduleFiles.Collect())
-            .SelectMany(static (all, _) => HintNames.Assign(all.Left.Left.Left.AddRange(all.Left.Left.Right).AddRange(all.Left.Right).AddRange(all.Right)))
+            .SelectMany(static (all, _) => HintNames.Assign(all.Left.Left.AddRange(all.Left.Right).AddRange(all.Right)))
             .WithTrackingName(TrackingNames.GeneratedFiles);
-
-        // Generated code needs unsafe code, C# 10 and a reachable System namespace; without them the
-        // analyzer reports CAPS0017, CAPS0022 or CAPS0026 in the user's files and nothing is
-        // generated, so no error lands in a generated file.
-        IncrementalValueProvider<bool> unsafeAllowed = context.CompilationProvider
-            .Select(static (compilation, _) => compilation.Options is CSharpCompilationOptions { AllowUnsafe: true })
-            .WithTrackingName(TrackingNames.UnsafeAllowed);
-        IncrementalValueProvider<bool> languageSupported = context.ParseOptionsProvider
-            .Select(static (options, _) => options is CSharpParseOptions parse && parse.LanguageVersion >= MinimumLanguageVersion)
-            .WithTrackingName(TrackingNames.LanguageSupported);
-        IncrementalValueProvider<bool> systemReachable = context.CompilationProvider
-            .Select(static (compilation, _) => !CompilationFacts.TypesHidingSystem(compilation).Any())
-            .WithTrackingName(TrackingNames.SystemReachable);
-        IncrementalValueProvider<bool> canGenerate = unsafeAllowed
-            .Combine(languageSupported)
-            .Combine(systemReachable)
-            .Select(static (all, _) => all.Left.Left && all.Left.Right && all.Right);
 
         context.RegisterSourceOutput(files.Combine(canGenerate), static (output, file) =>
         {

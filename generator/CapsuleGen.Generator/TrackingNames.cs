@@ -1,6 +1,6 @@
 namespace CapsuleGen.Generator;
 
-/// <summary>Names of the pipeline's steps, so tests can check that each one caches.</summary>
+/// <summary>Names of the capsule pipeline's steps, so tests can check that each one caches.</summary>
 internal static class TrackingNames
 {
     public const string ExportedFunctions = nameof(ExportedFunctions);

@@ -157,7 +157,7 @@ public sealed class CrossDeclarationDiagnosticTests
         Diagnostic diagnostic = Assert.Single(run.AnalyzerDiagnostics());
 
         AssertDiagnostic(diagnostic, "CAPS0017", marked, "The code generated for 'Quack' calls through function pointers, which needs unsafe code; set <AllowUnsafeBlocks>true</AllowUnsafeBlocks> in the project file");
-        Assert.Empty(run.Result.Results.SelectMany(result => result.GeneratedSources));
+        Assert.Empty(run.GeneratedSources);
         Assert.Empty(run.CompilerDiagnostics());
     }
 
@@ -176,7 +176,7 @@ public sealed class CrossDeclarationDiagnosticTests
         GeneratorRun run = GeneratorRun.Of(marked.Source);
 
         AssertDiagnostic(Assert.Single(run.AnalyzerDiagnostics()), "CAPS0026", marked, "This type is named 'System' and declared in the global namespace, which hides the namespace System even from 'global::System', and CapsuleGen's generated code names it throughout, so nothing is generated; rename the type or declare it in a namespace");
-        Assert.Empty(run.Result.Results.SelectMany(result => result.GeneratedSources));
+        Assert.Empty(run.GeneratedSources);
         Assert.Empty(run.CompilerDiagnostics());
     }
 
@@ -191,7 +191,7 @@ public sealed class CrossDeclarationDiagnosticTests
         GeneratorRun run = GeneratorRun.Of(TestCompilation.Create([marked.Source], extraReferences: [shadow]));
 
         AssertDiagnostic(Assert.Single(run.AnalyzerDiagnostics()), "CAPS0026", marked, "The type 'System' of assembly 'Shadow' is named 'System' and declared in the global namespace, which hides the namespace System even from 'global::System', and CapsuleGen's generated code names it throughout, so nothing is generated; rename the type or declare it in a namespace");
-        Assert.Empty(run.Result.Results.SelectMany(result => result.GeneratedSources));
+        Assert.Empty(run.GeneratedSources);
     }
 
     [Fact]
@@ -336,7 +336,7 @@ public sealed class CrossDeclarationDiagnosticTests
         Assert.Empty(run.AnalyzerDiagnostics().Select(GeneratorRun.Describe));
         Assert.Empty(run.ProblemsInGeneratedFiles());
         run.EmitCleanly();
-        string generated = run.Result.Results.Single().GeneratedSources.Single(source => source.HintName == "Derived.Exports.g.cs").SourceText.ToString();
+        string generated = run.GeneratedSources.Single(source => source.HintName == "Derived.Exports.g.cs").SourceText.ToString();
         Assert.Contains("public static new global::CapsuleGen.Capsule QuackCapsule", generated, StringComparison.Ordinal);
         Assert.Contains("protected static new global::CapsuleGen.Capsule HonkCapsule", generated, StringComparison.Ordinal);
         Assert.Contains("internal static global::CapsuleGen.Capsule PeepCapsule", generated, StringComparison.Ordinal);

@@ -66,9 +66,9 @@ public sealed class IncrementalityTests
     {
         CSharpCompilation compilation = TestCompilation.Create(SnapshotSources.All.Append(Unrelated));
         GeneratorDriver driver = GeneratorRun.Of(compilation).Driver;
-        GeneratorRunResult first = driver.GetRunResult().Results.Single();
+        GeneratorRunResult first = GeneratorRun.Of<CapsuleGenerator>(driver);
         driver = driver.RunGenerators(edit(compilation));
-        return (first, driver.GetRunResult().Results.Single());
+        return (first, GeneratorRun.Of<CapsuleGenerator>(driver));
     }
 
     private static CSharpCompilation Replace(CSharpCompilation compilation, string oldSource, string newSource)

@@ -67,7 +67,7 @@ public sealed class LegalDeclarationTests
         Assert.Equal("CAPS0022", diagnostic.Id);
         Assert.Equal(marked.Span, diagnostic.Location.SourceSpan);
         Assert.Equal("The code generated for 'Quack' needs C# 10 or later, but the project compiles as C# 9.0; set <LangVersion>10</LangVersion> or later in the project file", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Empty(run.Result.Results.SelectMany(result => result.GeneratedSources));
+        Assert.Empty(run.GeneratedSources);
         Assert.Empty(run.CompilerDiagnostics());
     }
 
@@ -76,7 +76,7 @@ public sealed class LegalDeclarationTests
     {
         GeneratorRun run = GeneratorRun.Of(LegalScenario.CaseTwins.Exporter);
 
-        string[] hintNames = run.Result.Results.SelectMany(result => result.GeneratedSources).Select(source => source.HintName).ToArray();
+        string[] hintNames = run.GeneratedSources.Select(source => source.HintName).ToArray();
 
         Assert.Equal(hintNames.Length, hintNames.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.Contains(hintNames, name => name.StartsWith("Api.Duck.Exports.", StringComparison.Ordinal));
@@ -88,7 +88,7 @@ public sealed class LegalDeclarationTests
     {
         GeneratorRun run = GeneratorRun.Of(LegalScenario.DefaultValues.Importer);
 
-        string binding = run.Result.Results.SelectMany(result => result.GeneratedSources).Single(source => source.HintName.Contains("Binding", StringComparison.Ordinal)).SourceText.ToString();
+        string binding = run.GeneratedSources.Single(source => source.HintName.Contains("Binding", StringComparison.Ordinal)).SourceText.ToString();
 
         Assert.Contains("public double Combine(double x = 1.5, int y = -2, global::Shape shape = (global::Shape)(2), bool flag = true, char letter = 'é', global::System.IntPtr count = 7, float missing = float.NaN, [global::System.Runtime.CompilerServices.CallerLineNumber] int line = 0)", binding, StringComparison.Ordinal);
     }

@@ -401,7 +401,7 @@ public sealed class PythonModuleDiagnosticTests
         Assert.Empty(run.GeneratorDiagnostics);
         if (id != "CAPS0047")
         {
-            Assert.DoesNotContain(run.Result.Results.SelectMany(result => result.GeneratedSources), source => source.HintName.EndsWith("PythonModule.g.cs", StringComparison.Ordinal));
+            Assert.DoesNotContain(run.GeneratedSources, source => source.HintName.EndsWith("PythonModule.g.cs", StringComparison.Ordinal));
         }
     }
 
@@ -427,7 +427,7 @@ public sealed class PythonModuleDiagnosticTests
         Diagnostic diagnostic = Assert.Single(run.PythonAnalyzerDiagnostics());
         Assert.Equal("CAPS0019", diagnostic.Id);
         Assert.Equal(marked.Span, diagnostic.Location.SourceSpan);
-        string generated = Assert.Single(run.Result.Results.SelectMany(result => result.GeneratedSources)).SourceText.ToString();
+        string generated = Assert.Single(run.GeneratedSources).SourceText.ToString();
         Assert.Contains("new(\"quack\",", generated, StringComparison.Ordinal);
         Assert.DoesNotContain("honk", generated, StringComparison.Ordinal);
     }
@@ -482,7 +482,7 @@ public sealed class PythonModuleDiagnosticTests
             Diagnostic diagnostic = Assert.Single(run.PythonAnalyzerDiagnostics());
             Assert.Equal("CAPS0046", diagnostic.Id);
             Assert.StartsWith($"The module CppDuck already has a member named '{name}' (the attribute ", diagnostic.GetMessage(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-            Assert.DoesNotContain(run.Result.Results.SelectMany(result => result.GeneratedSources), generated => generated.HintName.EndsWith("PythonModule.g.cs", StringComparison.Ordinal));
+            Assert.DoesNotContain(run.GeneratedSources, generated => generated.HintName.EndsWith("PythonModule.g.cs", StringComparison.Ordinal));
         }
     }
 
@@ -504,7 +504,7 @@ public sealed class PythonModuleDiagnosticTests
             """);
 
         Assert.Empty(run.PythonAnalyzerDiagnostics());
-        string generated = run.Result.Results.Single().GeneratedSources.Single(source => source.HintName.EndsWith("PythonModule.g.cs", StringComparison.Ordinal)).SourceText.ToString();
+        string generated = run.GeneratedSources.Single(source => source.HintName.EndsWith("PythonModule.g.cs", StringComparison.Ordinal)).SourceText.ToString();
         Assert.Contains("new(\"__getattr__\",", generated, StringComparison.Ordinal);
         Assert.Contains("new(\"__capi__\", global::CppDuck.QuackCapsule)", generated, StringComparison.Ordinal);
         run.EmitCleanly();
@@ -530,8 +530,8 @@ public sealed class PythonModuleDiagnosticTests
             """);
 
         Assert.Empty(run.PythonAnalyzerDiagnostics());
-        Assert.Contains(run.Result.Results.SelectMany(result => result.GeneratedSources), source => source.SourceText.ToString().Contains("return global::CapsuleGen.Python.Modules.PythonResults.FromInt64(getpid());", StringComparison.Ordinal));
-        Assert.Contains(run.Result.Results.SelectMany(result => result.GeneratedSources), source => source.SourceText.ToString().Contains("return Pid();", StringComparison.Ordinal));
+        Assert.Contains(run.GeneratedSources, source => source.SourceText.ToString().Contains("return global::CapsuleGen.Python.Modules.PythonResults.FromInt64(getpid());", StringComparison.Ordinal));
+        Assert.Contains(run.GeneratedSources, source => source.SourceText.ToString().Contains("return Pid();", StringComparison.Ordinal));
     }
 
     [Fact]

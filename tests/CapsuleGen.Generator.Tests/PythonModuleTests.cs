@@ -66,8 +66,8 @@ public sealed class PythonModuleTests
         // Each warning is the user's to have where they name the symbol; an error (obsolete as an error) is kept out by an obsolete context.
         Assert.Contains("#pragma warning disable CS0612, CS0618, DEPR1, DEPR2, DEPR3 //", generated, StringComparison.Ordinal);
         Assert.Contains("[global::System.Obsolete(\"Generated for obsolete code of the project.\")]\n    [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]\n    private static global::System.IntPtr Deprecated_gone(", generated, StringComparison.Ordinal);
-        Assert.Contains("new(\"_retired_API\", global::Deprecated.ReadRetiredCapsule()),", generated, StringComparison.Ordinal);
-        Assert.Contains("private static global::CapsuleGen.Capsule ReadRetiredCapsule() => Retired.RetiredCapsule;", generated, StringComparison.Ordinal);
+        Assert.Contains("new(\"_retired_API\", ReadRetiredCapsule()),", generated, StringComparison.Ordinal);
+        Assert.Contains("private static global::CapsuleGen.Capsule ReadRetiredCapsule() => global::Deprecated.Retired.RetiredCapsule;", generated, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -213,7 +213,7 @@ public sealed class PythonModuleTests
         CSharpCompilation compilation = PythonModuleCompilation.Create(PythonModuleSources.Bird, "Bird", allowUnsafe: false);
         GeneratorRun run = GeneratorRun.Of(compilation);
 
-        Assert.DoesNotContain(run.Result.Results.SelectMany(result => result.GeneratedSources), source => source.HintName.EndsWith("PythonModule.g.cs", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.GeneratedSources, source => source.HintName.EndsWith("PythonModule.g.cs", StringComparison.Ordinal));
         Assert.Contains(PythonModuleCompilation.Analyze(compilation), diagnostic => diagnostic.Id == "CAPS0017" && diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'Bird'", StringComparison.Ordinal));
     }
 
@@ -230,7 +230,7 @@ public sealed class PythonModuleTests
         CSharpCompilation compilation = PythonModuleCompilation.Create(marked.Source, "Bird", LanguageVersion.CSharp9);
         GeneratorRun run = GeneratorRun.Of(compilation);
 
-        Assert.Empty(run.Result.Results.SelectMany(result => result.GeneratedSources));
+        Assert.Empty(run.GeneratedSources);
         Diagnostic diagnostic = Assert.Single(run.PythonAnalyzerDiagnostics());
         Assert.Equal("CAPS0022", diagnostic.Id);
         Assert.Equal(marked.Span, diagnostic.Location.SourceSpan);
@@ -243,12 +243,12 @@ public sealed class PythonModuleTests
         CSharpCompilation compilation = PythonModuleCompilation.Create(PythonModuleSources.Bird, "Bird")
             .AddSyntaxTrees(CSharpSyntaxTree.ParseText("public class Unrelated { }", TestCompilation.ParseOptions(), cancellationToken: TestContext.Current.CancellationToken));
         GeneratorDriver driver = GeneratorRun.Of(compilation).Driver;
-        GeneratorRunResult first = driver.GetRunResult().Results.Single();
+        GeneratorRunResult first = GeneratorRun.Of<PythonModuleGenerator>(driver);
         SyntaxTree unrelated = compilation.SyntaxTrees.Last();
         driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(unrelated, unrelated.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From("public class Unrelated { public int Touched; }"))), TestContext.Current.CancellationToken);
-        GeneratorRunResult second = driver.GetRunResult().Results.Single();
+        GeneratorRunResult second = GeneratorRun.Of<PythonModuleGenerator>(driver);
 
-        foreach (string step in new[] { PythonModulePipeline.Modules, PythonModulePipeline.ValidModules })
+        foreach (string step in new[] { PythonModuleSteps.Modules, PythonModuleSteps.ValidModules, PythonModuleSteps.WithCapsules, PythonModuleSteps.Files })
         {
             Assert.All(second.TrackedSteps[step].SelectMany(run => run.Outputs), output =>
                 Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} was {output.Reason}"));
@@ -268,14 +268,14 @@ public sealed class PythonModuleTests
         string edited = PythonModuleSources.Bird.Replace("s_quacker.Bind(quack);", "s_quacker.Bind(quack ?? throw new System.ArgumentNullException(nameof(quack)));", StringComparison.Ordinal);
         Assert.NotEqual(PythonModuleSources.Bird, edited);
         driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(edited))), TestContext.Current.CancellationToken);
-        GeneratorRunResult second = driver.GetRunResult().Results.Single();
+        GeneratorRunResult second = GeneratorRun.Of<PythonModuleGenerator>(driver);
 
-        Assert.All(second.TrackedSteps[PythonModulePipeline.ValidModules].SelectMany(run => run.Outputs), output =>
+        Assert.All(second.TrackedSteps[PythonModuleSteps.ValidModules].SelectMany(run => run.Outputs), output =>
             Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, output.Reason.ToString()));
     }
 
     private static string Generated(string source, string assembly) =>
-        PythonModuleCompilation.Run(source, assembly).Result.Results.SelectMany(result => result.GeneratedSources)
+        PythonModuleCompilation.Run(source, assembly).GeneratedSources
             .Single(generated => generated.HintName.EndsWith("PythonModule.g.cs", StringComparison.Ordinal)).SourceText.ToString();
 
     /// <summary>The module compiles without a warning at the oldest supported and the newest language version, and the analyzers take it.</summary>

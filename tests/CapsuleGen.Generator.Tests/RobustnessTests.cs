@@ -135,7 +135,7 @@ public sealed class RobustnessTests
     private static IEnumerable<string> Run(string source)
     {
         CSharpCompilation compilation = PythonModuleCompilation.Create(source, "UserCode");
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(new CapsuleGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(new CapsuleGenerator(), new Generator.PythonModules.PythonModuleGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out _);
         GeneratorDriverRunResult result = driver.GetRunResult();
         foreach (Diagnostic diagnostic in output.GetDiagnostics().Where(diagnostic => diagnostic.Severity != DiagnosticSeverity.Hidden && diagnostic.Location.SourceTree is { } tree && !compilation.SyntaxTrees.Contains(tree)))
         {

@@ -85,9 +85,9 @@ public sealed class StructCycleTests
         run.EmitCleanly();
 
         // Each struct is described once, and the description names the structs it reaches.
-        string manifest = run.Result.Results.Single().GeneratedSources.Single(generated => generated.HintName == "CapsuleGen.Manifest.g.cs").SourceText.ToString();
+        string manifest = run.GeneratedSources.Single(generated => generated.HintName == "CapsuleGen.Manifest.g.cs").SourceText.ToString();
         Assert.Equal(1, manifest.Split("\"struct Node (").Length - 1);
-        Assert.Equal(manifest, GeneratorRun.Of(source).Result.Results.Single().GeneratedSources.Single(generated => generated.HintName == "CapsuleGen.Manifest.g.cs").SourceText.ToString());
+        Assert.Equal(manifest, GeneratorRun.Of(source).GeneratedSources.Single(generated => generated.HintName == "CapsuleGen.Manifest.g.cs").SourceText.ToString());
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class StructCycleTests
             }
             """);
 
-        string generated = run.Result.Results.Single().GeneratedSources.Single(source => source.HintName == "Exports.Exports.g.cs").SourceText.ToString();
+        string generated = run.GeneratedSources.Single(source => source.HintName == "Exports.Exports.g.cs").SourceText.ToString();
 
         Assert.Contains("""
                     "int (struct Other)",

@@ -262,7 +262,7 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
                 sink.Report(Descriptors.UnsafeBlocksRequired, location, owner.Name);
             }
 
-            if (location?.SourceTree?.Options is CSharpParseOptions { LanguageVersion: var version } && version < CapsuleGenerator.MinimumLanguageVersion)
+            if (location?.SourceTree?.Options is CSharpParseOptions { LanguageVersion: var version } && version < Pipeline.CompilationConditions.MinimumLanguageVersion)
             {
                 sink.Report(Descriptors.LanguageVersionTooLow, location, owner.Name, version.ToDisplayString());
             }

@@ -16,7 +16,7 @@ internal static class TableExportEmitter
         SourceWriter writer = FileScaffold.Open(table.Location, "unsafe", table.Deprecation, clsCompliant);
 
         writer.Line($"/// <summary>A new handle to the capsule {CSharpText.DocName(table.CapsuleName)}: a table of {table.SlotCount} Cdecl function pointers, slot <c>n</c> at <c>n * sizeof(void*)</c>.</summary>");
-        writer.Line($"{table.PropertyModifiers} {CSharpText.Capsule} {table.TypeName}Capsule => global::CapsuleGen.Interop.ExportedCapsules.Table(");
+        writer.Line($"{table.PropertyModifiers} {CSharpText.Capsule} {table.PropertyName} => global::CapsuleGen.Interop.ExportedCapsules.Table(");
         writer.Indent();
         writer.Line($"&{table.FactoryName},");
         writer.Line($"{CSharpText.Literal(table.CapsuleName)},");

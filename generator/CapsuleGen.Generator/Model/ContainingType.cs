@@ -22,6 +22,12 @@ internal sealed record TypeLocation(string? Namespace, EquatableArray<Containing
     /// <summary>The dotted name with the namespace and without escapes (<c>class.Api.Duck</c>), from which hint names are made.</summary>
     public string FullName => (Namespace is null ? string.Empty : Namespace.Replace("@", string.Empty) + ".") + NestedName;
 
+    /// <summary>Whether the innermost type is nested directly in <paramref name="outer"/>'s innermost type.</summary>
+    public bool IsNestedDirectlyIn(TypeLocation outer) =>
+        Namespace == outer.Namespace &&
+        Types.Count == outer.Types.Count + 1 &&
+        System.Linq.Enumerable.SequenceEqual(System.Linq.Enumerable.Take(Types, outer.Types.Count), outer.Types);
+
     /// <summary>The innermost type as code anywhere names it: <c>global::Ns.Outer.Duck</c>.</summary>
     public string FullyQualifiedName =>
         "global::" + (Namespace is null ? string.Empty : Namespace + ".") + string.Join(".", System.Linq.Enumerable.Select(Types, type => type.Name));

@@ -29,7 +29,7 @@ internal sealed record ExportedFunction(
     public string DisplayName => Location.NestedName + "." + MethodName.TrimStart('@');
 
     /// <summary>The generated capsule property: <c>QuackCapsule</c>.</summary>
-    public string PropertyName => MethodName.TrimStart('@') + "Capsule";
+    public string PropertyName => Parsing.GeneratedNames.CapsuleProperty(MethodName);
 
     /// <summary>The capsule property's modifiers: <c>public static</c>, <c>internal static new</c>.</summary>
     public string PropertyModifiers => Accessibility + (HidesInherited ? " static new" : " static");

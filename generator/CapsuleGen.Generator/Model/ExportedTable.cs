@@ -11,6 +11,7 @@ internal sealed record ExportedSlot(int Index, ExportedFunction Function);
 /// <param name="FactoryName">The private method that fills the table, chosen so that it clashes with no name of the class.</param>
 /// <param name="StructLayouts">The layout of every struct any slot's signature reaches, ordered by C name.</param>
 /// <param name="HidesInherited">Whether the capsule property hides the one generated for a base class's table, and so is declared <c>new</c>.</param>
+/// <param name="ClassDeprecation">Whether the class itself is obsolete or experimental, which code naming its capsule property inherits.</param>
 internal sealed record ExportedTable(
     TypeLocation Location,
     string? CapsuleName,
@@ -18,10 +19,14 @@ internal sealed record ExportedTable(
     EquatableArray<ExportedSlot> Slots,
     string FactoryName,
     EquatableArray<string> StructLayouts,
-    bool HidesInherited)
+    bool HidesInherited,
+    Deprecation ClassDeprecation)
 {
     /// <summary>The class's own name, which names the capsule property: <c>SpamApi</c> gets <c>SpamApiCapsule</c>.</summary>
     public string TypeName => Location.Types[Location.Types.Count - 1].Name.TrimStart('@');
+
+    /// <summary>The generated capsule property: <c>SpamApiCapsule</c>.</summary>
+    public string PropertyName => Parsing.GeneratedNames.CapsuleProperty(TypeName);
 
     /// <summary>
     /// The capsule property's modifiers. It is public, so exactly as visible as the class: a class's

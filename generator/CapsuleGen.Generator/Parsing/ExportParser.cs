@@ -203,8 +203,7 @@ internal static class ExportParser
         return GeneratedNames.AreFree(type, method, display, sink, property);
     }
 
-    /// <summary>The capsule property an export generates: <c>QuackCapsule</c>.</summary>
-    private static string PropertyName(IMethodSymbol method) => method.Name + "Capsule";
+    private static string PropertyName(IMethodSymbol method) => GeneratedNames.CapsuleProperty(method.Name);
 
     /// <summary>
     /// Reads the attribute's <c>OnException</c>: whether it asks for <c>CapsuleExceptionPolicy.FailFast</c>.

@@ -14,6 +14,20 @@ namespace CapsuleGen.Generator.Parsing;
 /// </summary>
 internal static class GeneratedNames
 {
+    private const string CapsuleSuffix = "Capsule";
+
+    /// <summary>The public capsule property an export of <paramref name="exported"/> (a method, or a table class) generates: <c>QuackCapsule</c>.</summary>
+    public static string CapsuleProperty(string exported) => exported.TrimStart('@') + CapsuleSuffix;
+
+    /// <summary>The symbol CPython looks up in a module's shared library: <c>PyInit_CppDuck</c>.</summary>
+    public static string PythonEntryPoint(string moduleName) => "PyInit_" + moduleName;
+
+    /// <summary>The wrapper CPython calls for a module function, named as a C extension would name it: <c>Bird_setQuack</c>.</summary>
+    public static string PythonWrapper(string moduleName, string functionName) => moduleName + "_" + functionName;
+
+    /// <summary>The method that reads a capsule property only obsolete code may name: <c>ReadSpamCapsule</c>.</summary>
+    public static string CapsuleReader(string property) => "Read" + property;
+
     /// <summary>Whether each public name is free in <paramref name="type"/>; reports every one that is taken.</summary>
     public static bool AreFree(INamedTypeSymbol type, ISymbol owner, string ownerDisplay, DiagnosticSink sink, params string[] names)
     {
@@ -83,7 +97,7 @@ internal static class GeneratedNames
         bool isTable = Attributes.Has(type, KnownNames.ExportCapsuleAttribute);
         if (isTable)
         {
-            names.Add(type.Name + "Capsule");
+            names.Add(CapsuleProperty(type.Name));
             names.Add(TableFactory(type));
         }
 
@@ -92,7 +106,7 @@ internal static class GeneratedNames
             (string trampoline, string entry) = EntryPoints(method);
             names.Add(trampoline);
             names.Add(entry);
-            names.Add(method.Name + "Capsule");
+            names.Add(CapsuleProperty(method.Name));
         }
 
         return names;
@@ -119,7 +133,10 @@ internal static class GeneratedNames
     /// </summary>
     public static bool IsOurs(ISymbol member) =>
         member.DeclaringSyntaxReferences.Length > 0 &&
-        member.DeclaringSyntaxReferences.All(reference => reference.SyntaxTree.FilePath.Contains(typeof(CapsuleGenerator).FullName));
+        member.DeclaringSyntaxReferences.All(reference => s_generators.Any(generator => reference.SyntaxTree.FilePath.Contains(generator)));
+
+    /// <summary>The generators' full names, which name the folders their files are in.</summary>
+    private static readonly string[] s_generators = { typeof(CapsuleGenerator).FullName, typeof(PythonModules.PythonModuleGenerator).FullName };
 
     /// <summary>
     /// A user's member that a public generated member named <paramref name="name"/> would clash with
@@ -159,12 +176,12 @@ internal static class GeneratedNames
     /// </param>
     private static Accessibility? GeneratedPropertyAccessibility(INamedTypeSymbol type, string name, bool generatedOnly)
     {
-        if (!name.EndsWith("Capsule", System.StringComparison.Ordinal))
+        if (!name.EndsWith(CapsuleSuffix, System.StringComparison.Ordinal))
         {
             return null;
         }
 
-        string exported = name.Substring(0, name.Length - "Capsule".Length);
+        string exported = name.Substring(0, name.Length - CapsuleSuffix.Length);
         bool inSource = type.DeclaringSyntaxReferences.Length > 0;
         if (exported == type.Name && type.TypeKind == TypeKind.Class && Attributes.Find(type, KnownNames.ExportCapsuleAttribute) is { } table)
         {

@@ -64,7 +64,7 @@ internal static class TableExportParser
             slots.Add((index.Value, method, signature));
         }
 
-        valid &= GeneratedNames.AreFree(type, type, type.Name, sink, type.Name + "Capsule");
+        valid &= GeneratedNames.AreFree(type, type, type.Name, sink, GeneratedNames.CapsuleProperty(type.Name));
 
         if (!anySlot)
         {
@@ -89,7 +89,8 @@ internal static class TableExportParser
             exportedSlots,
             GeneratedNames.TableFactory(type),
             structs.Texts,
-            GeneratedNames.HidesGenerated(type, type.Name + "Capsule"));
+            GeneratedNames.HidesGenerated(type, GeneratedNames.CapsuleProperty(type.Name)),
+            DeprecationReader.Of(type));
     }
 
     /// <summary>A slot's function: private, reached only through the table.</summary>

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using CapsuleGen.Generator.Diagnostics;
+using CapsuleGen.Generator.Model;
 using CapsuleGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -85,6 +87,11 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
 
             DiagnosticSink sink = DiagnosticSink.Collecting();
             PythonModule? module = PythonModuleParser.Parse(type, attribute, sink, context.CancellationToken);
+            if (module is not null)
+            {
+                module = PythonModuleCapsules.Attach(module, CapsuleCandidates(type, module), sink);
+            }
+
             Location? where = SourceLocations.AttributeArgument(attribute, type);
             _modules.Add((type, where));
 
@@ -94,7 +101,7 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
                 sink.Report(Descriptors.UnsafeBlocksRequired, attributeLocation, type.Name);
             }
 
-            if (attributeLocation?.SourceTree?.Options is CSharpParseOptions { LanguageVersion: var version } && version < CapsuleGenerator.MinimumLanguageVersion)
+            if (attributeLocation?.SourceTree?.Options is CSharpParseOptions { LanguageVersion: var version } && version < Pipeline.CompilationConditions.MinimumLanguageVersion)
             {
                 sink.Report(Descriptors.LanguageVersionTooLow, attributeLocation, type.Name, version.ToDisplayString());
             }
@@ -153,6 +160,33 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
             foreach ((INamedTypeSymbol type, Location? location) in modules.Skip(1))
             {
                 context.ReportDiagnostic(Diagnostic.Create(PythonModuleDescriptors.SeveralModules, location, type.Name, modules[0].Type.Name));
+            }
+        }
+
+        /// <summary>
+        /// The capsules the module's class exports, made into models by the parsers the capsule pipeline runs,
+        /// in declaration order (the class itself first, as a table), each with where a clash is reported.
+        /// </summary>
+        private static IEnumerable<CapsuleCandidate> CapsuleCandidates(INamedTypeSymbol type, PythonModule module)
+        {
+            foreach (ISymbol member in type.GetMembers().Prepend(type))
+            {
+                if (Attributes.Find(member, KnownNames.ExportCapsuleAttribute) is not { } export)
+                {
+                    continue;
+                }
+
+                Location? where = SourceLocations.AttributeArgument(export, member);
+                CapsuleCandidate? candidate = member switch
+                {
+                    IMethodSymbol method when ExportParser.Parse(method, export, DiagnosticSink.None) is { } function => PythonModuleCapsules.Of(module, function, where),
+                    INamedTypeSymbol table when TableExportParser.Parse(table, export, DiagnosticSink.None) is { } parsed => PythonModuleCapsules.Of(module, parsed, where),
+                    _ => null,
+                };
+                if (candidate is { } found)
+                {
+                    yield return found;
+                }
             }
         }
 

@@ -36,12 +36,6 @@ internal static class PythonModuleEmitter
             WriteWrapper(writer, module, function);
         }
 
-        foreach (PythonModuleCapsule capsule in module.Capsules.Where(capsule => capsule.Reader is not null))
-        {
-            writer.Line();
-            WriteReader(writer, capsule);
-        }
-
         return FileScaffold.Close(writer, module.Location);
     }
 
@@ -70,13 +64,19 @@ internal static class PythonModuleEmitter
             $"new({CSharpText.Literal(function.PythonName)}, ({IntPtr})({FunctionPointerType(function)})&{moduleClass}.{function.WrapperName}, " +
             $"{Runtime}PythonMethodKind.{(function.Parameters.Count == 0 ? "NoArguments" : "FastCall")}, {CSharpText.Literal(Docstring(function))})"), last: false);
         WriteArray(writer, "PythonModuleCapsule", module.Capsules.Select(capsule =>
-            $"new({CSharpText.Literal(capsule.AttributeName)}, {moduleClass}.{capsule.Accessor})"), last: true);
+            $"new({CSharpText.Literal(capsule.AttributeName)}, {(capsule.NeedsReader ? capsule.ReaderName + "()" : moduleClass + "." + capsule.Property)})"), last: true);
         writer.Outdent();
         writer.CloseBlock();
         writer.OpenBlock("catch (global::System.Exception exception)");
         writer.Line($"return {Runtime}ExtensionModule.Fail({CSharpText.Literal(module.ModuleName)}, exception);");
         writer.CloseBlock();
         writer.CloseBlock();
+        foreach (PythonModuleCapsule capsule in module.Capsules.Where(capsule => capsule.NeedsReader))
+        {
+            writer.Line();
+            WriteReader(writer, moduleClass, capsule);
+        }
+
         writer.CloseBlock();
     }
 
@@ -243,10 +243,10 @@ internal static class PythonModuleEmitter
     /// Writes the method that reads a capsule property only obsolete code can name (one of a table class
     /// obsolete as an error), for the entry point, which is not obsolete itself.
     /// </summary>
-    private static void WriteReader(SourceWriter writer, PythonModuleCapsule capsule)
+    private static void WriteReader(SourceWriter writer, string moduleClass, PythonModuleCapsule capsule)
     {
         writer.Line(FileScaffold.ObsoleteContext);
-        writer.Line($"private static {CSharpText.Capsule} {capsule.Reader}() => {capsule.Property};");
+        writer.Line($"private static {CSharpText.Capsule} {capsule.ReaderName}() => {moduleClass}.{capsule.Property};");
     }
 
     /// <summary>Writes <c>if (failed) return 0;</c>: every failed check has already set a Python exception.</summary>

@@ -77,14 +77,16 @@ internal sealed record PythonFunction(
 /// <param name="AttributeName">The attribute's name; the <c>PyCapsule</c> is named <c>&lt;module&gt;.&lt;attribute&gt;</c>.</param>
 /// <param name="Property">The generated capsule property, as the module's class names it: <c>QuackCapsule</c>, <c>Spam.SpamCapsule</c>.</param>
 /// <param name="Deprecation">What naming the property names that is obsolete or experimental (an obsolete table class).</param>
-/// <param name="Reader">
-/// When naming the property is an error outside obsolete code (a table class obsolete as an error), the
-/// private obsolete method that reads it for the entry point; otherwise null.
-/// </param>
-internal sealed record PythonModuleCapsule(string AttributeName, string Property, Deprecation Deprecation, string? Reader = null)
+internal sealed record PythonModuleCapsule(string AttributeName, string Property, Deprecation Deprecation)
 {
-    /// <summary>The C# expression the entry point reads the capsule with.</summary>
-    public string Accessor => Reader is null ? Property : Reader + "()";
+    /// <summary>
+    /// Whether naming the property is an error outside obsolete code (a table class obsolete as an error):
+    /// the entry point, which is not obsolete itself, then reads it through an obsolete method of its own.
+    /// </summary>
+    public bool NeedsReader => Deprecation.ObsoleteAsError;
+
+    /// <summary>That method's name, unique in the entry point's class as table classes' names are in theirs.</summary>
+    public string ReaderName => Parsing.GeneratedNames.CapsuleReader(Property.Substring(Property.LastIndexOf('.') + 1));
 }
 
 /// <summary>A <c>[PythonModule]</c> class: everything its <c>PyInit</c> entry point and wrappers need.</summary>
@@ -106,7 +108,5 @@ internal sealed record PythonModule(
     string EntryPointClass)
 {
     /// <summary>The entry point CPython looks up: <c>PyInit_CppDuck</c>.</summary>
-    public string EntryPoint => EntryPointFor(ModuleName);
-
-    public static string EntryPointFor(string moduleName) => "PyInit_" + moduleName;
+    public string EntryPoint => Parsing.GeneratedNames.PythonEntryPoint(ModuleName);
 }

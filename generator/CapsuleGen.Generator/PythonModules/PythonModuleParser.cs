@@ -11,9 +11,6 @@ namespace CapsuleGen.Generator.PythonModules;
 /// <summary>Turns a class marked <c>[PythonModule]</c> into a <see cref="PythonModule"/>, or reports why it cannot be one.</summary>
 internal static class PythonModuleParser
 {
-    /// <summary>What naming a generated property marked with <see cref="Emitting.FileScaffold.ObsoleteContext"/> raises.</summary>
-    private static readonly Deprecation s_obsoleteProperty = new(Obsolete: true, ObsoleteAsError: false, EquatableArray<string>.Empty);
-
     public static PythonModule? Parse(INamedTypeSymbol type, AttributeData attribute, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         if (attribute.AttributeConstructor is null || attribute.ConstructorArguments.Length != 1 || BrokenDeclarations.HasAttributeTwice(type, PythonNames.ModuleAttribute))
@@ -36,8 +33,7 @@ internal static class PythonModuleParser
             return null;
         }
 
-        // Every module already has the attributes CPython sets or reads; a function or capsule must not replace one.
-        var members = PythonNames.ModuleAttributes.ToDictionary(attribute => attribute.Key, attribute => attribute.Value, System.StringComparer.Ordinal);
+        ModuleMembers members = new(moduleName!, sink);
         var functions = new List<PythonFunction>();
         foreach (IMethodSymbol method in PythonFunctionTargets.MethodsOf(type))
         {
@@ -51,22 +47,9 @@ internal static class PythonModuleParser
             {
                 valid = false;
             }
-            else if (Claim(members, function.PythonName, $"the function '{type.Name}.{method.Name}'", moduleName!, SourceLocations.AttributeArgument(functionAttribute, method), sink))
+            else if (members.Claim(function.PythonName, ModuleMembers.FunctionOwner(type.Name, method.Name), SourceLocations.AttributeArgument(functionAttribute, method)))
             {
                 functions.Add(function);
-            }
-            else
-            {
-                valid = false;
-            }
-        }
-
-        var capsules = new List<PythonModuleCapsule>();
-        foreach ((PythonModuleCapsule capsule, string owner, Location? where) in ExportedCapsules(type, moduleName!))
-        {
-            if (Claim(members, capsule.AttributeName, $"the capsule of '{owner}'", moduleName!, where, sink))
-            {
-                capsules.Add(capsule);
             }
             else
             {
@@ -80,17 +63,15 @@ internal static class PythonModuleParser
         }
 
         // The entry point's class and the wrappers are private: named against every name of the class, the
-        // members its capsule exports generate included, they never clash.
+        // members its capsule exports generate included, they never clash. Its capsules come from the
+        // capsule pipeline's models (PythonModuleCapsules).
         HashSet<string> taken = GeneratedNames.TakenIn(type);
         taken.UnionWith(GeneratedNames.OfExports(type));
-        string entryPoint = Identifiers.Take(PythonModule.EntryPointFor(moduleName!), taken);
+        string entryPoint = Identifiers.Take(GeneratedNames.PythonEntryPoint(moduleName!), taken);
         EquatableArray<PythonFunction> named = functions
-            .Select(function => function with { WrapperName = Identifiers.Take(moduleName + "_" + function.PythonName, taken) })
+            .Select(function => function with { WrapperName = Identifiers.Take(GeneratedNames.PythonWrapper(moduleName!, function.PythonName), taken) })
             .ToEquatableArray();
-        EquatableArray<PythonModuleCapsule> read = capsules
-            .Select(capsule => capsule.Deprecation.ObsoleteAsError ? capsule with { Reader = Identifiers.Take("Read" + capsule.Property.Substring(capsule.Property.LastIndexOf('.') + 1), taken) } : capsule)
-            .ToEquatableArray();
-        return new PythonModule(location, moduleName!, DocComments.Summary(type, cancellationToken), named, read, entryPoint);
+        return new PythonModule(location, moduleName!, DocComments.Summary(type, cancellationToken), named, EquatableArray<PythonModuleCapsule>.Empty, entryPoint);
     }
 
     private static PythonFunction? ParseFunction(IMethodSymbol method, AttributeData attribute, DiagnosticSink sink, CancellationToken cancellationToken)
@@ -228,55 +209,6 @@ internal static class PythonModuleParser
 
         PythonTypeResolver.TryDefault(parameter, resolved, out string? csharpDefault, out string? pythonDefault);
         return new PythonParameter(Identifiers.Escape(parameter.Name), resolved, PythonTypeResolver.ManagedType(resolved), csharpDefault, pythonDefault, forgivesNull);
-    }
-
-    /// <summary>Every capsule exported in the module's class that becomes a module attribute, with what reads it.</summary>
-    private static IEnumerable<(PythonModuleCapsule Capsule, string Owner, Location? Where)> ExportedCapsules(INamedTypeSymbol type, string moduleName)
-    {
-        // The module's class may itself be the table of a C API ([ExportCapsule("M._C_API")] with [CapsuleSlot] methods).
-        if (Attributes.Find(type, KnownNames.ExportCapsuleAttribute) is { } own &&
-            TableExportParser.Parse(type, own, DiagnosticSink.None) is { } api &&
-            PythonNames.AttributeFor(api.CapsuleName, moduleName) is { } apiAttribute)
-        {
-            yield return (new PythonModuleCapsule(apiAttribute, api.TypeName + "Capsule", Deprecation.None), type.Name, SourceLocations.AttributeArgument(own, type));
-        }
-
-        foreach (ISymbol member in type.GetMembers())
-        {
-            if (Attributes.Find(member, KnownNames.ExportCapsuleAttribute) is not { } export)
-            {
-                continue;
-            }
-
-            // Invalid exports generate no capsule property; the capsule analyzer reports them. A
-            // property whose signature names a type obsolete as an error is itself obsolete.
-            (string? capsuleName, string? property, Deprecation deprecation) = member switch
-            {
-                IMethodSymbol method when ExportParser.Parse(method, export, DiagnosticSink.None) is { } function =>
-                    (function.CapsuleName, function.PropertyName, function.Signature.TypesDeprecation.ObsoleteAsError ? s_obsoleteProperty : Deprecation.None),
-                INamedTypeSymbol nested when TableExportParser.Parse(nested, export, DiagnosticSink.None) is { } table =>
-                    (table.CapsuleName, Identifiers.Escape(nested.Name) + "." + table.TypeName + "Capsule", DeprecationReader.Of(nested)),
-                _ => (null, null, Deprecation.None),
-            };
-
-            if (property is not null && PythonNames.AttributeFor(capsuleName, moduleName) is { } attribute)
-            {
-                yield return (new PythonModuleCapsule(attribute, property, deprecation), type.Name + "." + member.Name, SourceLocations.AttributeArgument(export, member));
-            }
-        }
-    }
-
-    /// <summary>Takes <paramref name="name"/> for one member of the module; reports a clash if another already has it.</summary>
-    private static bool Claim(Dictionary<string, string> members, string name, string owner, string moduleName, Location? where, DiagnosticSink sink)
-    {
-        if (members.TryGetValue(name, out string? existing))
-        {
-            sink.Report(PythonModuleDescriptors.DuplicateName, where, moduleName, name, existing);
-            return false;
-        }
-
-        members[name] = owner;
-        return true;
     }
 
     private static string Shown(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);

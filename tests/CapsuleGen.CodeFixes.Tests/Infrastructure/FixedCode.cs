@@ -17,7 +17,7 @@ internal static class FixedCode
         Assert.Empty(capsuleDiagnostics.Select(Describe));
 
         Compilation compilation = (await project.GetCompilationAsync(cancellationToken))!;
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(new CapsuleGenerator());
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(new CapsuleGenerator(), new Generator.PythonModules.PythonModuleGenerator());
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics, cancellationToken);
         Assert.Empty(generatorDiagnostics.Select(Describe));
         // Something was generated: the fix made the declaration one the generator takes.

@@ -28,10 +28,17 @@ internal sealed class GeneratorRun
 
     public GeneratorDriverRunResult Result => Driver.GetRunResult();
 
+    /// <summary>What both generators added.</summary>
+    public IEnumerable<GeneratedSourceResult> GeneratedSources => Result.Results.SelectMany(result => result.GeneratedSources);
+
+    /// <summary>The run of one of the generators.</summary>
+    public static GeneratorRunResult Of<TGenerator>(GeneratorDriver driver) =>
+        driver.GetRunResult().Results.Single(result => result.Generator.GetGeneratorType() == typeof(TGenerator));
+
     public static GeneratorRun Of(CSharpCompilation compilation)
     {
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            [new CapsuleGenerator().AsSourceGenerator()],
+            [new CapsuleGenerator().AsSourceGenerator(), new PythonModuleGenerator().AsSourceGenerator()],
             parseOptions: (CSharpParseOptions)compilation.SyntaxTrees.First().Options,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> diagnostics);

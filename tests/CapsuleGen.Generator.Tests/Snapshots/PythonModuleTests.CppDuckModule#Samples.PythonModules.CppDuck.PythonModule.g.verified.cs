@@ -26,8 +26,8 @@ unsafe partial class CppDuck
                     },
                     new global::CapsuleGen.Python.Modules.PythonModuleCapsule[]
                     {
-                        new("quacker", global::Samples.PythonModules.CppDuck.QuackCapsule),
                         new("honker", global::Samples.PythonModules.CppDuck.HonkCapsule),
+                        new("quacker", global::Samples.PythonModules.CppDuck.QuackCapsule),
                     });
             }
             catch (global::System.Exception exception)

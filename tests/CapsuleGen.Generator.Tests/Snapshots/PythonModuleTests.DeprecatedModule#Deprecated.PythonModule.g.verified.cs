@@ -27,10 +27,10 @@ unsafe partial class Deprecated
                     },
                     new global::CapsuleGen.Python.Modules.PythonModuleCapsule[]
                     {
-                        new("stale", global::Deprecated.TakeStaleCapsule),
-                        new("_retired_API", global::Deprecated.ReadRetiredCapsule()),
                         new("_dated_API", global::Deprecated.Dated.DatedCapsule),
+                        new("_retired_API", ReadRetiredCapsule()),
                         new("_trial_API", global::Deprecated.Trial.TrialCapsule),
+                        new("stale", global::Deprecated.TakeStaleCapsule),
                     });
             }
             catch (global::System.Exception exception)
@@ -38,6 +38,9 @@ unsafe partial class Deprecated
                 return global::CapsuleGen.Python.Modules.ExtensionModule.Fail("Deprecated", exception);
             }
         }
+
+        [global::System.Obsolete("Generated for obsolete code of the project.")]
+        private static global::CapsuleGen.Capsule ReadRetiredCapsule() => global::Deprecated.Retired.RetiredCapsule;
     }
 
     /// <summary>
@@ -132,7 +135,4 @@ unsafe partial class Deprecated
             return global::CapsuleGen.Python.Modules.PythonCall.Raise(exception);
         }
     }
-
-    [global::System.Obsolete("Generated for obsolete code of the project.")]
-    private static global::CapsuleGen.Capsule ReadRetiredCapsule() => Retired.RetiredCapsule;
 }

@@ -1,0 +1,90 @@
+// CCalls: the four functions of CsCalls.cs, written as a careful C extension author would: no
+// PyArg_ParseTuple, METH_NOARGS for noop and METH_FASTCALL (stable ABI since 3.10) with the argument
+// count checked by hand for the others.
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+static PyObject *wrong_count(const char *name, Py_ssize_t expected, Py_ssize_t given) {
+    PyErr_Format(PyExc_TypeError, "%s() takes exactly %zd argument%s (%zd given)", name, expected, expected == 1 ? "" : "s", given);
+    return NULL;
+}
+
+static PyObject *ccalls_noop(PyObject *module, PyObject *unused) {
+    (void)module;
+    (void)unused;
+    Py_RETURN_NONE;
+}
+
+static PyObject *ccalls_add(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    if (nargs != 2) {
+        return wrong_count("add", 2, nargs);
+    }
+    // PyLong_AsLongLong raises TypeError for a non-integer and OverflowError out of range.
+    long long a = PyLong_AsLongLong(args[0]);
+    if (a == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    long long b = PyLong_AsLongLong(args[1]);
+    if (b == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    // Wraps on overflow like C#'s unchecked long addition, where signed overflow would be undefined.
+    return PyLong_FromLongLong((long long)((unsigned long long)a + (unsigned long long)b));
+}
+
+static PyObject *ccalls_scale(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    if (nargs != 2) {
+        return wrong_count("scale", 2, nargs);
+    }
+    // PyFloat_AsDouble takes a float or anything with __float__ or __index__, else raises TypeError.
+    double x = PyFloat_AsDouble(args[0]);
+    if (x == -1.0 && PyErr_Occurred()) {
+        return NULL;
+    }
+    double factor = PyFloat_AsDouble(args[1]);
+    if (factor == -1.0 && PyErr_Occurred()) {
+        return NULL;
+    }
+    return PyFloat_FromDouble(x * factor);
+}
+
+static PyObject *ccalls_length(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    (void)module;
+    if (nargs != 1) {
+        return wrong_count("length", 1, nargs);
+    }
+    if (!PyUnicode_Check(args[0])) {
+        // The stable ABI hides tp_name; PyType_GetName (3.11) gives the type's name as a str.
+        PyObject *type_name = PyType_GetName(Py_TYPE(args[0]));
+        if (type_name != NULL) {
+            PyErr_Format(PyExc_TypeError, "length() argument must be str, not %U", type_name);
+            Py_DECREF(type_name);
+        }
+        return NULL;
+    }
+    // The size in UTF-8 bytes (the length, for ASCII text); no copy: CPython keeps the UTF-8 form.
+    Py_ssize_t size;
+    if (PyUnicode_AsUTF8AndSize(args[0], &size) == NULL) {
+        return NULL;
+    }
+    return PyLong_FromSsize_t(size);
+}
+
+static PyMethodDef ccalls_methods[] = {
+    {"noop", ccalls_noop, METH_NOARGS, "noop($module, /)\n--\n\nDoes nothing; returns None."},
+    {"add", (PyCFunction)(void (*)(void))ccalls_add, METH_FASTCALL, "add($module, a, b, /)\n--\n\na + b, wrapping on overflow."},
+    {"scale", (PyCFunction)(void (*)(void))ccalls_scale, METH_FASTCALL, "scale($module, x, factor, /)\n--\n\nx * factor."},
+    {"length", (PyCFunction)(void (*)(void))ccalls_length, METH_FASTCALL, "length($module, text, /)\n--\n\nThe size of text in UTF-8 bytes."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef ccalls_module = {
+    PyModuleDef_HEAD_INIT, "CCalls", "The call benchmark's four functions, written in C.", -1,
+    ccalls_methods, NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC PyInit_CCalls(void) {
+    return PyModule_Create(&ccalls_module);
+}

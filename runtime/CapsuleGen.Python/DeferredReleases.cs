@@ -16,10 +16,13 @@ internal static unsafe class DeferredReleases
     private static readonly ConcurrentQueue<nint> s_threadStates = new();
     private static int s_drainQueued;
 
+    // Set after anything is queued, cleared before a drain: one read tells a module call there is nothing to do.
+    private static int s_pending;
+
     /// <summary>References given up and not yet released.</summary>
     public static int PendingReferences => s_references.Count;
 
-    public static bool IsEmpty => s_references.IsEmpty && s_threadStates.IsEmpty;
+    public static bool IsEmpty => Volatile.Read(ref s_pending) == 0;
 
     /// <summary>Gives up a reference without ever waiting for the GIL: at once if this thread holds it, else at the next acquisition.</summary>
     public static void Release(CPythonApi api, nint reference)
@@ -38,6 +41,7 @@ internal static unsafe class DeferredReleases
     public static void ReleaseLater(nint reference)
     {
         s_references.Enqueue(reference);
+        Volatile.Write(ref s_pending, 1);
         QueueDrain();
     }
 
@@ -45,12 +49,14 @@ internal static unsafe class DeferredReleases
     public static void DeleteThreadStateLater(nint threadState)
     {
         s_threadStates.Enqueue(threadState);
+        Volatile.Write(ref s_pending, 1);
         QueueDrain();
     }
 
     /// <summary>Releases everything given up so far. Call with the GIL held.</summary>
     public static void Drain(CPythonApi api)
     {
+        Interlocked.Exchange(ref s_pending, 0); // a full fence: what is queued after this sets it again
         while (s_references.TryDequeue(out nint reference))
         {
             api.Py_DecRef(reference);

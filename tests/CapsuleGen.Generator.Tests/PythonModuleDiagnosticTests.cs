@@ -378,6 +378,20 @@ public sealed class PythonModuleDiagnosticTests
             """,
             "The return value of 'CppDuck.Make' is a PyObject, but 'CppDuck.Make' releases the GIL (ReleaseGil = true), and a Python object may only be used with the GIL held; take or return a converted type (int, float, str, Capsule), or keep the GIL"
         },
+        {
+            "CAPS0051",
+            """
+            using CapsuleGen.Python;
+
+            [PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [PythonFunction]
+                public static double Clamp(double x, [KeywordOnly] double [|low|], [PositionalOnly] double high) => x;
+            }
+            """,
+            "Parameter 'low' of 'CppDuck.Clamp' is keyword-only ([KeywordOnly] makes it and every later parameter so), but 'high' after it is positional-only ([PositionalOnly] makes it and every earlier parameter so); a parameter cannot be both, so move one of the markers"
+        },
     };
 
     /// <summary>The misuse sources without their span markers, for tests that want broken code.</summary>
@@ -530,7 +544,7 @@ public sealed class PythonModuleDiagnosticTests
             """);
 
         Assert.Empty(run.PythonAnalyzerDiagnostics());
-        Assert.Contains(run.GeneratedSources, source => source.SourceText.ToString().Contains("return global::CapsuleGen.Python.Modules.PythonResults.FromInt64(getpid());", StringComparison.Ordinal));
+        Assert.Contains(run.GeneratedSources, source => source.SourceText.ToString().Contains("return global::CapsuleGen.Python.Modules.PythonResults.From(getpid());", StringComparison.Ordinal));
         Assert.Contains(run.GeneratedSources, source => source.SourceText.ToString().Contains("return Pid();", StringComparison.Ordinal));
     }
 

@@ -46,9 +46,9 @@ public sealed class TextSignatureTests
     {
         Dictionary<string, string> docstrings = Docstrings(PythonModuleCompilation.Run(Source, Module));
 
-        Assert.Equal("nan($module, x=1e999-1e999, y=1e999-1e999, z=1e999-1e999, /)\n--\n\n", docstrings["nan"]);
-        Assert.Equal("inf($module, a=1e999, b=-1e999, c=1e999, d=-1e999, e=1e999, f=-1e999, /)\n--\n\n", docstrings["inf"]);
-        Assert.Equal("zeros($module, a=0.0, b=-0.0, c=-0.0, d=-0.0, /)\n--\n\n", docstrings["zeros"]);
+        Assert.Equal("nan($module, x=1e999-1e999, y=1e999-1e999, z=1e999-1e999)\n--\n\n", docstrings["nan"]);
+        Assert.Equal("inf($module, a=1e999, b=-1e999, c=1e999, d=-1e999, e=1e999, f=-1e999)\n--\n\n", docstrings["inf"]);
+        Assert.Equal("zeros($module, a=0.0, b=-0.0, c=-0.0, d=-0.0)\n--\n\n", docstrings["zeros"]);
     }
 
     [Fact]

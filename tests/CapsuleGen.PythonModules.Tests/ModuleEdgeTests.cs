@@ -285,6 +285,6 @@ public sealed class ModuleEdgeTests
             print(ModuleEdges.clamp(5.0), ModuleEdges.clamp(5.0, 0.0, 1.0), ModuleEdges.clamp(math.nan))
             """);
 
-        Assert.Equal("(x, low=-inf, high=inf, fill=nan, /)\nTrue True True\n5.0 1.0 nan\n", output);
+        Assert.Equal("(x, low=-inf, high=inf, fill=nan)\nTrue True True\n5.0 1.0 nan\n", output);
     }
 }

@@ -32,6 +32,7 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
         PythonModuleDescriptors.SeveralModules,
         PythonModuleDescriptors.FunctionIsAsync,
         PythonModuleDescriptors.ObjectWithoutGil,
+        PythonModuleDescriptors.KeywordOnlyBeforePositionalOnly,
         Descriptors.TypeNotPartial,
         Descriptors.GenericNotSupported,
         Descriptors.FileLocalType,

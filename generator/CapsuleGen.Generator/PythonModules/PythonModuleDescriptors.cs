@@ -64,6 +64,11 @@ internal static class PythonModuleDescriptors
         "A function that releases the GIL cannot take or return a PyObject",
         "The {0} of '{1}' is a PyObject, but '{1}' releases the GIL (ReleaseGil = true), and a Python object may only be used with the GIL held; take or return a converted type (int, float, str, Capsule), or keep the GIL");
 
+    public static readonly DiagnosticDescriptor KeywordOnlyBeforePositionalOnly = Create(
+        "CAPS0051",
+        "A keyword-only parameter cannot come before a positional-only one",
+        "Parameter '{0}' of '{1}' is keyword-only ([KeywordOnly] makes it and every later parameter so), but '{2}' after it is positional-only ([PositionalOnly] makes it and every earlier parameter so); a parameter cannot be both, so move one of the markers");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error, params string[] customTags) =>
         Descriptors.Create(id, title, message, severity, customTags);
 }

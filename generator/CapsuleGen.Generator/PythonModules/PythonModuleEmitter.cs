@@ -62,7 +62,7 @@ internal static class PythonModuleEmitter
         writer.Line($"{CSharpText.Literal(module.Doc)},");
         WriteArray(writer, "PythonMethod", module.Functions.Select(function =>
             $"new({CSharpText.Literal(function.PythonName)}, ({IntPtr})({FunctionPointerType(function)})&{moduleClass}.{function.WrapperName}, " +
-            $"{Runtime}PythonMethodKind.{(function.Parameters.Count == 0 ? "NoArguments" : "FastCall")}, {CSharpText.Literal(Docstring(function))})"), last: false);
+            $"{Runtime}PythonMethodKind.{(function.Parameters.Count == 0 ? "NoArguments" : "FastCallWithKeywords")}, {CSharpText.Literal(Docstring(function))})"), last: false);
         WriteArray(writer, "PythonModuleCapsule", module.Capsules.Select(capsule =>
             $"new({CSharpText.Literal(capsule.AttributeName)}, {(capsule.NeedsReader ? capsule.ReaderName + "()" : moduleClass + "." + capsule.Property)})"), last: true);
         writer.Outdent();
@@ -109,15 +109,17 @@ internal static class PythonModuleEmitter
         // The wrapper's own parameters and locals share a scope with the method's parameters, and
         // one named like the method would hide it.
         string method = function.MethodName.TrimStart('@');
-        var taken = new HashSet<string>(function.Parameters.Select(parameter => parameter.PythonName)) { method };
+        var taken = new HashSet<string>(function.Parameters.Select(parameter => parameter.PlainName)) { method };
         string self = Identifiers.Take("module", taken);
         string args = Identifiers.Take("args", taken);
         string count = Identifiers.Take("count", taken);
+        string keywords = Identifiers.Take("keywords", taken);
+        string given = Identifiers.Take("given", taken);
         string unused = Identifiers.Take("unused", taken);
         string exception = Identifiers.Take("exception", taken);
 
         writer.Line("/// <summary>");
-        writer.Line($"/// <c>{module.ModuleName}.{function.PythonName}</c> as CPython calls it: converts the arguments, calls <c>{function.MethodName.TrimStart('@')}</c> and converts its result.");
+        writer.Line($"/// <c>{module.ModuleName}.{function.PythonName}</c> as CPython calls it: converts the arguments, calls <c>{method}</c> and converts its result.");
         writer.Line("/// </summary>");
         if (function.Deprecation.Obsolete)
         {
@@ -125,7 +127,9 @@ internal static class PythonModuleEmitter
         }
 
         writer.Line($"[{UnmanagedCallersOnly})]");
-        string parameters = function.Parameters.Count == 0 ? $"{IntPtr} {self}, {IntPtr} {unused}" : $"{IntPtr} {self}, {IntPtr}* {args}, {IntPtr} {count}";
+        string parameters = function.Parameters.Count == 0
+            ? $"{IntPtr} {self}, {IntPtr} {unused}"
+            : $"{IntPtr} {self}, {IntPtr}* {args}, {IntPtr} {count}, {IntPtr} {keywords}";
         writer.OpenBlock($"private static {IntPtr} {function.WrapperName}({parameters})");
 
         // Capsule arguments are handles lent for the call, released in the finally below, however the call ends.
@@ -141,29 +145,34 @@ internal static class PythonModuleEmitter
         }
 
         writer.OpenBlock("try");
-
-        int required = function.Parameters.Count(parameter => parameter.DefaultValue is null);
-        WriteCheck(writer, function.Parameters.Count == 0
-            ? $"!{Runtime}PythonCall.Enter({qualified})"
-            : $"!{Runtime}PythonCall.Enter({qualified}, {count}, {Number(required)}, {Number(function.Parameters.Count)})");
+        if (function.Parameters.Count == 0)
+        {
+            WriteCheck(writer, $"!{Runtime}PythonCall.Enter({qualified})");
+        }
+        else
+        {
+            // Each parameter's argument, or zero where the call left it to its default.
+            writer.Line($"{IntPtr}* {given} = stackalloc {IntPtr}[{Number(function.Parameters.Count)}];");
+            WriteCheck(writer, $"!{Runtime}PythonCall.Enter({Signature(function, qualified)}, {args}, {count}, {keywords}, {given})");
+        }
 
         for (int i = 0; i < function.Parameters.Count; i++)
         {
             PythonParameter parameter = function.Parameters[i];
-            string argument = $"{args}[{Number(i)}]";
+            string argument = $"{given}[{Number(i)}]";
             if (parameter.Kind == PythonValueKind.Object)
             {
                 // Any object is accepted as it is. The handle lives for the call; a method that keeps the object takes its own reference.
                 string take = $"{Runtime}PythonArguments.Object({argument})";
                 writer.Line(parameter.DefaultValue is null
                     ? $"using {parameter.ManagedType} {parameter.Name} = {take};"
-                    : $"using {parameter.ManagedType} {parameter.Name} = {count} > {Number(i)} ? {take} : {parameter.DefaultValue};");
+                    : $"using {parameter.ManagedType} {parameter.Name} = {argument} != 0 ? {take} : {parameter.DefaultValue};");
                 writer.Line();
             }
             else if (lent.Contains(parameter))
             {
                 string take = Conversion(parameter, argument, qualified, $"out {parameter.Name}");
-                WriteCheck(writer, parameter.DefaultValue is null ? "!" + take : $"{count} > {Number(i)} && !{take}");
+                WriteCheck(writer, parameter.DefaultValue is null ? "!" + take : $"{argument} != 0 && !{take}");
             }
             else if (parameter.DefaultValue is null)
             {
@@ -172,12 +181,12 @@ internal static class PythonModuleEmitter
             else
             {
                 writer.Line($"{parameter.ManagedType} {parameter.Name} = {parameter.DefaultValue};");
-                WriteCheck(writer, $"{count} > {Number(i)} && !" + Conversion(parameter, argument, qualified, $"out {parameter.Name}"));
+                WriteCheck(writer, $"{argument} != 0 && !" + Conversion(parameter, argument, qualified, $"out {parameter.Name}"));
             }
         }
 
         // A parameter named like the method hides it; the method's full name reaches it anyway.
-        bool hidden = function.Parameters.Any(parameter => parameter.PythonName == method);
+        bool hidden = function.Parameters.Any(parameter => parameter.PlainName == method);
         string call = $"{(hidden ? module.Location.FullyQualifiedName + "." : string.Empty)}{function.MethodName}({string.Join(", ", function.Parameters.Select(parameter => parameter.Argument))})";
         if (function.ReleasesGil)
         {
@@ -195,7 +204,7 @@ internal static class PythonModuleEmitter
         }
         else
         {
-            writer.Line($"return {Runtime}PythonResults.{ResultConverter(function.ReturnKind)}({call});");
+            writer.Line($"return {Runtime}PythonResults.From({call});");
         }
 
         writer.CloseBlock();
@@ -214,6 +223,14 @@ internal static class PythonModuleEmitter
         }
 
         writer.CloseBlock();
+    }
+
+    /// <summary>The function's <c>PythonSignature</c>, made of constants: the parameters' Python names joined by NULs, and their kinds.</summary>
+    private static string Signature(PythonFunction function, string qualified)
+    {
+        string names = CSharpText.Literal(string.Join("\0", function.Parameters.Select(parameter => parameter.PythonName)));
+        int required = function.Parameters.Count(parameter => parameter.DefaultValue is null);
+        return $"new {Runtime}PythonSignature({qualified}, {names}, {Number(function.Parameters.Count)}, {Number(required)}, {Number(function.PositionalOnly)}, {Number(function.KeywordOnly)})";
     }
 
     /// <summary>
@@ -259,63 +276,36 @@ internal static class PythonModuleEmitter
     }
 
     private static string Conversion(PythonParameter parameter, string argument, string qualified, string output) =>
-        $"{Runtime}PythonArguments.Try{ArgumentConverter(parameter.Kind)}({argument}, {qualified}, {CSharpText.Literal(parameter.PythonName)}, {output})";
-
-    private static string ArgumentConverter(PythonValueKind kind) => kind switch
-    {
-        PythonValueKind.StringOrNone => "StringOrNone",
-        PythonValueKind.CapsuleOrNone => "CapsuleOrNone",
-        _ => kind.ToString(),
-    };
-
-    private static string ResultConverter(PythonValueKind kind) => kind switch
-    {
-        PythonValueKind.Boolean => "FromBoolean",
-        PythonValueKind.SByte or PythonValueKind.Int16 or PythonValueKind.Int32 or PythonValueKind.Int64 or PythonValueKind.IntPtr => "FromInt64",
-        PythonValueKind.Byte or PythonValueKind.UInt16 or PythonValueKind.UInt32 or PythonValueKind.UInt64 or PythonValueKind.UIntPtr => "FromUInt64",
-        PythonValueKind.Single or PythonValueKind.Double => "FromDouble",
-        PythonValueKind.String or PythonValueKind.StringOrNone => "FromString",
-        PythonValueKind.Capsule or PythonValueKind.CapsuleOrNone => "FromCapsule",
-        _ => "FromObject",
-    };
+        $"{Runtime}PythonArguments.{(parameter.Kind is PythonValueKind.StringOrNone or PythonValueKind.CapsuleOrNone ? "TryConvertOrNone" : "TryConvert")}" +
+        $"({argument}, {qualified}, {CSharpText.Literal(parameter.PythonName)}, {output})";
 
     private static string FunctionPointerType(PythonFunction function) => function.Parameters.Count == 0
         ? $"delegate* unmanaged[Cdecl]<{IntPtr}, {IntPtr}, {IntPtr}>"
-        : $"delegate* unmanaged[Cdecl]<{IntPtr}, {IntPtr}*, {IntPtr}, {IntPtr}>";
+        : $"delegate* unmanaged[Cdecl]<{IntPtr}, {IntPtr}*, {IntPtr}, {IntPtr}, {IntPtr}>";
 
     /// <summary>
-    /// The docstring, led by a text signature (<c>setQuack($module, quack, /)</c> and <c>--</c>), from
-    /// which <c>help()</c> and <c>inspect.signature</c> read the parameters.
+    /// The docstring, led by a text signature (<c>scale($module, x, /, factor=2.0, *, clamp=False)</c> and
+    /// <c>--</c>), from which <c>help()</c> and <c>inspect.signature</c> read the parameters and their kinds.
     /// </summary>
     private static string Docstring(PythonFunction function)
     {
-        string[] names = SignatureNames(function.Parameters);
-        IEnumerable<string> parameters = function.Parameters
-            .Select((parameter, i) => parameter.PythonDefault is null ? names[i] : names[i] + "=" + parameter.PythonDefault)
-            .Prepend("$module");
-        if (function.Parameters.Count > 0)
+        var parameters = new List<string> { "$module" };
+        for (int i = 0; i < function.Parameters.Count; i++)
         {
-            parameters = parameters.Append("/");
+            if (i == function.KeywordOnly)
+            {
+                parameters.Add("*");
+            }
+
+            PythonParameter parameter = function.Parameters[i];
+            parameters.Add(parameter.PythonDefault is null ? parameter.PythonName : parameter.PythonName + "=" + parameter.PythonDefault);
+            if (i + 1 == function.PositionalOnly)
+            {
+                parameters.Add("/");
+            }
         }
 
         return $"{function.PythonName}({string.Join(", ", parameters)})\n--\n\n{function.Doc}";
-    }
-
-    /// <summary>
-    /// The parameters' names as the text signature shows them, which <c>inspect.signature</c> parses
-    /// as ASCII Python and refuses otherwise: a C# name that is a Python keyword (<c>lambda</c>,
-    /// <c>None</c>) gets an underscore (<c>lambda_</c>), as PEP 8 has it, and a non-ASCII one a
-    /// positional name (<c>arg2</c>). The parameters are positional-only, so no caller uses these names.
-    /// </summary>
-    private static string[] SignatureNames(EquatableArray<PythonParameter> parameters)
-    {
-        var taken = new HashSet<string>(parameters.Select(parameter => parameter.PythonName));
-        return parameters
-            .Select((parameter, i) =>
-                PythonNames.IsKeyword(parameter.PythonName) ? Identifiers.Take(parameter.PythonName + "_", taken)
-                : PythonNames.Problem(parameter.PythonName) is not null ? Identifiers.Take("arg" + Number(i + 1), taken)
-                : parameter.PythonName)
-            .ToArray();
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -34,6 +34,11 @@ internal enum PythonValueKind
 
 /// <summary>A parameter of a module function.</summary>
 /// <param name="Name">The C# name, escaped if it is a keyword.</param>
+/// <param name="PythonName">
+/// The name Python callers pass it by and <c>inspect.signature</c> shows: the C# name, or for one Python
+/// cannot spell, a Python keyword with an underscore (<c>lambda_</c>, as PEP 8 has it) and a non-ASCII
+/// name a positional one (<c>arg2</c>), since a text signature is read as ASCII.
+/// </param>
 /// <param name="Kind">How the argument is converted.</param>
 /// <param name="ManagedType">The C# type the wrapper declares, fully qualified.</param>
 /// <param name="DefaultValue">The C# literal of its default value, or null if Python must pass it.</param>
@@ -42,10 +47,10 @@ internal enum PythonValueKind
 /// Whether the method declares the parameter not nullable but gives it a null default
 /// (<c>Capsule capsule = null</c>): it then takes <c>None</c> too, and the wrapper passes it on with <c>!</c>.
 /// </param>
-internal sealed record PythonParameter(string Name, PythonValueKind Kind, string ManagedType, string? DefaultValue, string? PythonDefault, bool ForgivesNull = false)
+internal sealed record PythonParameter(string Name, string PythonName, PythonValueKind Kind, string ManagedType, string? DefaultValue, string? PythonDefault, bool ForgivesNull = false)
 {
-    /// <summary>The name as Python and messages show it, without C#'s <c>@</c>.</summary>
-    public string PythonName => Name.TrimStart('@');
+    /// <summary>The C# name without C#'s <c>@</c>, which the wrapper's own locals must not take.</summary>
+    public string PlainName => Name.TrimStart('@');
 
     /// <summary>The argument the wrapper passes to the method.</summary>
     public string Argument => ForgivesNull ? Name + "!" : Name;
@@ -59,6 +64,8 @@ internal sealed record PythonParameter(string Name, PythonValueKind Kind, string
 /// <param name="ReturnKind">How its result is converted.</param>
 /// <param name="Deprecation">Whether the method is obsolete or experimental, which the wrapper that calls it inherits.</param>
 /// <param name="ReleasesGil">Whether the wrapper lets go of the GIL while the method runs (<c>[PythonFunction(ReleaseGil = true)]</c>).</param>
+/// <param name="PositionalOnly">How many parameters, from the first, are positional-only (<c>[PositionalOnly]</c> on the last of them).</param>
+/// <param name="KeywordOnly">The index of the first keyword-only parameter (<c>[KeywordOnly]</c>), or the parameter count.</param>
 /// <param name="WrapperName">
 /// The private method CPython calls, named as a C extension would name it (<c>Bird_setQuack</c>), or a
 /// variant of that no other name of the class, generated or not, uses.
@@ -71,6 +78,8 @@ internal sealed record PythonFunction(
     PythonValueKind ReturnKind,
     Deprecation Deprecation,
     bool ReleasesGil,
+    int PositionalOnly,
+    int KeywordOnly,
     string WrapperName = "");
 
 /// <summary>A capsule exported in the module's class, offered as a module attribute.</summary>

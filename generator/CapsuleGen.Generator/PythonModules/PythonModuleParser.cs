@@ -121,9 +121,10 @@ internal static class PythonModuleParser
         }
 
         var parameters = new List<PythonParameter>();
+        string[] pythonNames = PythonParameterNames.Of(method.Parameters);
         foreach (IParameterSymbol parameter in method.Parameters)
         {
-            if (ParseParameter(parameter, display, sink) is { } parsed)
+            if (ParseParameter(parameter, pythonNames[parameter.Ordinal], display, sink) is { } parsed)
             {
                 parameters.Add(parsed);
             }
@@ -168,12 +169,15 @@ internal static class PythonModuleParser
             }
         }
 
+        (int positionalOnly, int keywordOnly) = PythonParameterNames.Kinds(method, display, sink);
+        valid &= keywordOnly >= positionalOnly;
         return valid && returnKind is { } kind
-            ? new PythonFunction(Identifiers.Escape(method.Name), pythonName!, DocComments.Summary(method, cancellationToken), parameters.ToEquatableArray(), kind, DeprecationReader.Of(method), releasesGil)
+            ? new PythonFunction(
+                Identifiers.Escape(method.Name), pythonName!, DocComments.Summary(method, cancellationToken), parameters.ToEquatableArray(), kind, DeprecationReader.Of(method), releasesGil, positionalOnly, keywordOnly)
             : null;
     }
 
-    private static PythonParameter? ParseParameter(IParameterSymbol parameter, string display, DiagnosticSink sink)
+    private static PythonParameter? ParseParameter(IParameterSymbol parameter, string pythonName, string display, DiagnosticSink sink)
     {
         PythonValueKind? kind = null;
         string? problem = parameter switch
@@ -208,7 +212,7 @@ internal static class PythonModuleParser
         }
 
         PythonTypeResolver.TryDefault(parameter, resolved, out string? csharpDefault, out string? pythonDefault);
-        return new PythonParameter(Identifiers.Escape(parameter.Name), resolved, PythonTypeResolver.ManagedType(resolved), csharpDefault, pythonDefault, forgivesNull);
+        return new PythonParameter(Identifiers.Escape(parameter.Name), pythonName, resolved, PythonTypeResolver.ManagedType(resolved), csharpDefault, pythonDefault, forgivesNull);
     }
 
     private static string Shown(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);

@@ -7,6 +7,8 @@ internal static class PythonNames
 {
     public const string ModuleAttribute = "CapsuleGen.Python.PythonModuleAttribute";
     public const string FunctionAttribute = "CapsuleGen.Python.PythonFunctionAttribute";
+    public const string PositionalOnlyAttribute = "CapsuleGen.Python.PositionalOnlyAttribute";
+    public const string KeywordOnlyAttribute = "CapsuleGen.Python.KeywordOnlyAttribute";
     public const string Capsule = "CapsuleGen.Capsule";
     public const string PyObject = "CapsuleGen.Python.PyObject";
 

@@ -12,6 +12,12 @@ public enum PythonMethodKind
 
     /// <summary><c>METH_FASTCALL</c>: <c>PyObject *f(PyObject *module, PyObject *const *args, Py_ssize_t nargs)</c>.</summary>
     FastCall = 0x0080,
+
+    /// <summary>
+    /// <c>METH_FASTCALL | METH_KEYWORDS</c>: <c>PyObject *f(PyObject *module, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames)</c>,
+    /// the keyword arguments' values after the positional ones and their names in the tuple <c>kwnames</c>.
+    /// </summary>
+    FastCallWithKeywords = 0x0080 | 0x0002,
 }
 
 /// <summary>One function of a module: its Python name, its wrapper's address, how it is called and its docstring.</summary>
@@ -50,6 +56,7 @@ public static unsafe class ExtensionModule
             }
 
             ModuleApi api = ModuleApi.Instance;
+            CallPath.Initialize(CPython.Api, Native.DynamicLibrary.Process());
             nint module = api.PyModule_Create2(Definition(name, doc, methods), ModuleApi.ApiVersion);
             if (module == 0)
             {

@@ -31,9 +31,11 @@ internal sealed unsafe class ModuleApi
     public readonly delegate* unmanaged[Cdecl]<nint, int> PyIndex_Check;
     public readonly delegate* unmanaged[Cdecl]<nint, nint> PyNumber_Index;
     public readonly delegate* unmanaged[Cdecl]<nint, nint, nint> PyDict_GetItem;
+    public readonly delegate* unmanaged[Cdecl]<nint, nint> PyTuple_Size;
 
-    /// <summary><c>Py_True</c>; <c>Py_False</c> is the only other instance of <c>bool</c>.</summary>
+    /// <summary><c>Py_True</c> and <c>Py_False</c>, the only instances of <c>bool</c>.</summary>
     public readonly nint True;
+    public readonly nint False;
 
     public readonly nint TypeError;
     public readonly nint ValueError;
@@ -61,8 +63,10 @@ internal sealed unsafe class ModuleApi
         PyIndex_Check = (delegate* unmanaged[Cdecl]<nint, int>)Export(nameof(PyIndex_Check));
         PyNumber_Index = (delegate* unmanaged[Cdecl]<nint, nint>)Export(nameof(PyNumber_Index));
         PyDict_GetItem = (delegate* unmanaged[Cdecl]<nint, nint, nint>)Export(nameof(PyDict_GetItem));
+        PyTuple_Size = (delegate* unmanaged[Cdecl]<nint, nint>)Export(nameof(PyTuple_Size));
 
         True = Export("_Py_TrueStruct");
+        False = Export("_Py_FalseStruct");
 
         TypeError = Exception(nameof(TypeError));
         ValueError = Exception(nameof(ValueError));

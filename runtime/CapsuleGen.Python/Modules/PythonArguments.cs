@@ -4,7 +4,9 @@ using System.Globalization;
 namespace CapsuleGen.Python.Modules;
 
 /// <summary>
-/// Converts the arguments of a generated module function, with the GIL held. Each method returns
+/// Converts the arguments of a generated module function, with the GIL held: one <c>TryConvert</c>
+/// overload per C# type, chosen by the type of its <c>out</c> parameter, and a <c>TryConvertOrNone</c>
+/// for the types <c>None</c> stands for null in. Each method returns
 /// false after setting a Python exception that names the function and the parameter, in
 /// CPython's own words: <c>Bird.setQuack() argument 'quack' must be a capsule, not type</c>.
 /// </summary>
@@ -15,11 +17,11 @@ public static unsafe class PythonArguments
     /// An <c>int</c> (or subclass, such as <c>bool</c>), or anything with <c>__index__</c> (a NumPy
     /// integer), as CPython's own argument parsing takes integers, that fits a <see cref="long"/>.
     /// </summary>
-    public static bool TryInt64(nint obj, string function, string parameter, out long value) =>
+    public static bool TryConvert(nint obj, string function, string parameter, out long value) =>
         TrySigned(obj, function, parameter, "long", long.MinValue, long.MaxValue, out value);
 
     /// <summary>An <c>int</c> that fits an <see cref="int"/>.</summary>
-    public static bool TryInt32(nint obj, string function, string parameter, out int value)
+    public static bool TryConvert(nint obj, string function, string parameter, out int value)
     {
         bool converted = TrySigned(obj, function, parameter, "int", int.MinValue, int.MaxValue, out long wide);
         value = (int)wide;
@@ -27,7 +29,7 @@ public static unsafe class PythonArguments
     }
 
     /// <summary>An <c>int</c> that fits a <see cref="short"/>.</summary>
-    public static bool TryInt16(nint obj, string function, string parameter, out short value)
+    public static bool TryConvert(nint obj, string function, string parameter, out short value)
     {
         bool converted = TrySigned(obj, function, parameter, "short", short.MinValue, short.MaxValue, out long wide);
         value = (short)wide;
@@ -35,7 +37,7 @@ public static unsafe class PythonArguments
     }
 
     /// <summary>An <c>int</c> that fits an <see cref="sbyte"/>.</summary>
-    public static bool TrySByte(nint obj, string function, string parameter, out sbyte value)
+    public static bool TryConvert(nint obj, string function, string parameter, out sbyte value)
     {
         bool converted = TrySigned(obj, function, parameter, "sbyte", sbyte.MinValue, sbyte.MaxValue, out long wide);
         value = (sbyte)wide;
@@ -43,7 +45,7 @@ public static unsafe class PythonArguments
     }
 
     /// <summary>An <c>int</c> that fits an <see cref="nint"/>.</summary>
-    public static bool TryIntPtr(nint obj, string function, string parameter, out nint value)
+    public static bool TryConvert(nint obj, string function, string parameter, out nint value)
     {
         bool converted = TrySigned(obj, function, parameter, "nint", nint.MinValue, nint.MaxValue, out long wide);
         value = (nint)wide;
@@ -51,11 +53,11 @@ public static unsafe class PythonArguments
     }
 
     /// <summary>A non-negative <c>int</c> that fits a <see cref="ulong"/>.</summary>
-    public static bool TryUInt64(nint obj, string function, string parameter, out ulong value) =>
+    public static bool TryConvert(nint obj, string function, string parameter, out ulong value) =>
         TryUnsigned(obj, function, parameter, "ulong", ulong.MaxValue, out value);
 
     /// <summary>A non-negative <c>int</c> that fits a <see cref="uint"/>.</summary>
-    public static bool TryUInt32(nint obj, string function, string parameter, out uint value)
+    public static bool TryConvert(nint obj, string function, string parameter, out uint value)
     {
         bool converted = TryUnsigned(obj, function, parameter, "uint", uint.MaxValue, out ulong wide);
         value = (uint)wide;
@@ -63,7 +65,7 @@ public static unsafe class PythonArguments
     }
 
     /// <summary>A non-negative <c>int</c> that fits a <see cref="ushort"/>.</summary>
-    public static bool TryUInt16(nint obj, string function, string parameter, out ushort value)
+    public static bool TryConvert(nint obj, string function, string parameter, out ushort value)
     {
         bool converted = TryUnsigned(obj, function, parameter, "ushort", ushort.MaxValue, out ulong wide);
         value = (ushort)wide;
@@ -71,7 +73,7 @@ public static unsafe class PythonArguments
     }
 
     /// <summary>A non-negative <c>int</c> that fits a <see cref="byte"/>.</summary>
-    public static bool TryByte(nint obj, string function, string parameter, out byte value)
+    public static bool TryConvert(nint obj, string function, string parameter, out byte value)
     {
         bool converted = TryUnsigned(obj, function, parameter, "byte", byte.MaxValue, out ulong wide);
         value = (byte)wide;
@@ -79,7 +81,7 @@ public static unsafe class PythonArguments
     }
 
     /// <summary>A non-negative <c>int</c> that fits an <see cref="nuint"/>.</summary>
-    public static bool TryUIntPtr(nint obj, string function, string parameter, out nuint value)
+    public static bool TryConvert(nint obj, string function, string parameter, out nuint value)
     {
         bool converted = TryUnsigned(obj, function, parameter, "nuint", nuint.MaxValue, out ulong wide);
         value = (nuint)wide;
@@ -90,8 +92,14 @@ public static unsafe class PythonArguments
     /// A <c>float</c>, or anything Python converts to one (an <c>int</c>, an object with <c>__float__</c>
     /// or <c>__index__</c>). What such a conversion raises is kept, a <c>TypeError</c> too.
     /// </summary>
-    public static bool TryDouble(nint obj, string function, string parameter, out double value)
+    public static bool TryConvert(nint obj, string function, string parameter, out double value)
     {
+        if (ModuleApi.TypeOf(obj) == CallPath.FloatType)
+        {
+            value = CallPath.ReadDouble(obj);
+            return true;
+        }
+
         value = 0;
         ModuleApi api = ModuleApi.Instance;
         if (!ModuleApi.HasFloatConversion(obj) && api.PyIndex_Check(obj) == 0)
@@ -104,15 +112,15 @@ public static unsafe class PythonArguments
     }
 
     /// <summary>A <c>float</c> as a <see cref="float"/> (rounded, as C rounds a double to a float).</summary>
-    public static bool TrySingle(nint obj, string function, string parameter, out float value)
+    public static bool TryConvert(nint obj, string function, string parameter, out float value)
     {
-        bool converted = TryDouble(obj, function, parameter, out double wide);
+        bool converted = TryConvert(obj, function, parameter, out double wide);
         value = (float)wide;
         return converted;
     }
 
     /// <summary>Exactly <c>True</c> or <c>False</c>: an <c>int</c> or any other object is a <c>TypeError</c>, not a truth value.</summary>
-    public static bool TryBoolean(nint obj, string function, string parameter, out bool value)
+    public static bool TryConvert(nint obj, string function, string parameter, out bool value)
     {
         value = obj == ModuleApi.Instance.True;
         return ModuleApi.TypeOf(obj) == CPython.Api.BoolType || WrongType(obj, function, parameter, "bool");
@@ -123,10 +131,10 @@ public static unsafe class PythonArguments
     /// method returned comes back as it went). Only lone surrogates side by side, which .NET would read
     /// as one character, are a <c>ValueError</c>.
     /// </summary>
-    public static bool TryString(nint obj, string function, string parameter, out string value)
+    public static bool TryConvert(nint obj, string function, string parameter, out string value)
     {
         value = string.Empty;
-        if (!ModuleApi.Instance.HasFlag(obj, ModuleApi.UnicodeSubclass))
+        if (ModuleApi.TypeOf(obj) != CPython.Api.UnicodeType && !ModuleApi.Instance.HasFlag(obj, ModuleApi.UnicodeSubclass))
         {
             return WrongType(obj, function, parameter, "str");
         }
@@ -142,7 +150,7 @@ public static unsafe class PythonArguments
     }
 
     /// <summary>A <c>str</c> or <c>None</c> (null).</summary>
-    public static bool TryStringOrNone(nint obj, string function, string parameter, out string? value)
+    public static bool TryConvertOrNone(nint obj, string function, string parameter, out string? value)
     {
         if (obj == CPython.Api.None)
         {
@@ -150,7 +158,7 @@ public static unsafe class PythonArguments
             return true;
         }
 
-        bool converted = TryString(obj, function, parameter, out string text);
+        bool converted = TryConvert(obj, function, parameter, out string text);
         value = text;
         return converted || WrongTypeAgain(obj, function, parameter, "str or None");
     }
@@ -163,7 +171,7 @@ public static unsafe class PythonArguments
     /// not UTF-8 keeps its bytes (see <see cref="CapsuleNames"/>), so it matches no other name. A capsule
     /// handed out by this module's runtime comes back as a handle to the same capsule.
     /// </summary>
-    public static bool TryCapsule(nint obj, string function, string parameter, out Capsule value)
+    public static bool TryConvert(nint obj, string function, string parameter, out Capsule value)
     {
         value = null!;
         if (ModuleApi.TypeOf(obj) != CPython.Api.CapsuleType)
@@ -183,7 +191,7 @@ public static unsafe class PythonArguments
     }
 
     /// <summary>A <c>PyCapsule</c> or <c>None</c> (null).</summary>
-    public static bool TryCapsuleOrNone(nint obj, string function, string parameter, out Capsule? value)
+    public static bool TryConvertOrNone(nint obj, string function, string parameter, out Capsule? value)
     {
         if (obj == CPython.Api.None)
         {
@@ -191,7 +199,7 @@ public static unsafe class PythonArguments
             return true;
         }
 
-        bool converted = TryCapsule(obj, function, parameter, out Capsule capsule);
+        bool converted = TryConvert(obj, function, parameter, out Capsule capsule);
         value = capsule;
         return converted || WrongTypeAgain(obj, function, parameter, "a capsule or None");
     }
@@ -218,6 +226,11 @@ public static unsafe class PythonArguments
 
     private static bool TrySigned(nint obj, string function, string parameter, string typeName, long minimum, long maximum, out long value)
     {
+        if (ModuleApi.TypeOf(obj) == CallPath.LongType && CallPath.TryReadInt64(obj, out value) && value >= minimum && value <= maximum)
+        {
+            return true;
+        }
+
         value = 0;
         if (!TryInteger(obj, function, parameter, out nint integer))
         {
@@ -238,6 +251,12 @@ public static unsafe class PythonArguments
 
     private static bool TryUnsigned(nint obj, string function, string parameter, string typeName, ulong maximum, out ulong value)
     {
+        if (ModuleApi.TypeOf(obj) == CallPath.LongType && CallPath.TryReadInt64(obj, out long small) && small >= 0 && (ulong)small <= maximum)
+        {
+            value = (ulong)small;
+            return true;
+        }
+
         value = 0;
         if (!TryInteger(obj, function, parameter, out nint integer))
         {

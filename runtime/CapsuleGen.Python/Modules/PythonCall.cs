@@ -20,47 +20,58 @@ public static unsafe class PythonCall
     /// .NET gave up since the last GIL acquisition, as the thread holds the GIL now.
     /// </summary>
     /// <param name="function">The function as messages name it: <c>Bird.setQuack</c>.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static bool Enter(string function)
     {
+        // Each check is one read, or one call of a few instructions: they run on every call.
         if (ForkGuard.InForkedChild)
         {
             return ForkGuard.Refuse(function);
         }
 
-        CPythonApi api = CPython.Api;
-        if (!Subinterpreters.InMainInterpreter(api))
+        if (CallPath.InterpreterState() != CallPath.MainInterpreter)
         {
             return Subinterpreters.RefuseCall(function);
         }
 
         if (!DeferredReleases.IsEmpty)
         {
-            DeferredReleases.Drain(api);
+            DeferredReleases.Drain(CPython.Api);
         }
 
         return true;
     }
 
     /// <summary>
-    /// Whether a function taking <paramref name="minimum"/> to <paramref name="maximum"/>
-    /// positional arguments may run with <paramref name="count"/>; if not, a <c>TypeError</c> is set.
+    /// Whether a function may run (see <see cref="Enter(string)"/>) with these arguments, which it
+    /// lays out in <paramref name="given"/>, one slot per parameter of <paramref name="signature"/>:
+    /// the argument, or zero where the call gave none and the default applies. A call by position alone
+    /// takes the first branch, a copy; one with keywords, or a count the signature refuses, is bound
+    /// (or refused, with a <c>TypeError</c> in CPython's words) by <see cref="KeywordArguments"/>.
     /// </summary>
-    public static bool Enter(string function, nint count, int minimum, int maximum)
+    /// <param name="signature">The function's parameters.</param>
+    /// <param name="args">The positional arguments, then the keyword arguments' values.</param>
+    /// <param name="count">How many arguments are positional.</param>
+    /// <param name="keywords">The tuple of the keyword arguments' names, or zero.</param>
+    /// <param name="given">Where the arguments go: room for one per parameter.</param>
+    public static bool Enter(in PythonSignature signature, nint* args, nint count, nint keywords, nint* given)
     {
-        if (!Enter(function))
+        if (!Enter(signature.Function))
         {
             return false;
         }
 
-        if (count >= minimum && count <= maximum)
+        if (keywords != 0 || count < signature.Required || count > signature.KeywordOnly)
         {
-            return true;
+            return KeywordArguments.Bind(signature, args, count, keywords, given);
         }
 
-        string expected = minimum == maximum
-            ? $"exactly {Arguments(minimum)}"
-            : $"from {minimum.ToString(CultureInfo.InvariantCulture)} to {Arguments(maximum)}";
-        return SetError(ModuleApi.Instance.TypeError, $"{function}() takes {expected} ({count.ToString(CultureInfo.InvariantCulture)} given)");
+        for (int i = 0; i < signature.Parameters; i++)
+        {
+            given[i] = i < count ? args[i] : 0;
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -222,7 +233,4 @@ public static unsafe class PythonCall
             // Nothing may unwind into CPython; the caller returns null, which CPython reports as SystemError.
         }
     }
-
-    private static string Arguments(int count) =>
-        count.ToString(CultureInfo.InvariantCulture) + (count == 1 ? " argument" : " arguments");
 }

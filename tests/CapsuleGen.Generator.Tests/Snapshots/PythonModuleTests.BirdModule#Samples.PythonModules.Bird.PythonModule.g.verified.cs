@@ -21,7 +21,7 @@ unsafe partial class Bird
                     null,
                     new global::CapsuleGen.Python.Modules.PythonMethod[]
                     {
-                        new("setQuack", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Samples.PythonModules.Bird.Bird_setQuack, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "setQuack($module, quack, /)\n--\n\n"),
+                        new("setQuack", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&global::Samples.PythonModules.Bird.Bird_setQuack, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCallWithKeywords, "setQuack($module, quack)\n--\n\n"),
                         new("callQuack", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&global::Samples.PythonModules.Bird.Bird_callQuack, global::CapsuleGen.Python.Modules.PythonMethodKind.NoArguments, "callQuack($module)\n--\n\n"),
                     },
                     global::System.Array.Empty<global::CapsuleGen.Python.Modules.PythonModuleCapsule>());
@@ -37,18 +37,19 @@ unsafe partial class Bird
     /// <c>Bird.setQuack</c> as CPython calls it: converts the arguments, calls <c>SetQuack</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static global::System.IntPtr Bird_setQuack(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count)
+    private static global::System.IntPtr Bird_setQuack(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {
         global::CapsuleGen.Capsule? quack = null;
 
         try
         {
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter("Bird.setQuack", count, 1, 1))
+            global::System.IntPtr* given = stackalloc global::System.IntPtr[1];
+            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Bird.setQuack", "quack", 1, 1, 0, 1), args, count, keywords, given))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryCapsule(args[0], "Bird.setQuack", "quack", out quack))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Bird.setQuack", "quack", out quack))
             {
                 return 0;
             }

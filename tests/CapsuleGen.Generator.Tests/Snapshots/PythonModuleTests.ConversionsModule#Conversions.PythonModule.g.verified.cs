@@ -19,15 +19,15 @@ unsafe partial class Conversions
                     null,
                     new global::CapsuleGen.Python.Modules.PythonMethod[]
                     {
-                        new("Integers", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_Integers, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Integers($module, a, b, c, d, e, f, g, h, i, j, /)\n--\n\n"),
-                        new("Unsigned", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_Unsigned, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Unsigned($module, value, /)\n--\n\n"),
-                        new("Floats", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_Floats, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Floats($module, single, double, /)\n--\n\n"),
-                        new("Not", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_Not, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Not($module, value, /)\n--\n\n"),
-                        new("Texts", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_Texts, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Texts($module, text, maybe, /)\n--\n\n"),
-                        new("Capsules", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_Capsules, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Capsules($module, capsule, maybe, /)\n--\n\n"),
-                        new("Objects", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_Objects, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Objects($module, args, count=None, /)\n--\n\n"),
-                        new("with_defaults", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_with_defaults, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "with_defaults($module, required, scale=1.5, flag=True, label='it\\'s', none=None, big=-5000000000, /)\n--\n\n"),
-                        new("Infinite", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_Infinite, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Infinite($module, limit=1e999, /)\n--\n\n"),
+                        new("Integers", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_Integers, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCallWithKeywords, "Integers($module, a, b, c, d, e, f, g, h, i, j)\n--\n\n"),
+                        new("Unsigned", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_Unsigned, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCallWithKeywords, "Unsigned($module, value)\n--\n\n"),
+                        new("Floats", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_Floats, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCallWithKeywords, "Floats($module, single, double)\n--\n\n"),
+                        new("Not", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_Not, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCallWithKeywords, "Not($module, value)\n--\n\n"),
+                        new("Texts", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_Texts, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCallWithKeywords, "Texts($module, text, maybe)\n--\n\n"),
+                        new("Capsules", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_Capsules, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCallWithKeywords, "Capsules($module, capsule, maybe)\n--\n\n"),
+                        new("Objects", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_Objects, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCallWithKeywords, "Objects($module, args, count=None)\n--\n\n"),
+                        new("with_defaults", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_with_defaults, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCallWithKeywords, "with_defaults($module, required, scale=1.5, flag=True, label='it\\'s', none=None, big=-5000000000)\n--\n\n"),
+                        new("Infinite", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&global::Conversions.Conversions_Infinite, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCallWithKeywords, "Infinite($module, limit=1e999)\n--\n\n"),
                     },
                     global::System.Array.Empty<global::CapsuleGen.Python.Modules.PythonModuleCapsule>());
             }
@@ -42,66 +42,67 @@ unsafe partial class Conversions
     /// <c>Conversions.Integers</c> as CPython calls it: converts the arguments, calls <c>Integers</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static global::System.IntPtr Conversions_Integers(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count)
+    private static global::System.IntPtr Conversions_Integers(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {
         try
         {
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter("Conversions.Integers", count, 10, 10))
+            global::System.IntPtr* given = stackalloc global::System.IntPtr[10];
+            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Conversions.Integers", "a\u0000b\u0000c\u0000d\u0000e\u0000f\u0000g\u0000h\u0000i\u0000j", 10, 10, 0, 10), args, count, keywords, given))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TrySByte(args[0], "Conversions.Integers", "a", out sbyte a))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Conversions.Integers", "a", out sbyte a))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryByte(args[1], "Conversions.Integers", "b", out byte b))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[1], "Conversions.Integers", "b", out byte b))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryInt16(args[2], "Conversions.Integers", "c", out short c))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[2], "Conversions.Integers", "c", out short c))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryUInt16(args[3], "Conversions.Integers", "d", out ushort d))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[3], "Conversions.Integers", "d", out ushort d))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryInt32(args[4], "Conversions.Integers", "e", out int e))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[4], "Conversions.Integers", "e", out int e))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryUInt32(args[5], "Conversions.Integers", "f", out uint f))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[5], "Conversions.Integers", "f", out uint f))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryInt64(args[6], "Conversions.Integers", "g", out long g))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[6], "Conversions.Integers", "g", out long g))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryUInt64(args[7], "Conversions.Integers", "h", out ulong h))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[7], "Conversions.Integers", "h", out ulong h))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryIntPtr(args[8], "Conversions.Integers", "i", out global::System.IntPtr i))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[8], "Conversions.Integers", "i", out global::System.IntPtr i))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryUIntPtr(args[9], "Conversions.Integers", "j", out global::System.UIntPtr j))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[9], "Conversions.Integers", "j", out global::System.UIntPtr j))
             {
                 return 0;
             }
 
-            return global::CapsuleGen.Python.Modules.PythonResults.FromInt64(Integers(a, b, c, d, e, f, g, h, i, j));
+            return global::CapsuleGen.Python.Modules.PythonResults.From(Integers(a, b, c, d, e, f, g, h, i, j));
         }
         catch (global::System.Exception exception)
         {
@@ -113,21 +114,22 @@ unsafe partial class Conversions
     /// <c>Conversions.Unsigned</c> as CPython calls it: converts the arguments, calls <c>Unsigned</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static global::System.IntPtr Conversions_Unsigned(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count)
+    private static global::System.IntPtr Conversions_Unsigned(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {
         try
         {
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter("Conversions.Unsigned", count, 1, 1))
+            global::System.IntPtr* given = stackalloc global::System.IntPtr[1];
+            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Conversions.Unsigned", "value", 1, 1, 0, 1), args, count, keywords, given))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryUInt64(args[0], "Conversions.Unsigned", "value", out ulong value))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Conversions.Unsigned", "value", out ulong value))
             {
                 return 0;
             }
 
-            return global::CapsuleGen.Python.Modules.PythonResults.FromUInt64(Unsigned(value));
+            return global::CapsuleGen.Python.Modules.PythonResults.From(Unsigned(value));
         }
         catch (global::System.Exception exception)
         {
@@ -139,26 +141,27 @@ unsafe partial class Conversions
     /// <c>Conversions.Floats</c> as CPython calls it: converts the arguments, calls <c>Floats</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static global::System.IntPtr Conversions_Floats(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count)
+    private static global::System.IntPtr Conversions_Floats(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {
         try
         {
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter("Conversions.Floats", count, 2, 2))
+            global::System.IntPtr* given = stackalloc global::System.IntPtr[2];
+            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Conversions.Floats", "single\u0000double", 2, 2, 0, 2), args, count, keywords, given))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TrySingle(args[0], "Conversions.Floats", "single", out float single))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Conversions.Floats", "single", out float single))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryDouble(args[1], "Conversions.Floats", "double", out double @double))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[1], "Conversions.Floats", "double", out double @double))
             {
                 return 0;
             }
 
-            return global::CapsuleGen.Python.Modules.PythonResults.FromDouble(Floats(single, @double));
+            return global::CapsuleGen.Python.Modules.PythonResults.From(Floats(single, @double));
         }
         catch (global::System.Exception exception)
         {
@@ -170,21 +173,22 @@ unsafe partial class Conversions
     /// <c>Conversions.Not</c> as CPython calls it: converts the arguments, calls <c>Not</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static global::System.IntPtr Conversions_Not(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count)
+    private static global::System.IntPtr Conversions_Not(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {
         try
         {
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter("Conversions.Not", count, 1, 1))
+            global::System.IntPtr* given = stackalloc global::System.IntPtr[1];
+            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Conversions.Not", "value", 1, 1, 0, 1), args, count, keywords, given))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryBoolean(args[0], "Conversions.Not", "value", out bool value))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Conversions.Not", "value", out bool value))
             {
                 return 0;
             }
 
-            return global::CapsuleGen.Python.Modules.PythonResults.FromBoolean(Not(value));
+            return global::CapsuleGen.Python.Modules.PythonResults.From(Not(value));
         }
         catch (global::System.Exception exception)
         {
@@ -196,26 +200,27 @@ unsafe partial class Conversions
     /// <c>Conversions.Texts</c> as CPython calls it: converts the arguments, calls <c>Texts</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static global::System.IntPtr Conversions_Texts(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count)
+    private static global::System.IntPtr Conversions_Texts(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {
         try
         {
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter("Conversions.Texts", count, 2, 2))
+            global::System.IntPtr* given = stackalloc global::System.IntPtr[2];
+            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Conversions.Texts", "text\u0000maybe", 2, 2, 0, 2), args, count, keywords, given))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryString(args[0], "Conversions.Texts", "text", out string text))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Conversions.Texts", "text", out string text))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryStringOrNone(args[1], "Conversions.Texts", "maybe", out string? maybe))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvertOrNone(given[1], "Conversions.Texts", "maybe", out string? maybe))
             {
                 return 0;
             }
 
-            return global::CapsuleGen.Python.Modules.PythonResults.FromString(Texts(text, maybe));
+            return global::CapsuleGen.Python.Modules.PythonResults.From(Texts(text, maybe));
         }
         catch (global::System.Exception exception)
         {
@@ -227,29 +232,30 @@ unsafe partial class Conversions
     /// <c>Conversions.Capsules</c> as CPython calls it: converts the arguments, calls <c>Capsules</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static global::System.IntPtr Conversions_Capsules(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count)
+    private static global::System.IntPtr Conversions_Capsules(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {
         global::CapsuleGen.Capsule? capsule = null;
         global::CapsuleGen.Capsule? maybe = null;
 
         try
         {
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter("Conversions.Capsules", count, 2, 2))
+            global::System.IntPtr* given = stackalloc global::System.IntPtr[2];
+            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Conversions.Capsules", "capsule\u0000maybe", 2, 2, 0, 2), args, count, keywords, given))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryCapsule(args[0], "Conversions.Capsules", "capsule", out capsule))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Conversions.Capsules", "capsule", out capsule))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryCapsuleOrNone(args[1], "Conversions.Capsules", "maybe", out maybe))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvertOrNone(given[1], "Conversions.Capsules", "maybe", out maybe))
             {
                 return 0;
             }
 
-            return global::CapsuleGen.Python.Modules.PythonResults.FromCapsule(Capsules(capsule, maybe));
+            return global::CapsuleGen.Python.Modules.PythonResults.From(Capsules(capsule, maybe));
         }
         catch (global::System.Exception exception)
         {
@@ -266,20 +272,21 @@ unsafe partial class Conversions
     /// <c>Conversions.Objects</c> as CPython calls it: converts the arguments, calls <c>Objects</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static global::System.IntPtr Conversions_Objects(global::System.IntPtr module, global::System.IntPtr* args1, global::System.IntPtr count1)
+    private static global::System.IntPtr Conversions_Objects(global::System.IntPtr module, global::System.IntPtr* args1, global::System.IntPtr count1, global::System.IntPtr keywords)
     {
         try
         {
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter("Conversions.Objects", count1, 1, 2))
+            global::System.IntPtr* given = stackalloc global::System.IntPtr[2];
+            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Conversions.Objects", "args\u0000count", 2, 1, 0, 2), args1, count1, keywords, given))
             {
                 return 0;
             }
 
-            using global::CapsuleGen.Python.PyObject args = global::CapsuleGen.Python.Modules.PythonArguments.Object(args1[0]);
+            using global::CapsuleGen.Python.PyObject args = global::CapsuleGen.Python.Modules.PythonArguments.Object(given[0]);
 
-            using global::CapsuleGen.Python.PyObject count = count1 > 1 ? global::CapsuleGen.Python.Modules.PythonArguments.Object(args1[1]) : null!;
+            using global::CapsuleGen.Python.PyObject count = given[1] != 0 ? global::CapsuleGen.Python.Modules.PythonArguments.Object(given[1]) : null!;
 
-            return global::CapsuleGen.Python.Modules.PythonResults.FromObject(Objects(args, count));
+            return global::CapsuleGen.Python.Modules.PythonResults.From(Objects(args, count));
         }
         catch (global::System.Exception exception)
         {
@@ -291,51 +298,52 @@ unsafe partial class Conversions
     /// <c>Conversions.with_defaults</c> as CPython calls it: converts the arguments, calls <c>Defaults</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static global::System.IntPtr Conversions_with_defaults(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count)
+    private static global::System.IntPtr Conversions_with_defaults(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {
         try
         {
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter("Conversions.with_defaults", count, 1, 6))
+            global::System.IntPtr* given = stackalloc global::System.IntPtr[6];
+            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Conversions.with_defaults", "required\u0000scale\u0000flag\u0000label\u0000none\u0000big", 6, 1, 0, 6), args, count, keywords, given))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryInt32(args[0], "Conversions.with_defaults", "required", out int required))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Conversions.with_defaults", "required", out int required))
             {
                 return 0;
             }
 
             double scale = 1.5d;
-            if (count > 1 && !global::CapsuleGen.Python.Modules.PythonArguments.TryDouble(args[1], "Conversions.with_defaults", "scale", out scale))
+            if (given[1] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[1], "Conversions.with_defaults", "scale", out scale))
             {
                 return 0;
             }
 
             bool flag = true;
-            if (count > 2 && !global::CapsuleGen.Python.Modules.PythonArguments.TryBoolean(args[2], "Conversions.with_defaults", "flag", out flag))
+            if (given[2] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[2], "Conversions.with_defaults", "flag", out flag))
             {
                 return 0;
             }
 
             string label = "it's";
-            if (count > 3 && !global::CapsuleGen.Python.Modules.PythonArguments.TryString(args[3], "Conversions.with_defaults", "label", out label))
+            if (given[3] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[3], "Conversions.with_defaults", "label", out label))
             {
                 return 0;
             }
 
             string? none = null;
-            if (count > 4 && !global::CapsuleGen.Python.Modules.PythonArguments.TryStringOrNone(args[4], "Conversions.with_defaults", "none", out none))
+            if (given[4] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvertOrNone(given[4], "Conversions.with_defaults", "none", out none))
             {
                 return 0;
             }
 
             long big = -5000000000;
-            if (count > 5 && !global::CapsuleGen.Python.Modules.PythonArguments.TryInt64(args[5], "Conversions.with_defaults", "big", out big))
+            if (given[5] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[5], "Conversions.with_defaults", "big", out big))
             {
                 return 0;
             }
 
-            return global::CapsuleGen.Python.Modules.PythonResults.FromString(Defaults(required, scale, flag, label, none, big));
+            return global::CapsuleGen.Python.Modules.PythonResults.From(Defaults(required, scale, flag, label, none, big));
         }
         catch (global::System.Exception exception)
         {
@@ -347,22 +355,23 @@ unsafe partial class Conversions
     /// <c>Conversions.Infinite</c> as CPython calls it: converts the arguments, calls <c>Infinite</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static global::System.IntPtr Conversions_Infinite(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count)
+    private static global::System.IntPtr Conversions_Infinite(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {
         try
         {
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter("Conversions.Infinite", count, 0, 1))
+            global::System.IntPtr* given = stackalloc global::System.IntPtr[1];
+            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Conversions.Infinite", "limit", 1, 0, 0, 1), args, count, keywords, given))
             {
                 return 0;
             }
 
             double limit = double.PositiveInfinity;
-            if (count > 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryDouble(args[0], "Conversions.Infinite", "limit", out limit))
+            if (given[0] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Conversions.Infinite", "limit", out limit))
             {
                 return 0;
             }
 
-            return global::CapsuleGen.Python.Modules.PythonResults.FromDouble(Infinite(limit));
+            return global::CapsuleGen.Python.Modules.PythonResults.From(Infinite(limit));
         }
         catch (global::System.Exception exception)
         {

@@ -22,7 +22,7 @@ unsafe partial class CppDuck
                     new global::CapsuleGen.Python.Modules.PythonMethod[]
                     {
                         new("getQuack", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&global::Samples.PythonModules.CppDuck.CppDuck_getQuack, global::CapsuleGen.Python.Modules.PythonMethodKind.NoArguments, "getQuack($module)\n--\n\nThe quack, in a capsule named \"quacker\"."),
-                        new("square", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Samples.PythonModules.CppDuck.CppDuck_square, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "square($module, x, /)\n--\n\nSquares x in C#, as Square does for native callers."),
+                        new("square", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&global::Samples.PythonModules.CppDuck.CppDuck_square, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCallWithKeywords, "square($module, x)\n--\n\nSquares x in C#, as Square does for native callers."),
                     },
                     new global::CapsuleGen.Python.Modules.PythonModuleCapsule[]
                     {
@@ -50,7 +50,7 @@ unsafe partial class CppDuck
                 return 0;
             }
 
-            return global::CapsuleGen.Python.Modules.PythonResults.FromCapsule(GetQuack());
+            return global::CapsuleGen.Python.Modules.PythonResults.From(GetQuack());
         }
         catch (global::System.Exception exception)
         {
@@ -62,21 +62,22 @@ unsafe partial class CppDuck
     /// <c>CppDuck.square</c> as CPython calls it: converts the arguments, calls <c>square</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static global::System.IntPtr CppDuck_square(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count)
+    private static global::System.IntPtr CppDuck_square(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {
         try
         {
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter("CppDuck.square", count, 1, 1))
+            global::System.IntPtr* given = stackalloc global::System.IntPtr[1];
+            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("CppDuck.square", "x", 1, 1, 0, 1), args, count, keywords, given))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryDouble(args[0], "CppDuck.square", "x", out double x))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "CppDuck.square", "x", out double x))
             {
                 return 0;
             }
 
-            return global::CapsuleGen.Python.Modules.PythonResults.FromDouble(square(x));
+            return global::CapsuleGen.Python.Modules.PythonResults.From(square(x));
         }
         catch (global::System.Exception exception)
         {

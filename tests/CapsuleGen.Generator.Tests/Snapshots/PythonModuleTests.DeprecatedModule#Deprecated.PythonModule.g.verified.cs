@@ -23,7 +23,7 @@ unsafe partial class Deprecated
                         new("gone", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&global::Deprecated.Deprecated_gone, global::CapsuleGen.Python.Modules.PythonMethodKind.NoArguments, "gone($module)\n--\n\n"),
                         new("old", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&global::Deprecated.Deprecated_old, global::CapsuleGen.Python.Modules.PythonMethodKind.NoArguments, "old($module)\n--\n\n"),
                         new("dated", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&global::Deprecated.Deprecated_dated, global::CapsuleGen.Python.Modules.PythonMethodKind.NoArguments, "dated($module)\n--\n\n"),
-                        new("trial", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Deprecated.Deprecated_trial, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "trial($module, x=1.5, /)\n--\n\n"),
+                        new("trial", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&global::Deprecated.Deprecated_trial, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCallWithKeywords, "trial($module, x=1.5)\n--\n\n"),
                     },
                     new global::CapsuleGen.Python.Modules.PythonModuleCapsule[]
                     {
@@ -57,7 +57,7 @@ unsafe partial class Deprecated
                 return 0;
             }
 
-            return global::CapsuleGen.Python.Modules.PythonResults.FromInt64(gone());
+            return global::CapsuleGen.Python.Modules.PythonResults.From(gone());
         }
         catch (global::System.Exception exception)
         {
@@ -79,7 +79,7 @@ unsafe partial class Deprecated
                 return 0;
             }
 
-            return global::CapsuleGen.Python.Modules.PythonResults.FromInt64(old());
+            return global::CapsuleGen.Python.Modules.PythonResults.From(old());
         }
         catch (global::System.Exception exception)
         {
@@ -101,7 +101,7 @@ unsafe partial class Deprecated
                 return 0;
             }
 
-            return global::CapsuleGen.Python.Modules.PythonResults.FromInt64(dated());
+            return global::CapsuleGen.Python.Modules.PythonResults.From(dated());
         }
         catch (global::System.Exception exception)
         {
@@ -113,22 +113,23 @@ unsafe partial class Deprecated
     /// <c>Deprecated.trial</c> as CPython calls it: converts the arguments, calls <c>trial</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static global::System.IntPtr Deprecated_trial(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count)
+    private static global::System.IntPtr Deprecated_trial(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {
         try
         {
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter("Deprecated.trial", count, 0, 1))
+            global::System.IntPtr* given = stackalloc global::System.IntPtr[1];
+            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Deprecated.trial", "x", 1, 0, 0, 1), args, count, keywords, given))
             {
                 return 0;
             }
 
             double x = 1.5d;
-            if (count > 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryDouble(args[0], "Deprecated.trial", "x", out x))
+            if (given[0] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Deprecated.trial", "x", out x))
             {
                 return 0;
             }
 
-            return global::CapsuleGen.Python.Modules.PythonResults.FromInt64(trial(x));
+            return global::CapsuleGen.Python.Modules.PythonResults.From(trial(x));
         }
         catch (global::System.Exception exception)
         {

@@ -19,9 +19,9 @@ unsafe partial class Releasing
                     null,
                     new global::CapsuleGen.Python.Modules.PythonMethod[]
                     {
-                        new("Wait", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Releasing.Releasing_Wait, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Wait($module, milliseconds, /)\n--\n\n"),
-                        new("sum", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Releasing.Releasing_sum, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "sum($module, result, released, count=3, /)\n--\n\n"),
-                        new("Held", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Releasing.Releasing_Held, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "Held($module, x, /)\n--\n\n"),
+                        new("Wait", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&global::Releasing.Releasing_Wait, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCallWithKeywords, "Wait($module, milliseconds)\n--\n\n"),
+                        new("sum", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&global::Releasing.Releasing_sum, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCallWithKeywords, "sum($module, result, released, count=3)\n--\n\n"),
+                        new("Held", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&global::Releasing.Releasing_Held, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCallWithKeywords, "Held($module, x)\n--\n\n"),
                     },
                     global::System.Array.Empty<global::CapsuleGen.Python.Modules.PythonModuleCapsule>());
             }
@@ -36,16 +36,17 @@ unsafe partial class Releasing
     /// <c>Releasing.Wait</c> as CPython calls it: converts the arguments, calls <c>Wait</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static global::System.IntPtr Releasing_Wait(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count)
+    private static global::System.IntPtr Releasing_Wait(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {
         try
         {
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter("Releasing.Wait", count, 1, 1))
+            global::System.IntPtr* given = stackalloc global::System.IntPtr[1];
+            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Releasing.Wait", "milliseconds", 1, 1, 0, 1), args, count, keywords, given))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryInt32(args[0], "Releasing.Wait", "milliseconds", out int milliseconds))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Releasing.Wait", "milliseconds", out int milliseconds))
             {
                 return 0;
             }
@@ -72,29 +73,30 @@ unsafe partial class Releasing
     /// <c>Releasing.sum</c> as CPython calls it: converts the arguments, calls <c>Sum</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static global::System.IntPtr Releasing_sum(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count1)
+    private static global::System.IntPtr Releasing_sum(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count1, global::System.IntPtr keywords)
     {
         global::CapsuleGen.Capsule? result = null;
 
         try
         {
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter("Releasing.sum", count1, 2, 3))
+            global::System.IntPtr* given = stackalloc global::System.IntPtr[3];
+            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Releasing.sum", "result\u0000released\u0000count", 3, 2, 0, 3), args, count1, keywords, given))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryCapsuleOrNone(args[0], "Releasing.sum", "result", out result))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvertOrNone(given[0], "Releasing.sum", "result", out result))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryString(args[1], "Releasing.sum", "released", out string released))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[1], "Releasing.sum", "released", out string released))
             {
                 return 0;
             }
 
             long count = 3;
-            if (count1 > 2 && !global::CapsuleGen.Python.Modules.PythonArguments.TryInt64(args[2], "Releasing.sum", "count", out count))
+            if (given[2] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[2], "Releasing.sum", "count", out count))
             {
                 return 0;
             }
@@ -110,7 +112,7 @@ unsafe partial class Releasing
                 global::CapsuleGen.Python.Modules.PythonCall.RestoreGil(released1);
             }
 
-            return global::CapsuleGen.Python.Modules.PythonResults.FromString(result1);
+            return global::CapsuleGen.Python.Modules.PythonResults.From(result1);
         }
         catch (global::System.Exception exception)
         {
@@ -126,21 +128,22 @@ unsafe partial class Releasing
     /// <c>Releasing.Held</c> as CPython calls it: converts the arguments, calls <c>Held</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static global::System.IntPtr Releasing_Held(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count)
+    private static global::System.IntPtr Releasing_Held(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {
         try
         {
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter("Releasing.Held", count, 1, 1))
+            global::System.IntPtr* given = stackalloc global::System.IntPtr[1];
+            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Releasing.Held", "x", 1, 1, 0, 1), args, count, keywords, given))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryDouble(args[0], "Releasing.Held", "x", out double x))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Releasing.Held", "x", out double x))
             {
                 return 0;
             }
 
-            return global::CapsuleGen.Python.Modules.PythonResults.FromDouble(Held(x));
+            return global::CapsuleGen.Python.Modules.PythonResults.From(Held(x));
         }
         catch (global::System.Exception exception)
         {

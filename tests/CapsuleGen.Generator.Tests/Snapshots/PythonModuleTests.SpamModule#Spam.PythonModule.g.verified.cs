@@ -19,7 +19,7 @@ unsafe partial class Spam
                     "Spam, with a C API for other extensions.",
                     new global::CapsuleGen.Python.Modules.PythonMethod[]
                     {
-                        new("count", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr>)&global::Spam.Spam_count, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCall, "count($module, items, /)\n--\n\nCounts in C#, as slot 0 does for C callers."),
+                        new("count", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr*, global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&global::Spam.Spam_count, global::CapsuleGen.Python.Modules.PythonMethodKind.FastCallWithKeywords, "count($module, items)\n--\n\nCounts in C#, as slot 0 does for C callers."),
                         new("api", (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::System.IntPtr, global::System.IntPtr, global::System.IntPtr>)&global::Spam.Spam_api, global::CapsuleGen.Python.Modules.PythonMethodKind.NoArguments, "api($module)\n--\n\nThe C API, as PyCapsule_Import(\"Spam._C_API\") finds it."),
                     },
                     new global::CapsuleGen.Python.Modules.PythonModuleCapsule[]
@@ -38,21 +38,22 @@ unsafe partial class Spam
     /// <c>Spam.count</c> as CPython calls it: converts the arguments, calls <c>CountFromPython</c> and converts its result.
     /// </summary>
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
-    private static global::System.IntPtr Spam_count(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count)
+    private static global::System.IntPtr Spam_count(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {
         try
         {
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter("Spam.count", count, 1, 1))
+            global::System.IntPtr* given = stackalloc global::System.IntPtr[1];
+            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Spam.count", "items", 1, 1, 0, 1), args, count, keywords, given))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryInt32(args[0], "Spam.count", "items", out int items))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Spam.count", "items", out int items))
             {
                 return 0;
             }
 
-            return global::CapsuleGen.Python.Modules.PythonResults.FromInt64(CountFromPython(items));
+            return global::CapsuleGen.Python.Modules.PythonResults.From(CountFromPython(items));
         }
         catch (global::System.Exception exception)
         {
@@ -73,7 +74,7 @@ unsafe partial class Spam
                 return 0;
             }
 
-            return global::CapsuleGen.Python.Modules.PythonResults.FromCapsule(Api());
+            return global::CapsuleGen.Python.Modules.PythonResults.From(Api());
         }
         catch (global::System.Exception exception)
         {

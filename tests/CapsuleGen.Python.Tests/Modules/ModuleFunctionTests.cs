@@ -37,14 +37,32 @@ public sealed class ModuleFunctionTests
     [InlineData("Probe.echo_object([1, 'two']) ", "[1, 'two']")]
     [InlineData("Probe.nothing()", "None")]
     [InlineData("Probe.scaled(1.5), Probe.scaled(1.5, 3), Probe.scaled(1.5, 3, 'ft')", "(3.0, 4.5, -1.0)")]
+    [InlineData("Probe.scaled(1.5, unit='ft'), Probe.scaled(x=1.5, factor=4), Probe.scaled(factor=3, x=1.5)", "(-1.0, 6.0, 4.5)")]
+    [InlineData("Probe.add(b=2, a=1), Probe.add(1, b=2), Probe.add(*[1], **{'b': 2})", "(3, 3, 3)")]
+    [InlineData("Probe.clamp(5), Probe.clamp(5, high=3), Probe.clamp(-1, 0.5), Probe.clamp(0.7, low=0.2, high=0.5)", "(1.0, 3.0, 0.5, 0.5)")]
+    [InlineData("Probe.pair(1, b=2), Probe.pair(b=2, a=1)", "(12, 12)")]
+    [InlineData("Probe.keywords(lambda_=1, class_=2, None_=3, arg5=4)", "12")]
     public void Values_convert_both_ways(string expression, string expected) => Assert.Equal(expected, Evaluated(expression));
 
     [Theory]
-    [InlineData("Probe.add(1)", "TypeError: Probe.add() takes exactly 2 arguments (1 given)")]
-    [InlineData("Probe.add(1, 2, 3)", "TypeError: Probe.add() takes exactly 2 arguments (3 given)")]
+    [InlineData("Probe.add(1)", "TypeError: Probe.add() missing 1 required positional argument: 'b'")]
+    [InlineData("Probe.add()", "TypeError: Probe.add() missing 2 required positional arguments: 'a' and 'b'")]
+    [InlineData("Probe.add(1, 2, 3)", "TypeError: Probe.add() takes 2 positional arguments but 3 were given")]
     [InlineData("Probe.nothing(1)", "TypeError: Probe.nothing() takes no arguments (1 given)")]
-    [InlineData("Probe.scaled()", "TypeError: Probe.scaled() takes from 1 to 3 arguments (0 given)")]
-    [InlineData("Probe.add(a=1, b=2)", "TypeError: Probe.add() takes no keyword arguments")]
+    [InlineData("Probe.scaled()", "TypeError: Probe.scaled() missing 1 required positional argument: 'x'")]
+    [InlineData("Probe.scaled(1, 2, 'm', 4)", "TypeError: Probe.scaled() takes from 1 to 3 positional arguments but 4 were given")]
+    [InlineData("Probe.add(1, c=2)", "TypeError: Probe.add() got an unexpected keyword argument 'c'")]
+    [InlineData("Probe.add(1, a=2)", "TypeError: Probe.add() got multiple values for argument 'a'")]
+    [InlineData("Probe.add(1, 2, 3, a=4)", "TypeError: Probe.add() got multiple values for argument 'a'")]
+    [InlineData("Probe.add(**{'a': 1, 'b ': 2})", "TypeError: Probe.add() got an unexpected keyword argument 'b '")]
+    [InlineData("Probe.add(1, b='2')", "TypeError: Probe.add() argument 'b' must be int, not str")]
+    [InlineData("Probe.nothing(a=1)", "TypeError: Probe.nothing() takes no keyword arguments")]
+    [InlineData("Probe.clamp(x=0.5)", "TypeError: Probe.clamp() got some positional-only arguments passed as keyword arguments: 'x'")]
+    [InlineData("Probe.clamp(0.5, 0.1, 0.9)", "TypeError: Probe.clamp() takes from 1 to 2 positional arguments but 3 were given")]
+    [InlineData("Probe.clamp(low=0.1)", "TypeError: Probe.clamp() missing 1 required positional argument: 'x'")]
+    [InlineData("Probe.clamp(2.0, high=1.5, strict=True)", "ValueError: Specified argument was out of the range of valid values. (Parameter 'x')")]
+    [InlineData("Probe.pair(1)", "TypeError: Probe.pair() missing 1 required keyword-only argument: 'b'")]
+    [InlineData("Probe.pair(1, 2)", "TypeError: Probe.pair() takes 1 positional argument but 2 were given")]
     [InlineData("Probe.add(1, '2')", "TypeError: Probe.add() argument 'b' must be int, not str")]
     [InlineData("Probe.add(1.0, 2)", "TypeError: Probe.add() argument 'a' must be int, not float")]
     [InlineData("Probe.add(2**31, 0)", "OverflowError: Probe.add() argument 'a' does not fit a C# int (-2147483648 to 2147483647)")]
@@ -151,8 +169,10 @@ public sealed class ModuleFunctionTests
     [Fact]
     public void Help_shows_each_function_with_its_parameters_and_documentation()
     {
-        Assert.Equal("(a, b, /)", Evaluated("str(__import__('inspect').signature(Probe.add))"));
-        Assert.Equal("(x, factor=2.0, unit='m', /)", Evaluated("str(__import__('inspect').signature(Probe.scaled))"));
+        Assert.Equal("(a, b)", Evaluated("str(__import__('inspect').signature(Probe.add))"));
+        Assert.Equal("(x, factor=2.0, unit='m')", Evaluated("str(__import__('inspect').signature(Probe.scaled))"));
+        Assert.Equal("(x, /, low=0.0, *, high=1.0, strict=False)", Evaluated("str(__import__('inspect').signature(Probe.clamp))"));
+        Assert.Equal("(a, *, b)", Evaluated("str(__import__('inspect').signature(Probe.pair))"));
         Assert.Equal("Scales x.", Evaluated("Probe.scaled.__doc__"));
         Assert.Equal("Adds two ints.", Evaluated("Probe.add.__doc__"));
         Assert.StartsWith("A Python module compiled into the test assembly", Evaluated("Probe.__doc__"), StringComparison.Ordinal);
@@ -161,7 +181,7 @@ public sealed class ModuleFunctionTests
     [Fact]
     public void Parameters_named_like_Python_keywords_or_like_their_function_work_and_show_in_help()
     {
-        Assert.Equal("(lambda_, class_, None_, duck='🦆', arg5=0, /)", Evaluated("str(__import__('inspect').signature(Probe.keywords))"));
+        Assert.Equal("(lambda_, class_, None_, duck='🦆', arg5=0)", Evaluated("str(__import__('inspect').signature(Probe.keywords))"));
         Assert.Equal("8", Evaluated("Probe.keywords(1, 2, 3)"));
         Assert.Equal("(6, 4)", Evaluated("Probe.scale(3), Probe.count(3)"));
     }
@@ -181,8 +201,14 @@ public sealed class ModuleFunctionTests
                 Probe.maybe_str(None)
                 Probe.echo_str(text)
                 Probe.echo_capsule(Probe.square)
+                Probe.add(b=2, a=1)
+                Probe.scaled(1.5, unit=text)
                 try:
                     Probe.add(1, text)
+                except TypeError:
+                    pass
+                try:
+                    Probe.add(1, c=value)
                 except TypeError:
                     pass
             after = (sys.getrefcount(None), sys.getrefcount(value), sys.getrefcount(text), sys.getrefcount(Probe.square))

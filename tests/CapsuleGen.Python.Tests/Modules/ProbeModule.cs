@@ -74,6 +74,13 @@ public static unsafe partial class ProbeModule
     /// <summary>Scales <paramref name="x"/>.</summary>
     [PythonFunction] public static double scaled(double x, double factor = 2.0, string unit = "m") => unit == "m" ? x * factor : -1;
 
+    /// <summary>Takes each kind of parameter: positional-only, either way, and keyword-only.</summary>
+    [PythonFunction] public static double clamp([PositionalOnly] double x, double low = 0.0, [KeywordOnly] double high = 1.0, bool strict = false) =>
+        strict && (x < low || x > high) ? throw new ArgumentOutOfRangeException(nameof(x)) : Math.Clamp(x, low, high);
+
+    /// <summary>Takes a keyword-only parameter without a default.</summary>
+    [PythonFunction] public static int pair(int a, [KeywordOnly] int b) => (a * 10) + b;
+
     /// <summary>Takes parameters named like Python keywords.</summary>
     [PythonFunction] public static int keywords(int lambda, int @class, int None, string duck = "🦆", int δ = 0) => lambda + @class + None + duck.Length + δ;
 

@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using CapsuleGen.Generator.Diagnostics;
+using CapsuleGen.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+
+namespace CapsuleGen.Generator.PythonModules;
+
+/// <summary>How Python callers reach a module function's parameters: by which name, and by position, name or both.</summary>
+internal static class PythonParameterNames
+{
+    /// <summary>
+    /// Each parameter's Python name, which <c>inspect.signature</c> parses from the text signature as
+    /// ASCII Python and refuses otherwise: the C# name, but a Python keyword gets an underscore
+    /// (<c>lambda_</c>, as PEP 8 has it) and a non-ASCII name a positional one (<c>arg2</c>), each
+    /// unused by the other parameters. Callers pass a parameter by keyword under this name.
+    /// </summary>
+    public static string[] Of(IReadOnlyList<IParameterSymbol> parameters)
+    {
+        var taken = new HashSet<string>(parameters.Select(parameter => parameter.Name));
+        return parameters
+            .Select((parameter, i) =>
+                PythonNames.IsKeyword(parameter.Name) ? Identifiers.Take(parameter.Name + "_", taken)
+                : PythonNames.Problem(parameter.Name) is not null ? Identifiers.Take("arg" + (i + 1).ToString(CultureInfo.InvariantCulture), taken)
+                : parameter.Name)
+            .ToArray();
+    }
+
+    /// <summary>
+    /// How many parameters are positional-only (through the last one marked <c>[PositionalOnly]</c>) and where
+    /// the keyword-only ones start (at the first marked <c>[KeywordOnly]</c>); reports markers that overlap.
+    /// </summary>
+    public static (int PositionalOnly, int KeywordOnly) Kinds(IMethodSymbol method, string display, DiagnosticSink sink)
+    {
+        IParameterSymbol? lastPositionalOnly = method.Parameters.LastOrDefault(parameter => Attributes.Has(parameter, PythonNames.PositionalOnlyAttribute));
+        IParameterSymbol? firstKeywordOnly = method.Parameters.FirstOrDefault(parameter => Attributes.Has(parameter, PythonNames.KeywordOnlyAttribute));
+        int positionalOnly = lastPositionalOnly is null ? 0 : lastPositionalOnly.Ordinal + 1;
+        int keywordOnly = firstKeywordOnly?.Ordinal ?? method.Parameters.Length;
+        if (keywordOnly < positionalOnly)
+        {
+            sink.Report(PythonModuleDescriptors.KeywordOnlyBeforePositionalOnly, SourceLocations.Of(firstKeywordOnly!), firstKeywordOnly!.Name, display, lastPositionalOnly!.Name);
+        }
+
+        return (positionalOnly, keywordOnly);
+    }
+}

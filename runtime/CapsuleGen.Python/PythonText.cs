@@ -32,7 +32,7 @@ internal static unsafe class PythonText
         byte* utf8 = api.PyUnicode_AsUTF8AndSize(unicode, &length);
         if (utf8 != null)
         {
-            return Encoding.UTF8.GetString(utf8, checked((int)length));
+            return Decode(new ReadOnlySpan<byte>(utf8, checked((int)length)), unicode);
         }
 
         // No UTF-8 form: a lone surrogate (or not a str at all, which fails again below with Python's error).
@@ -71,6 +71,39 @@ internal static unsafe class PythonText
         {
             api.Py_DecRef(encoded);
         }
+    }
+
+    /// <summary>
+    /// Short ASCII strings decoded lately, one per slot chosen by the <c>str</c>'s address: the same
+    /// argument passed again (a constant, a key, a mode) comes back without a new .NET string. A slot is
+    /// only ever used when its text equals the bytes in hand, so a reused address or a race between
+    /// threads costs a decode, never a wrong string.
+    /// </summary>
+    private static readonly string?[] s_recent = new string?[64];
+
+    private const int RecentLength = 64;
+
+    private static string Decode(ReadOnlySpan<byte> utf8, nint unicode)
+    {
+        if (utf8.Length > RecentLength)
+        {
+            return Encoding.UTF8.GetString(utf8);
+        }
+
+        ref string? slot = ref s_recent[(int)((nuint)unicode >> 4) & (s_recent.Length - 1)];
+        string? recent = slot;
+        if (recent is not null && recent.Length == utf8.Length && System.Text.Ascii.Equals(utf8, recent))
+        {
+            return recent;
+        }
+
+        string text = Encoding.UTF8.GetString(utf8);
+        if (text.Length == utf8.Length)
+        {
+            slot = text; // ASCII: one char per byte, which the comparison above can check
+        }
+
+        return text;
     }
 
     /// <summary>

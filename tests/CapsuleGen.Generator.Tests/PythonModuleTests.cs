@@ -91,9 +91,9 @@ public sealed class PythonModuleTests
         AssertCompilesCleanly(Source, "Pond");
         string generated = Generated(Source, "Pond");
 
-        Assert.Contains("if (given[0] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvertOrNone(given[0], \"Pond.capsule\", \"c\", out c))", generated, StringComparison.Ordinal);
+        Assert.Contains("if (arguments[0] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvertOrNone(arguments[0], \"Pond.capsule\", \"c\", out c))", generated, StringComparison.Ordinal);
         Assert.Contains("return global::CapsuleGen.Python.Modules.PythonResults.From(capsule(c!));", generated, StringComparison.Ordinal);
-        Assert.Contains("string? s = null;\n            if (given[0] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvertOrNone(given[0], \"Pond.text\", \"s\", out s))", generated, StringComparison.Ordinal);
+        Assert.Contains("string? s = null;\n            if (arguments[0] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvertOrNone(arguments[0], \"Pond.text\", \"s\", out s))", generated, StringComparison.Ordinal);
         Assert.Contains("return global::CapsuleGen.Python.Modules.PythonResults.From(text(s!));", generated, StringComparison.Ordinal);
         Assert.Contains("return global::CapsuleGen.Python.Modules.PythonResults.From(obj(o));", generated, StringComparison.Ordinal);
         Assert.Contains("\"by_default($module, n, c=None, s=None)\\n--\\n\\n\"", generated, StringComparison.Ordinal);

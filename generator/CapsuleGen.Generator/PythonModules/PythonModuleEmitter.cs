@@ -52,6 +52,13 @@ internal static class PythonModuleEmitter
         writer.Line($"/// The entry point CPython calls when it imports <c>{module.ModuleName}</c> from <c>{module.ModuleName}.so</c>: creates the module.");
         writer.Line("/// </summary>");
         writer.OpenBlock($"private static class {module.EntryPointClass}");
+        foreach (PythonFunction function in module.Functions.Where(function => function.Parameters.Count > 0))
+        {
+            writer.Line($"/// <summary>How <c>{module.ModuleName}.{function.PythonName}</c> takes its arguments.</summary>");
+            writer.Line($"internal static readonly {Runtime}PythonSignature {function.WrapperName} = {Signature(module, function)};");
+            writer.Line();
+        }
+
         writer.Line($"[{UnmanagedCallersOnly}, EntryPoint = {CSharpText.Literal(module.EntryPoint)})]");
         writer.OpenBlock($"public static {IntPtr} Create()");
         writer.OpenBlock("try");
@@ -115,6 +122,7 @@ internal static class PythonModuleEmitter
         string count = Identifiers.Take("count", taken);
         string keywords = Identifiers.Take("keywords", taken);
         string given = Identifiers.Take("given", taken);
+        string arguments = Identifiers.Take("arguments", taken);
         string unused = Identifiers.Take("unused", taken);
         string exception = Identifiers.Take("exception", taken);
 
@@ -152,14 +160,16 @@ internal static class PythonModuleEmitter
         else
         {
             // Each parameter's argument, or zero where the call left it to its default.
+            string signature = $"{module.Location.FullyQualifiedName}.{module.EntryPointClass}.{function.WrapperName}";
             writer.Line($"{IntPtr}* {given} = stackalloc {IntPtr}[{Number(function.Parameters.Count)}];");
-            WriteCheck(writer, $"!{Runtime}PythonCall.Enter({Signature(function, qualified)}, {args}, {count}, {keywords}, {given})");
+            writer.Line($"{IntPtr}* {arguments} = {Runtime}PythonCall.Enter({signature}, {args}, {count}, {keywords}, {given});");
+            WriteCheck(writer, $"{arguments} == null");
         }
 
         for (int i = 0; i < function.Parameters.Count; i++)
         {
             PythonParameter parameter = function.Parameters[i];
-            string argument = $"{given}[{Number(i)}]";
+            string argument = $"{arguments}[{Number(i)}]";
             if (parameter.Kind == PythonValueKind.Object)
             {
                 // Any object is accepted as it is. The handle lives for the call; a method that keeps the object takes its own reference.
@@ -225,12 +235,13 @@ internal static class PythonModuleEmitter
         writer.CloseBlock();
     }
 
-    /// <summary>The function's <c>PythonSignature</c>, made of constants: the parameters' Python names joined by NULs, and their kinds.</summary>
-    private static string Signature(PythonFunction function, string qualified)
+    /// <summary>The function's <c>PythonSignature</c>: the parameters' Python names joined by NULs, and their kinds.</summary>
+    private static string Signature(PythonModule module, PythonFunction function)
     {
+        string qualified = CSharpText.Literal(module.ModuleName + "." + function.PythonName);
         string names = CSharpText.Literal(string.Join("\0", function.Parameters.Select(parameter => parameter.PythonName)));
         int required = function.Parameters.Count(parameter => parameter.DefaultValue is null);
-        return $"new {Runtime}PythonSignature({qualified}, {names}, {Number(function.Parameters.Count)}, {Number(required)}, {Number(function.PositionalOnly)}, {Number(function.KeywordOnly)})";
+        return $"new({qualified}, {names}, {Number(function.Parameters.Count)}, {Number(required)}, {Number(function.PositionalOnly)}, {Number(function.KeywordOnly)})";
     }
 
     /// <summary>

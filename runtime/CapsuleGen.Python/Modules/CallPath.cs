@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace CapsuleGen.Python.Modules;
@@ -55,9 +56,11 @@ internal static unsafe class CallPath
     }
 
     /// <summary>The interpreter of the thread state holding the GIL.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static nint InterpreterState() => s_interpreterState();
 
     /// <summary>A new reference to <paramref name="obj"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static nint NewReference(nint obj)
     {
         s_incRef(obj);
@@ -65,6 +68,7 @@ internal static unsafe class CallPath
     }
 
     /// <summary>An exact <c>int</c>'s value; false if it does not fit a <see cref="long"/> (no error is set).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryReadInt64(nint exactInt, out long value)
     {
         int overflow;
@@ -73,14 +77,18 @@ internal static unsafe class CallPath
     }
 
     /// <summary>An exact <c>float</c>'s value, which never fails.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double ReadDouble(nint exactFloat) => s_asDouble(exactFloat);
 
     /// <summary>A new <c>int</c>; null, with <c>MemoryError</c> set, if it cannot be allocated.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static nint FromInt64(long value) => s_fromLongLong(value);
 
     /// <inheritdoc cref="FromInt64"/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static nint FromUInt64(ulong value) => s_fromUnsignedLongLong(value);
 
     /// <summary>A new <c>float</c>; null, with <c>MemoryError</c> set, if it cannot be allocated.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static nint FromDouble(double value) => s_fromDouble(value);
 }

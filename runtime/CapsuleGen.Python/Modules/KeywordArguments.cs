@@ -3,8 +3,8 @@ using System.Globalization;
 namespace CapsuleGen.Python.Modules;
 
 /// <summary>
-/// Binds a call's arguments to a module function's parameters when the call names some of them
-/// (or gives a count the positional path refuses), and reports a bad call in the words CPython uses
+/// Binds a call's arguments to a module function's parameters when the call does not simply give
+/// them all by position (it names some, or leaves some to their defaults), and reports a bad call in the words CPython uses
 /// for a function written in Python: <c>f() got an unexpected keyword argument 'y'</c>.
 /// </summary>
 internal static unsafe class KeywordArguments
@@ -14,7 +14,7 @@ internal static unsafe class KeywordArguments
     /// <paramref name="count"/> positional arguments and the keyword arguments after them, named by the
     /// tuple <paramref name="keywords"/> (zero for none). False, with a <c>TypeError</c> set, for a call the signature refuses.
     /// </summary>
-    public static bool Bind(in PythonSignature signature, nint* args, nint count, nint keywords, nint* given)
+    public static bool Bind(PythonSignature signature, nint* args, nint count, nint keywords, nint* given)
     {
         int positional = (int)Math.Min(count, signature.KeywordOnly);
         for (int i = 0; i < signature.Parameters; i++)
@@ -35,9 +35,9 @@ internal static unsafe class KeywordArguments
         return AllRequiredGiven(signature, given);
     }
 
-    private static bool BindKeywords(in PythonSignature signature, nint* args, nint count, nint keywords, nint* given)
+    private static bool BindKeywords(PythonSignature signature, nint* args, nint count, nint keywords, nint* given)
     {
-        string[] names = signature.Names.Split('\0');
+        string[] names = signature.NameList;
         var positionalOnly = new List<string>();
         nint keywordCount = ModuleApi.Instance.PyTuple_Size(keywords);
         for (nint i = 0; i < keywordCount; i++)
@@ -73,7 +73,7 @@ internal static unsafe class KeywordArguments
                Fail($"{signature.Function}() got some positional-only arguments passed as keyword arguments: '{string.Join(", ", positionalOnly)}'");
     }
 
-    private static bool TooManyPositional(in PythonSignature signature, nint count)
+    private static bool TooManyPositional(PythonSignature signature, nint count)
     {
         int most = signature.KeywordOnly;
         int least = Math.Min(signature.Required, most);
@@ -85,7 +85,7 @@ internal static unsafe class KeywordArguments
     }
 
     /// <summary>Reports every required parameter not given: the positional ones first, as CPython does.</summary>
-    private static bool AllRequiredGiven(in PythonSignature signature, nint* given)
+    private static bool AllRequiredGiven(PythonSignature signature, nint* given)
     {
         string[]? names = null;
         var positional = new List<string>();
@@ -94,7 +94,7 @@ internal static unsafe class KeywordArguments
         {
             if (given[i] == 0)
             {
-                names ??= signature.Names.Split('\0');
+                names ??= signature.NameList;
                 (i < signature.KeywordOnly ? positional : keywordOnly).Add(names[i]);
             }
         }
@@ -105,7 +105,7 @@ internal static unsafe class KeywordArguments
     }
 
     /// <summary><c>f() missing 2 required positional arguments: 'a' and 'b'</c>, listed as CPython lists them.</summary>
-    private static bool Missing(in PythonSignature signature, List<string> names, string kind)
+    private static bool Missing(PythonSignature signature, List<string> names, string kind)
     {
         string[] quoted = names.Select(name => $"'{name}'").ToArray();
         string list = quoted.Length switch

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace CapsuleGen.Python.Modules;
 
@@ -17,10 +18,12 @@ public static unsafe class PythonArguments
     /// An <c>int</c> (or subclass, such as <c>bool</c>), or anything with <c>__index__</c> (a NumPy
     /// integer), as CPython's own argument parsing takes integers, that fits a <see cref="long"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryConvert(nint obj, string function, string parameter, out long value) =>
         TrySigned(obj, function, parameter, "long", long.MinValue, long.MaxValue, out value);
 
     /// <summary>An <c>int</c> that fits an <see cref="int"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryConvert(nint obj, string function, string parameter, out int value)
     {
         bool converted = TrySigned(obj, function, parameter, "int", int.MinValue, int.MaxValue, out long wide);
@@ -29,6 +32,7 @@ public static unsafe class PythonArguments
     }
 
     /// <summary>An <c>int</c> that fits a <see cref="short"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryConvert(nint obj, string function, string parameter, out short value)
     {
         bool converted = TrySigned(obj, function, parameter, "short", short.MinValue, short.MaxValue, out long wide);
@@ -37,6 +41,7 @@ public static unsafe class PythonArguments
     }
 
     /// <summary>An <c>int</c> that fits an <see cref="sbyte"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryConvert(nint obj, string function, string parameter, out sbyte value)
     {
         bool converted = TrySigned(obj, function, parameter, "sbyte", sbyte.MinValue, sbyte.MaxValue, out long wide);
@@ -45,6 +50,7 @@ public static unsafe class PythonArguments
     }
 
     /// <summary>An <c>int</c> that fits an <see cref="nint"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryConvert(nint obj, string function, string parameter, out nint value)
     {
         bool converted = TrySigned(obj, function, parameter, "nint", nint.MinValue, nint.MaxValue, out long wide);
@@ -53,10 +59,12 @@ public static unsafe class PythonArguments
     }
 
     /// <summary>A non-negative <c>int</c> that fits a <see cref="ulong"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryConvert(nint obj, string function, string parameter, out ulong value) =>
         TryUnsigned(obj, function, parameter, "ulong", ulong.MaxValue, out value);
 
     /// <summary>A non-negative <c>int</c> that fits a <see cref="uint"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryConvert(nint obj, string function, string parameter, out uint value)
     {
         bool converted = TryUnsigned(obj, function, parameter, "uint", uint.MaxValue, out ulong wide);
@@ -65,6 +73,7 @@ public static unsafe class PythonArguments
     }
 
     /// <summary>A non-negative <c>int</c> that fits a <see cref="ushort"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryConvert(nint obj, string function, string parameter, out ushort value)
     {
         bool converted = TryUnsigned(obj, function, parameter, "ushort", ushort.MaxValue, out ulong wide);
@@ -73,6 +82,7 @@ public static unsafe class PythonArguments
     }
 
     /// <summary>A non-negative <c>int</c> that fits a <see cref="byte"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryConvert(nint obj, string function, string parameter, out byte value)
     {
         bool converted = TryUnsigned(obj, function, parameter, "byte", byte.MaxValue, out ulong wide);
@@ -81,6 +91,7 @@ public static unsafe class PythonArguments
     }
 
     /// <summary>A non-negative <c>int</c> that fits an <see cref="nuint"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryConvert(nint obj, string function, string parameter, out nuint value)
     {
         bool converted = TryUnsigned(obj, function, parameter, "nuint", nuint.MaxValue, out ulong wide);
@@ -92,6 +103,7 @@ public static unsafe class PythonArguments
     /// A <c>float</c>, or anything Python converts to one (an <c>int</c>, an object with <c>__float__</c>
     /// or <c>__index__</c>). What such a conversion raises is kept, a <c>TypeError</c> too.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryConvert(nint obj, string function, string parameter, out double value)
     {
         if (ModuleApi.TypeOf(obj) == CallPath.FloatType)
@@ -100,6 +112,12 @@ public static unsafe class PythonArguments
             return true;
         }
 
+        return TryDoubleSlowly(obj, function, parameter, out value);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryDoubleSlowly(nint obj, string function, string parameter, out double value)
+    {
         value = 0;
         ModuleApi api = ModuleApi.Instance;
         if (!ModuleApi.HasFloatConversion(obj) && api.PyIndex_Check(obj) == 0)
@@ -112,6 +130,7 @@ public static unsafe class PythonArguments
     }
 
     /// <summary>A <c>float</c> as a <see cref="float"/> (rounded, as C rounds a double to a float).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryConvert(nint obj, string function, string parameter, out float value)
     {
         bool converted = TryConvert(obj, function, parameter, out double wide);
@@ -224,13 +243,15 @@ public static unsafe class PythonArguments
     /// </summary>
     public static PyObject Object(nint obj) => PyObject.Borrow(obj); // the GIL is held: CPython is calling
 
-    private static bool TrySigned(nint obj, string function, string parameter, string typeName, long minimum, long maximum, out long value)
-    {
-        if (ModuleApi.TypeOf(obj) == CallPath.LongType && CallPath.TryReadInt64(obj, out value) && value >= minimum && value <= maximum)
-        {
-            return true;
-        }
+    /// <summary>An exact <c>int</c> in range takes the inlined first branch; anything else, <see cref="TrySignedSlowly"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TrySigned(nint obj, string function, string parameter, string typeName, long minimum, long maximum, out long value) =>
+        (ModuleApi.TypeOf(obj) == CallPath.LongType && CallPath.TryReadInt64(obj, out value) && value >= minimum && value <= maximum) ||
+        TrySignedSlowly(obj, function, parameter, typeName, minimum, maximum, out value);
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TrySignedSlowly(nint obj, string function, string parameter, string typeName, long minimum, long maximum, out long value)
+    {
         value = 0;
         if (!TryInteger(obj, function, parameter, out nint integer))
         {
@@ -249,6 +270,8 @@ public static unsafe class PythonArguments
                OutOfRange(function, parameter, typeName, minimum.ToString(CultureInfo.InvariantCulture), maximum.ToString(CultureInfo.InvariantCulture));
     }
 
+    /// <summary>An exact non-negative <c>int</c> in range takes the inlined first branch; anything else, <see cref="TryUnsignedSlowly"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryUnsigned(nint obj, string function, string parameter, string typeName, ulong maximum, out ulong value)
     {
         if (ModuleApi.TypeOf(obj) == CallPath.LongType && CallPath.TryReadInt64(obj, out long small) && small >= 0 && (ulong)small <= maximum)
@@ -257,6 +280,12 @@ public static unsafe class PythonArguments
             return true;
         }
 
+        return TryUnsignedSlowly(obj, function, parameter, typeName, maximum, out value);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool TryUnsignedSlowly(nint obj, string function, string parameter, string typeName, ulong maximum, out ulong value)
+    {
         value = 0;
         if (!TryInteger(obj, function, parameter, out nint integer))
         {

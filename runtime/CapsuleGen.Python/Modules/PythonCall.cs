@@ -43,35 +43,32 @@ public static unsafe class PythonCall
     }
 
     /// <summary>
-    /// Whether a function may run (see <see cref="Enter(string)"/>) with these arguments, which it
-    /// lays out in <paramref name="given"/>, one slot per parameter of <paramref name="signature"/>:
-    /// the argument, or zero where the call gave none and the default applies. A call by position alone
-    /// takes the first branch, a copy; one with keywords, or a count the signature refuses, is bound
-    /// (or refused, with a <c>TypeError</c> in CPython's words) by <see cref="KeywordArguments"/>.
+    /// Where the arguments of a call are, one per parameter of <paramref name="signature"/>, if the
+    /// function may run (see <see cref="Enter(string)"/>) with them; null, with a Python exception set,
+    /// if not. A call that gives every parameter by position is read where CPython put it; one that
+    /// leaves some to their defaults is laid out in <paramref name="given"/>, with zero for each of
+    /// those; one with keywords, or with a count the signature refuses, is bound (or refused, with a
+    /// <c>TypeError</c> in CPython's words) by <see cref="KeywordArguments"/>.
     /// </summary>
     /// <param name="signature">The function's parameters.</param>
     /// <param name="args">The positional arguments, then the keyword arguments' values.</param>
     /// <param name="count">How many arguments are positional.</param>
     /// <param name="keywords">The tuple of the keyword arguments' names, or zero.</param>
-    /// <param name="given">Where the arguments go: room for one per parameter.</param>
-    public static bool Enter(in PythonSignature signature, nint* args, nint count, nint keywords, nint* given)
+    /// <param name="given">Room for one argument per parameter.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static nint* Enter(PythonSignature signature, nint* args, nint count, nint keywords, nint* given)
     {
         if (!Enter(signature.Function))
         {
-            return false;
+            return null;
         }
 
-        if (keywords != 0 || count < signature.Required || count > signature.KeywordOnly)
+        if (keywords == 0 && count == signature.Parameters && count <= signature.KeywordOnly)
         {
-            return KeywordArguments.Bind(signature, args, count, keywords, given);
+            return args;
         }
 
-        for (int i = 0; i < signature.Parameters; i++)
-        {
-            given[i] = i < count ? args[i] : 0;
-        }
-
-        return true;
+        return KeywordArguments.Bind(signature, args, count, keywords, given) ? given : null;
     }
 
     /// <summary>

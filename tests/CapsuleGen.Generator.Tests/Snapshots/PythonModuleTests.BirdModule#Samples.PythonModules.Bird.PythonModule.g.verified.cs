@@ -10,6 +10,9 @@ unsafe partial class Bird
     /// </summary>
     private static class PyInit_Bird
     {
+        /// <summary>How <c>Bird.setQuack</c> takes its arguments.</summary>
+        internal static readonly global::CapsuleGen.Python.Modules.PythonSignature Bird_setQuack = new("Bird.setQuack", "quack", 1, 1, 0, 1);
+
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }, EntryPoint = "PyInit_Bird")]
         public static global::System.IntPtr Create()
         {
@@ -44,12 +47,13 @@ unsafe partial class Bird
         try
         {
             global::System.IntPtr* given = stackalloc global::System.IntPtr[1];
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Bird.setQuack", "quack", 1, 1, 0, 1), args, count, keywords, given))
+            global::System.IntPtr* arguments = global::CapsuleGen.Python.Modules.PythonCall.Enter(global::Samples.PythonModules.Bird.PyInit_Bird.Bird_setQuack, args, count, keywords, given);
+            if (arguments == null)
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Bird.setQuack", "quack", out quack))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[0], "Bird.setQuack", "quack", out quack))
             {
                 return 0;
             }

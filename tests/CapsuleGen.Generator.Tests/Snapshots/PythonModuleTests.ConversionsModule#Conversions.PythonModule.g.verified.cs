@@ -8,6 +8,33 @@ unsafe partial class Conversions
     /// </summary>
     private static class PyInit_Conversions
     {
+        /// <summary>How <c>Conversions.Integers</c> takes its arguments.</summary>
+        internal static readonly global::CapsuleGen.Python.Modules.PythonSignature Conversions_Integers = new("Conversions.Integers", "a\u0000b\u0000c\u0000d\u0000e\u0000f\u0000g\u0000h\u0000i\u0000j", 10, 10, 0, 10);
+
+        /// <summary>How <c>Conversions.Unsigned</c> takes its arguments.</summary>
+        internal static readonly global::CapsuleGen.Python.Modules.PythonSignature Conversions_Unsigned = new("Conversions.Unsigned", "value", 1, 1, 0, 1);
+
+        /// <summary>How <c>Conversions.Floats</c> takes its arguments.</summary>
+        internal static readonly global::CapsuleGen.Python.Modules.PythonSignature Conversions_Floats = new("Conversions.Floats", "single\u0000double", 2, 2, 0, 2);
+
+        /// <summary>How <c>Conversions.Not</c> takes its arguments.</summary>
+        internal static readonly global::CapsuleGen.Python.Modules.PythonSignature Conversions_Not = new("Conversions.Not", "value", 1, 1, 0, 1);
+
+        /// <summary>How <c>Conversions.Texts</c> takes its arguments.</summary>
+        internal static readonly global::CapsuleGen.Python.Modules.PythonSignature Conversions_Texts = new("Conversions.Texts", "text\u0000maybe", 2, 2, 0, 2);
+
+        /// <summary>How <c>Conversions.Capsules</c> takes its arguments.</summary>
+        internal static readonly global::CapsuleGen.Python.Modules.PythonSignature Conversions_Capsules = new("Conversions.Capsules", "capsule\u0000maybe", 2, 2, 0, 2);
+
+        /// <summary>How <c>Conversions.Objects</c> takes its arguments.</summary>
+        internal static readonly global::CapsuleGen.Python.Modules.PythonSignature Conversions_Objects = new("Conversions.Objects", "args\u0000count", 2, 1, 0, 2);
+
+        /// <summary>How <c>Conversions.with_defaults</c> takes its arguments.</summary>
+        internal static readonly global::CapsuleGen.Python.Modules.PythonSignature Conversions_with_defaults = new("Conversions.with_defaults", "required\u0000scale\u0000flag\u0000label\u0000none\u0000big", 6, 1, 0, 6);
+
+        /// <summary>How <c>Conversions.Infinite</c> takes its arguments.</summary>
+        internal static readonly global::CapsuleGen.Python.Modules.PythonSignature Conversions_Infinite = new("Conversions.Infinite", "limit", 1, 0, 0, 1);
+
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }, EntryPoint = "PyInit_Conversions")]
         public static global::System.IntPtr Create()
         {
@@ -47,57 +74,58 @@ unsafe partial class Conversions
         try
         {
             global::System.IntPtr* given = stackalloc global::System.IntPtr[10];
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Conversions.Integers", "a\u0000b\u0000c\u0000d\u0000e\u0000f\u0000g\u0000h\u0000i\u0000j", 10, 10, 0, 10), args, count, keywords, given))
+            global::System.IntPtr* arguments = global::CapsuleGen.Python.Modules.PythonCall.Enter(global::Conversions.PyInit_Conversions.Conversions_Integers, args, count, keywords, given);
+            if (arguments == null)
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Conversions.Integers", "a", out sbyte a))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[0], "Conversions.Integers", "a", out sbyte a))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[1], "Conversions.Integers", "b", out byte b))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[1], "Conversions.Integers", "b", out byte b))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[2], "Conversions.Integers", "c", out short c))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[2], "Conversions.Integers", "c", out short c))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[3], "Conversions.Integers", "d", out ushort d))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[3], "Conversions.Integers", "d", out ushort d))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[4], "Conversions.Integers", "e", out int e))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[4], "Conversions.Integers", "e", out int e))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[5], "Conversions.Integers", "f", out uint f))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[5], "Conversions.Integers", "f", out uint f))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[6], "Conversions.Integers", "g", out long g))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[6], "Conversions.Integers", "g", out long g))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[7], "Conversions.Integers", "h", out ulong h))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[7], "Conversions.Integers", "h", out ulong h))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[8], "Conversions.Integers", "i", out global::System.IntPtr i))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[8], "Conversions.Integers", "i", out global::System.IntPtr i))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[9], "Conversions.Integers", "j", out global::System.UIntPtr j))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[9], "Conversions.Integers", "j", out global::System.UIntPtr j))
             {
                 return 0;
             }
@@ -119,12 +147,13 @@ unsafe partial class Conversions
         try
         {
             global::System.IntPtr* given = stackalloc global::System.IntPtr[1];
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Conversions.Unsigned", "value", 1, 1, 0, 1), args, count, keywords, given))
+            global::System.IntPtr* arguments = global::CapsuleGen.Python.Modules.PythonCall.Enter(global::Conversions.PyInit_Conversions.Conversions_Unsigned, args, count, keywords, given);
+            if (arguments == null)
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Conversions.Unsigned", "value", out ulong value))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[0], "Conversions.Unsigned", "value", out ulong value))
             {
                 return 0;
             }
@@ -146,17 +175,18 @@ unsafe partial class Conversions
         try
         {
             global::System.IntPtr* given = stackalloc global::System.IntPtr[2];
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Conversions.Floats", "single\u0000double", 2, 2, 0, 2), args, count, keywords, given))
+            global::System.IntPtr* arguments = global::CapsuleGen.Python.Modules.PythonCall.Enter(global::Conversions.PyInit_Conversions.Conversions_Floats, args, count, keywords, given);
+            if (arguments == null)
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Conversions.Floats", "single", out float single))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[0], "Conversions.Floats", "single", out float single))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[1], "Conversions.Floats", "double", out double @double))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[1], "Conversions.Floats", "double", out double @double))
             {
                 return 0;
             }
@@ -178,12 +208,13 @@ unsafe partial class Conversions
         try
         {
             global::System.IntPtr* given = stackalloc global::System.IntPtr[1];
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Conversions.Not", "value", 1, 1, 0, 1), args, count, keywords, given))
+            global::System.IntPtr* arguments = global::CapsuleGen.Python.Modules.PythonCall.Enter(global::Conversions.PyInit_Conversions.Conversions_Not, args, count, keywords, given);
+            if (arguments == null)
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Conversions.Not", "value", out bool value))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[0], "Conversions.Not", "value", out bool value))
             {
                 return 0;
             }
@@ -205,17 +236,18 @@ unsafe partial class Conversions
         try
         {
             global::System.IntPtr* given = stackalloc global::System.IntPtr[2];
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Conversions.Texts", "text\u0000maybe", 2, 2, 0, 2), args, count, keywords, given))
+            global::System.IntPtr* arguments = global::CapsuleGen.Python.Modules.PythonCall.Enter(global::Conversions.PyInit_Conversions.Conversions_Texts, args, count, keywords, given);
+            if (arguments == null)
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Conversions.Texts", "text", out string text))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[0], "Conversions.Texts", "text", out string text))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvertOrNone(given[1], "Conversions.Texts", "maybe", out string? maybe))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvertOrNone(arguments[1], "Conversions.Texts", "maybe", out string? maybe))
             {
                 return 0;
             }
@@ -240,17 +272,18 @@ unsafe partial class Conversions
         try
         {
             global::System.IntPtr* given = stackalloc global::System.IntPtr[2];
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Conversions.Capsules", "capsule\u0000maybe", 2, 2, 0, 2), args, count, keywords, given))
+            global::System.IntPtr* arguments = global::CapsuleGen.Python.Modules.PythonCall.Enter(global::Conversions.PyInit_Conversions.Conversions_Capsules, args, count, keywords, given);
+            if (arguments == null)
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Conversions.Capsules", "capsule", out capsule))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[0], "Conversions.Capsules", "capsule", out capsule))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvertOrNone(given[1], "Conversions.Capsules", "maybe", out maybe))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvertOrNone(arguments[1], "Conversions.Capsules", "maybe", out maybe))
             {
                 return 0;
             }
@@ -277,14 +310,15 @@ unsafe partial class Conversions
         try
         {
             global::System.IntPtr* given = stackalloc global::System.IntPtr[2];
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Conversions.Objects", "args\u0000count", 2, 1, 0, 2), args1, count1, keywords, given))
+            global::System.IntPtr* arguments = global::CapsuleGen.Python.Modules.PythonCall.Enter(global::Conversions.PyInit_Conversions.Conversions_Objects, args1, count1, keywords, given);
+            if (arguments == null)
             {
                 return 0;
             }
 
-            using global::CapsuleGen.Python.PyObject args = global::CapsuleGen.Python.Modules.PythonArguments.Object(given[0]);
+            using global::CapsuleGen.Python.PyObject args = global::CapsuleGen.Python.Modules.PythonArguments.Object(arguments[0]);
 
-            using global::CapsuleGen.Python.PyObject count = given[1] != 0 ? global::CapsuleGen.Python.Modules.PythonArguments.Object(given[1]) : null!;
+            using global::CapsuleGen.Python.PyObject count = arguments[1] != 0 ? global::CapsuleGen.Python.Modules.PythonArguments.Object(arguments[1]) : null!;
 
             return global::CapsuleGen.Python.Modules.PythonResults.From(Objects(args, count));
         }
@@ -303,42 +337,43 @@ unsafe partial class Conversions
         try
         {
             global::System.IntPtr* given = stackalloc global::System.IntPtr[6];
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Conversions.with_defaults", "required\u0000scale\u0000flag\u0000label\u0000none\u0000big", 6, 1, 0, 6), args, count, keywords, given))
+            global::System.IntPtr* arguments = global::CapsuleGen.Python.Modules.PythonCall.Enter(global::Conversions.PyInit_Conversions.Conversions_with_defaults, args, count, keywords, given);
+            if (arguments == null)
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Conversions.with_defaults", "required", out int required))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[0], "Conversions.with_defaults", "required", out int required))
             {
                 return 0;
             }
 
             double scale = 1.5d;
-            if (given[1] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[1], "Conversions.with_defaults", "scale", out scale))
+            if (arguments[1] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[1], "Conversions.with_defaults", "scale", out scale))
             {
                 return 0;
             }
 
             bool flag = true;
-            if (given[2] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[2], "Conversions.with_defaults", "flag", out flag))
+            if (arguments[2] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[2], "Conversions.with_defaults", "flag", out flag))
             {
                 return 0;
             }
 
             string label = "it's";
-            if (given[3] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[3], "Conversions.with_defaults", "label", out label))
+            if (arguments[3] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[3], "Conversions.with_defaults", "label", out label))
             {
                 return 0;
             }
 
             string? none = null;
-            if (given[4] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvertOrNone(given[4], "Conversions.with_defaults", "none", out none))
+            if (arguments[4] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvertOrNone(arguments[4], "Conversions.with_defaults", "none", out none))
             {
                 return 0;
             }
 
             long big = -5000000000;
-            if (given[5] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[5], "Conversions.with_defaults", "big", out big))
+            if (arguments[5] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[5], "Conversions.with_defaults", "big", out big))
             {
                 return 0;
             }
@@ -360,13 +395,14 @@ unsafe partial class Conversions
         try
         {
             global::System.IntPtr* given = stackalloc global::System.IntPtr[1];
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Conversions.Infinite", "limit", 1, 0, 0, 1), args, count, keywords, given))
+            global::System.IntPtr* arguments = global::CapsuleGen.Python.Modules.PythonCall.Enter(global::Conversions.PyInit_Conversions.Conversions_Infinite, args, count, keywords, given);
+            if (arguments == null)
             {
                 return 0;
             }
 
             double limit = double.PositiveInfinity;
-            if (given[0] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Conversions.Infinite", "limit", out limit))
+            if (arguments[0] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[0], "Conversions.Infinite", "limit", out limit))
             {
                 return 0;
             }

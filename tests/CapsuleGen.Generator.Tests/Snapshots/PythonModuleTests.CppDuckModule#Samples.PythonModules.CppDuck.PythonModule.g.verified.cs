@@ -10,6 +10,9 @@ unsafe partial class CppDuck
     /// </summary>
     private static class PyInit_CppDuck
     {
+        /// <summary>How <c>CppDuck.square</c> takes its arguments.</summary>
+        internal static readonly global::CapsuleGen.Python.Modules.PythonSignature CppDuck_square = new("CppDuck.square", "x", 1, 1, 0, 1);
+
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }, EntryPoint = "PyInit_CppDuck")]
         public static global::System.IntPtr Create()
         {
@@ -67,12 +70,13 @@ unsafe partial class CppDuck
         try
         {
             global::System.IntPtr* given = stackalloc global::System.IntPtr[1];
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("CppDuck.square", "x", 1, 1, 0, 1), args, count, keywords, given))
+            global::System.IntPtr* arguments = global::CapsuleGen.Python.Modules.PythonCall.Enter(global::Samples.PythonModules.CppDuck.PyInit_CppDuck.CppDuck_square, args, count, keywords, given);
+            if (arguments == null)
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "CppDuck.square", "x", out double x))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[0], "CppDuck.square", "x", out double x))
             {
                 return 0;
             }

@@ -9,6 +9,9 @@ unsafe partial class Deprecated
     /// </summary>
     private static class PyInit_Deprecated
     {
+        /// <summary>How <c>Deprecated.trial</c> takes its arguments.</summary>
+        internal static readonly global::CapsuleGen.Python.Modules.PythonSignature Deprecated_trial = new("Deprecated.trial", "x", 1, 0, 0, 1);
+
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }, EntryPoint = "PyInit_Deprecated")]
         public static global::System.IntPtr Create()
         {
@@ -118,13 +121,14 @@ unsafe partial class Deprecated
         try
         {
             global::System.IntPtr* given = stackalloc global::System.IntPtr[1];
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Deprecated.trial", "x", 1, 0, 0, 1), args, count, keywords, given))
+            global::System.IntPtr* arguments = global::CapsuleGen.Python.Modules.PythonCall.Enter(global::Deprecated.PyInit_Deprecated.Deprecated_trial, args, count, keywords, given);
+            if (arguments == null)
             {
                 return 0;
             }
 
             double x = 1.5d;
-            if (given[0] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Deprecated.trial", "x", out x))
+            if (arguments[0] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[0], "Deprecated.trial", "x", out x))
             {
                 return 0;
             }

@@ -8,6 +8,15 @@ unsafe partial class Releasing
     /// </summary>
     private static class PyInit_Releasing
     {
+        /// <summary>How <c>Releasing.Wait</c> takes its arguments.</summary>
+        internal static readonly global::CapsuleGen.Python.Modules.PythonSignature Releasing_Wait = new("Releasing.Wait", "milliseconds", 1, 1, 0, 1);
+
+        /// <summary>How <c>Releasing.sum</c> takes its arguments.</summary>
+        internal static readonly global::CapsuleGen.Python.Modules.PythonSignature Releasing_sum = new("Releasing.sum", "result\u0000released\u0000count", 3, 2, 0, 3);
+
+        /// <summary>How <c>Releasing.Held</c> takes its arguments.</summary>
+        internal static readonly global::CapsuleGen.Python.Modules.PythonSignature Releasing_Held = new("Releasing.Held", "x", 1, 1, 0, 1);
+
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }, EntryPoint = "PyInit_Releasing")]
         public static global::System.IntPtr Create()
         {
@@ -41,12 +50,13 @@ unsafe partial class Releasing
         try
         {
             global::System.IntPtr* given = stackalloc global::System.IntPtr[1];
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Releasing.Wait", "milliseconds", 1, 1, 0, 1), args, count, keywords, given))
+            global::System.IntPtr* arguments = global::CapsuleGen.Python.Modules.PythonCall.Enter(global::Releasing.PyInit_Releasing.Releasing_Wait, args, count, keywords, given);
+            if (arguments == null)
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Releasing.Wait", "milliseconds", out int milliseconds))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[0], "Releasing.Wait", "milliseconds", out int milliseconds))
             {
                 return 0;
             }
@@ -80,23 +90,24 @@ unsafe partial class Releasing
         try
         {
             global::System.IntPtr* given = stackalloc global::System.IntPtr[3];
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Releasing.sum", "result\u0000released\u0000count", 3, 2, 0, 3), args, count1, keywords, given))
+            global::System.IntPtr* arguments = global::CapsuleGen.Python.Modules.PythonCall.Enter(global::Releasing.PyInit_Releasing.Releasing_sum, args, count1, keywords, given);
+            if (arguments == null)
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvertOrNone(given[0], "Releasing.sum", "result", out result))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvertOrNone(arguments[0], "Releasing.sum", "result", out result))
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[1], "Releasing.sum", "released", out string released))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[1], "Releasing.sum", "released", out string released))
             {
                 return 0;
             }
 
             long count = 3;
-            if (given[2] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[2], "Releasing.sum", "count", out count))
+            if (arguments[2] != 0 && !global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[2], "Releasing.sum", "count", out count))
             {
                 return 0;
             }
@@ -133,12 +144,13 @@ unsafe partial class Releasing
         try
         {
             global::System.IntPtr* given = stackalloc global::System.IntPtr[1];
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Releasing.Held", "x", 1, 1, 0, 1), args, count, keywords, given))
+            global::System.IntPtr* arguments = global::CapsuleGen.Python.Modules.PythonCall.Enter(global::Releasing.PyInit_Releasing.Releasing_Held, args, count, keywords, given);
+            if (arguments == null)
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Releasing.Held", "x", out double x))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[0], "Releasing.Held", "x", out double x))
             {
                 return 0;
             }

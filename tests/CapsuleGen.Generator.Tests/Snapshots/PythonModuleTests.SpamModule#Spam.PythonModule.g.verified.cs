@@ -8,6 +8,9 @@ unsafe partial class Spam
     /// </summary>
     private static class PyInit_Spam
     {
+        /// <summary>How <c>Spam.count</c> takes its arguments.</summary>
+        internal static readonly global::CapsuleGen.Python.Modules.PythonSignature Spam_count = new("Spam.count", "items", 1, 1, 0, 1);
+
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }, EntryPoint = "PyInit_Spam")]
         public static global::System.IntPtr Create()
         {
@@ -43,12 +46,13 @@ unsafe partial class Spam
         try
         {
             global::System.IntPtr* given = stackalloc global::System.IntPtr[1];
-            if (!global::CapsuleGen.Python.Modules.PythonCall.Enter(new global::CapsuleGen.Python.Modules.PythonSignature("Spam.count", "items", 1, 1, 0, 1), args, count, keywords, given))
+            global::System.IntPtr* arguments = global::CapsuleGen.Python.Modules.PythonCall.Enter(global::Spam.PyInit_Spam.Spam_count, args, count, keywords, given);
+            if (arguments == null)
             {
                 return 0;
             }
 
-            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(given[0], "Spam.count", "items", out int items))
+            if (!global::CapsuleGen.Python.Modules.PythonArguments.TryConvert(arguments[0], "Spam.count", "items", out int items))
             {
                 return 0;
             }

@@ -65,7 +65,7 @@ public sealed class PythonModuleTests
 
         // Each warning is the user's to have where they name the symbol; an error (obsolete as an error) is kept out by an obsolete context.
         Assert.Contains("#pragma warning disable CS0612, CS0618, DEPR1, DEPR2, DEPR3 //", generated, StringComparison.Ordinal);
-        Assert.Contains("[global::System.Obsolete(\"Generated for obsolete code of the project.\")]\n    [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]\n    private static global::System.IntPtr Deprecated_gone(", generated, StringComparison.Ordinal);
+        Assert.Contains("[global::System.Obsolete(\"Generated for obsolete code of the project.\")]\n    [global::System.CodeDom.Compiler.GeneratedCode(\"CapsuleGen\", \"0.1.0\"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]\n    [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]\n    private static global::System.IntPtr Deprecated_gone(", generated, StringComparison.Ordinal);
         Assert.Contains("new(\"_retired_API\", ReadRetiredCapsule()),", generated, StringComparison.Ordinal);
         Assert.Contains("private static global::CapsuleGen.Capsule ReadRetiredCapsule() => global::Deprecated.Retired.RetiredCapsule;", generated, StringComparison.Ordinal);
     }

@@ -127,7 +127,7 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
         {
             var type = (INamedTypeSymbol)context.Symbol;
             DiagnosticSink sink = DiagnosticSink.Collecting();
-            if (Attributes.Find(type, PythonModules.PythonNames.ModuleAttribute) is { } module)
+            if (Attributes.Find(type, KnownNames.PythonModuleAttribute) is { } module)
             {
                 AddDeclaration(module, type);
             }

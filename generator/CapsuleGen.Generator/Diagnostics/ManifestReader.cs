@@ -1,5 +1,6 @@
 using System.Linq;
 using CapsuleGen.Generator.Model;
+using CapsuleGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 
 namespace CapsuleGen.Generator.Diagnostics;
@@ -11,8 +12,8 @@ namespace CapsuleGen.Generator.Diagnostics;
 /// </summary>
 internal static class ManifestReader
 {
-    private const string Function = "CapsuleGen.Interop.ExportedCapsuleAttribute";
-    private const string Table = "CapsuleGen.Interop.ExportedCapsuleTableAttribute";
+    private const string Function = KnownNames.ExportedCapsuleAttribute;
+    private const string Table = KnownNames.ExportedCapsuleTableAttribute;
 
     public static ManifestEntry? Read(AttributeData attribute)
     {

@@ -9,14 +9,6 @@ namespace CapsuleGen.Generator.Emitting;
 /// <summary>Small pieces of C# text that every emitter writes the same way.</summary>
 internal static class CSharpText
 {
-    public const string Capsule = "global::CapsuleGen.Capsule";
-    public const string CapsuleBoundary = "global::CapsuleGen.CapsuleBoundary";
-    public const string Volatile = "global::System.Threading.Volatile";
-
-    // 'nint' and 'nuint' are contextual keywords: a type or alias of that name in the user's code would capture them.
-    public const string IntPtr = "global::System.IntPtr";
-    public const string UIntPtr = "global::System.UIntPtr";
-
     /// <summary>A C# string literal, or <c>null</c>: every character that is not plainly visible is escaped.</summary>
     public static string Literal(string? value)
     {

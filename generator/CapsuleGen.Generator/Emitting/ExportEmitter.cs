@@ -9,7 +9,7 @@ namespace CapsuleGen.Generator.Emitting;
 /// </summary>
 internal static class ExportEmitter
 {
-    private const string ExportedCapsules = "global::CapsuleGen.Interop.ExportedCapsules";
+    private const string ExportedCapsules = RuntimeNames.ExportedCapsules;
 
     public const string Kind = "Exports";
 
@@ -41,7 +41,8 @@ internal static class ExportEmitter
             writer.Line(FileScaffold.ObsoleteContext);
         }
 
-        writer.Line($"{function.PropertyModifiers} {CSharpText.Capsule} {function.PropertyName} => {ExportedCapsules}.Function(");
+        writer.Line(RuntimeNames.GeneratedMember);
+        writer.Line($"{function.PropertyModifiers} {RuntimeNames.Capsule} {function.PropertyName} => {ExportedCapsules}.Function(");
         writer.Indent();
         writer.Line($"{TrampolineWriter.AddressOf(function)},");
         writer.Line($"{TrampolineWriter.EntryAddressOf(function)},");

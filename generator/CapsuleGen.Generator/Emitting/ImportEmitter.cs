@@ -15,11 +15,11 @@ internal static class ImportEmitter
 {
     public const string Kind = "Binding";
 
-    private const string Unwrap = "global::CapsuleGen.Interop.CapsuleUnwrap";
-    private const string TableSlot = "global::CapsuleGen.Interop.TableSlot";
-    private const string Lease = "global::CapsuleGen.Interop.CapsuleLease";
-    private const string BindingTarget = "global::CapsuleGen.Interop.BindingTarget";
-    private const string KeepAlive = "global::System.GC.KeepAlive";
+    private const string Unwrap = RuntimeNames.CapsuleUnwrap;
+    private const string TableSlot = RuntimeNames.TableSlot;
+    private const string Lease = RuntimeNames.CapsuleLease;
+    private const string BindingTarget = RuntimeNames.BindingTarget;
+    private const string KeepAlive = RuntimeNames.KeepAlive;
 
     public static string Emit(ImportedInterface import, bool clsCompliant)
     {
@@ -28,8 +28,9 @@ internal static class ImportEmitter
         string self = import.FullyQualifiedName;
         BindingNames names = import.Names;
 
-        writer.Line($"/// <summary>Implements <see cref=\"{self}\"/> by calling a capsule named {CSharpText.DocName(import.CapsuleName)}; see <see cref=\"global::CapsuleGen.CapsuleBinding\"/>.</summary>");
-        writer.OpenBlock($"public sealed unsafe class Binding : global::CapsuleGen.CapsuleBinding, {self}");
+        writer.Line($"/// <summary>Implements <see cref=\"{self}\"/> by calling a capsule named {CSharpText.DocName(import.CapsuleName)}; see <see cref=\"{RuntimeNames.CapsuleBinding}\"/>.</summary>");
+        writer.Line(RuntimeNames.GeneratedMember);
+        writer.OpenBlock($"public sealed unsafe class Binding : {RuntimeNames.CapsuleBinding}, {self}");
 
         writer.Line("/// <summary>The name a capsule must have to be bound.</summary>");
         writer.Line($"public const string CapsuleName = {CSharpText.Literal(import.CapsuleName)};");
@@ -88,12 +89,12 @@ internal static class ImportEmitter
 
     private static void WriteConstructors(SourceWriter writer)
     {
-        writer.Line("/// <summary>Creates an unbound binding: until a capsule is bound, calls run the interface's default bodies or throw <see cref=\"global::CapsuleGen.CapsuleNotBoundException\"/>.</summary>");
+        writer.Line($"/// <summary>Creates an unbound binding: until a capsule is bound, calls run the interface's default bodies or throw <see cref=\"{RuntimeNames.CapsuleNotBoundException}\"/>.</summary>");
         writer.OpenBlock("public Binding()");
         writer.CloseBlock();
         writer.Line();
-        writer.Line("/// <summary>Creates a binding bound to <paramref name=\"capsule\"/>; see <see cref=\"global::CapsuleGen.CapsuleBinding.Bind\"/>.</summary>");
-        writer.Line($"public Binding({CSharpText.Capsule} capsule) => Bind(capsule);");
+        writer.Line($"/// <summary>Creates a binding bound to <paramref name=\"capsule\"/>; see <see cref=\"{RuntimeNames.CapsuleBinding}.Bind\"/>.</summary>");
+        writer.Line($"public Binding({RuntimeNames.Capsule} capsule) => Bind(capsule);");
     }
 
     private static void WriteForwardingMethod(SourceWriter writer, ImportedInterface import, ImportedMethod method, string pointerField, string entryField)
@@ -110,7 +111,7 @@ internal static class ImportEmitter
         // Inlined into the caller, a native call's transition frame is set up once per calling method, as for a raw pointer.
         writer.Line("/// <inheritdoc/>");
         WriteMirroredAttributes(writer, method.MirroredAttributes);
-        writer.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]");
+        writer.Line($"[{RuntimeNames.AggressiveInlining}]");
         writer.OpenBlock(method.ImplementedExplicitly
             ? $"{signature.ReturnType.ManagedName} {import.FullyQualifiedName}.{method.Name}({CSharpText.ParameterList(signature.Parameters, native: false)})"
             : $"public {signature.ReturnType.ManagedName} {method.Name}({CSharpText.DeclaredParameterList(signature.Parameters)})");
@@ -179,7 +180,7 @@ internal static class ImportEmitter
     /// <c>throw</c> in the inlined member would slow every bound call.
     /// </summary>
     private static string ThrowNotBound(ImportedInterface import, string member) =>
-        $"global::CapsuleGen.CapsuleNotBoundException.Throw({NotBoundArguments(import, member)})";
+        $"{RuntimeNames.CapsuleNotBoundException}.Throw({NotBoundArguments(import, member)})";
 
     /// <summary>
     /// The capsule and member a not-bound exception names. The name is fully qualified: a parameter
@@ -190,7 +191,7 @@ internal static class ImportEmitter
 
     /// <summary>The current target, as the type this binding's <c>OpenTarget</c> always gives (so no cast needs checking).</summary>
     private static void WriteReadTarget(SourceWriter writer, string local, BindingNames names) =>
-        writer.Line($"{names.TargetClass}? {local} = global::System.Runtime.CompilerServices.Unsafe.As<{names.TargetClass}>(CurrentTarget);");
+        writer.Line($"{names.TargetClass}? {local} = {RuntimeNames.UnsafeAs}<{names.TargetClass}>(CurrentTarget);");
 
     /// <summary>The member's own [Obsolete] and [Experimental]: callers of the binding see what callers of the interface see.</summary>
     private static void WriteMirroredAttributes(SourceWriter writer, EquatableArray<string> attributes)
@@ -242,7 +243,7 @@ internal static class ImportEmitter
             ? $"{Unwrap}.OpenTable(capsule, CapsuleName, {names.SlotsField}, {layouts}{CSharpText.Literal(import.DisplayName)})"
             : $"{Unwrap}.OpenFunction(capsule, CapsuleName, CSignature, {layouts}{CSharpText.Literal(import.DisplayName)})";
         writer.Line("/// <inheritdoc/>");
-        writer.Line($"protected override {BindingTarget} OpenTarget({CSharpText.Capsule} capsule) =>");
+        writer.Line($"protected override {BindingTarget} OpenTarget({RuntimeNames.Capsule} capsule) =>");
         writer.Line($"    new {names.TargetClass}({open});");
     }
 
@@ -328,7 +329,7 @@ internal static class ImportEmitter
             }
 
             writer.Line(unbodied[i].Declaration + " =>");
-            writer.Line($"    throw new global::CapsuleGen.CapsuleNotBoundException({NotBoundArguments(import, unbodied[i].Name)});");
+            writer.Line($"    throw new {RuntimeNames.CapsuleNotBoundException}({NotBoundArguments(import, unbodied[i].Name)});");
         }
 
         writer.CloseBlock();

@@ -22,8 +22,8 @@ internal static class ManifestEmitter
                 ? string.Empty
                 : $", StructLayouts = new string[] {{ {string.Join(", ", entry.StructLayouts.Select(CSharpText.Literal))} }}";
             writer.Line(entry.FunctionSignature is not null
-                ? $"[assembly: global::CapsuleGen.Interop.ExportedCapsule({CSharpText.Literal(entry.CapsuleName)}, {CSharpText.Literal(entry.FunctionSignature)}{layouts})]"
-                : $"[assembly: global::CapsuleGen.Interop.ExportedCapsuleTable({CSharpText.Literal(entry.CapsuleName)}, new string?[] {{ {string.Join(", ", entry.TableSlots.Select(slot => CSharpText.Literal(slot.Signature)))} }}{layouts})]");
+                ? $"[assembly: {RuntimeNames.ExportedCapsuleAttribute}({CSharpText.Literal(entry.CapsuleName)}, {CSharpText.Literal(entry.FunctionSignature)}{layouts})]"
+                : $"[assembly: {RuntimeNames.ExportedCapsuleTableAttribute}({CSharpText.Literal(entry.CapsuleName)}, new string?[] {{ {string.Join(", ", entry.TableSlots.Select(slot => CSharpText.Literal(slot.Signature)))} }}{layouts})]");
         }
 
         return writer.ToString();

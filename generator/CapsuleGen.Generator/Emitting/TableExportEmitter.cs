@@ -16,7 +16,8 @@ internal static class TableExportEmitter
         SourceWriter writer = FileScaffold.Open(table.Location, "unsafe", table.Deprecation, clsCompliant);
 
         writer.Line($"/// <summary>A new handle to the capsule {CSharpText.DocName(table.CapsuleName)}: a table of {table.SlotCount} Cdecl function pointers, slot <c>n</c> at <c>n * sizeof(void*)</c>.</summary>");
-        writer.Line($"{table.PropertyModifiers} {CSharpText.Capsule} {table.PropertyName} => global::CapsuleGen.Interop.ExportedCapsules.Table(");
+        writer.Line(RuntimeNames.GeneratedMember);
+        writer.Line($"{table.PropertyModifiers} {RuntimeNames.Capsule} {table.PropertyName} => {RuntimeNames.ExportedCapsules}.Table(");
         writer.Indent();
         writer.Line($"&{table.FactoryName},");
         writer.Line($"{CSharpText.Literal(table.CapsuleName)},");
@@ -35,7 +36,8 @@ internal static class TableExportEmitter
             writer.Line(FileScaffold.ObsoleteContext);
         }
 
-        writer.OpenBlock($"private static void {table.FactoryName}({CSharpText.IntPtr}* table, {CSharpText.IntPtr}* entries)");
+        writer.Line(RuntimeNames.GeneratedMember);
+        writer.OpenBlock($"private static void {table.FactoryName}({RuntimeNames.IntPtr}* table, {RuntimeNames.IntPtr}* entries)");
         foreach (ExportedSlot slot in table.Slots)
         {
             writer.Line($"table[{slot.Index}] = {TrampolineWriter.AddressOf(slot.Function)};");

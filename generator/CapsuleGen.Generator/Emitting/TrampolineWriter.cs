@@ -14,19 +14,21 @@ internal static class TrampolineWriter
 {
     /// <summary>The trampoline's address as a pointer-sized integer.</summary>
     public static string AddressOf(ExportedFunction function) =>
-        $"({CSharpText.IntPtr})({function.Signature.FunctionPointerType})&{function.TrampolineName}";
+        $"({RuntimeNames.IntPtr})({function.Signature.FunctionPointerType})&{function.TrampolineName}";
 
     /// <summary>The managed entry's address as a pointer-sized integer.</summary>
     public static string EntryAddressOf(ExportedFunction function) =>
-        $"({CSharpText.IntPtr})({function.Signature.ManagedFunctionPointerType})&{function.EntryName}";
+        $"({RuntimeNames.IntPtr})({function.Signature.ManagedFunctionPointerType})&{function.EntryName}";
 
     public static void Write(SourceWriter writer, ExportedFunction function)
     {
         WriteObsoleteContext(writer, function);
-        writer.Line("[global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]");
+        writer.Line(RuntimeNames.GeneratedMember);
+        writer.Line($"[{RuntimeNames.UnmanagedCallersOnlyCdecl})]");
         WriteMethod(writer, function, function.TrampolineName);
         writer.Line();
         WriteObsoleteContext(writer, function);
+        writer.Line(RuntimeNames.GeneratedMember);
         WriteMethod(writer, function, function.EntryName);
     }
 
@@ -44,9 +46,9 @@ internal static class TrampolineWriter
         writer.OpenBlock("try");
         writer.Line(signature.ReturnType.IsVoid ? call + ";" : "return " + CSharpText.ToNative(signature.ReturnType, call) + ";");
         writer.CloseBlock();
-        writer.OpenBlock($"catch (global::System.Exception {exception})");
+        writer.OpenBlock($"catch ({RuntimeNames.Exception} {exception})");
         string report = function.FailFast ? "FailFast" : "Record";
-        writer.Line($"{CSharpText.CapsuleBoundary}.{report}({CSharpText.Literal(function.CapsuleName)}, {CSharpText.Literal(function.DisplayName)}, {exception});");
+        writer.Line($"{RuntimeNames.CapsuleBoundary}.{report}({CSharpText.Literal(function.CapsuleName)}, {CSharpText.Literal(function.DisplayName)}, {exception});");
         if (!signature.ReturnType.IsVoid)
         {
             writer.Line($"return {CSharpText.FailureValue(signature.ReturnType)};{(function.FailFast ? " // not reached: FailFast ends the process" : string.Empty)}");

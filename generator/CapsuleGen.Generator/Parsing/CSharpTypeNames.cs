@@ -17,8 +17,8 @@ internal static class CSharpTypeNames
     public static string Of(ITypeSymbol type) =>
         string.Concat(type.ToDisplayParts(s_fullyQualified).Select(part => part.Symbol switch
         {
-            ITypeSymbol { SpecialType: SpecialType.System_IntPtr } when part.Kind == SymbolDisplayPartKind.Keyword => CSharpText.IntPtr,
-            ITypeSymbol { SpecialType: SpecialType.System_UIntPtr } when part.Kind == SymbolDisplayPartKind.Keyword => CSharpText.UIntPtr,
+            ITypeSymbol { SpecialType: SpecialType.System_IntPtr } when part.Kind == SymbolDisplayPartKind.Keyword => RuntimeNames.IntPtr,
+            ITypeSymbol { SpecialType: SpecialType.System_UIntPtr } when part.Kind == SymbolDisplayPartKind.Keyword => RuntimeNames.UIntPtr,
             _ => part.ToString(),
         }));
 }

@@ -1,12 +1,23 @@
 namespace CapsuleGen.Generator.Parsing;
 
-/// <summary>Metadata names the generator looks for.</summary>
+/// <summary>Metadata names the generators and analyzers look for in the user's compilation.</summary>
 internal static class KnownNames
 {
     public const string ExportCapsuleAttribute = "CapsuleGen.ExportCapsuleAttribute";
     public const string ExportedCapsules = "CapsuleGen.Interop.ExportedCapsules";
     public const string ImportCapsuleAttribute = "CapsuleGen.ImportCapsuleAttribute";
     public const string CapsuleSlotAttribute = "CapsuleGen.CapsuleSlotAttribute";
+    public const string Capsule = "CapsuleGen.Capsule";
+    public const string ExportedCapsuleAttribute = "CapsuleGen.Interop.ExportedCapsuleAttribute";
+    public const string ExportedCapsuleTableAttribute = "CapsuleGen.Interop.ExportedCapsuleTableAttribute";
+    public const string PythonModuleAttribute = "CapsuleGen.Python.PythonModuleAttribute";
+    public const string PythonFunctionAttribute = "CapsuleGen.Python.PythonFunctionAttribute";
+    public const string PositionalOnlyAttribute = "CapsuleGen.Python.PositionalOnlyAttribute";
+    public const string KeywordOnlyAttribute = "CapsuleGen.Python.KeywordOnlyAttribute";
+    public const string PyObject = "CapsuleGen.Python.PyObject";
+
+    /// <summary>The named argument of <c>[PythonFunction]</c> that lets go of the GIL while the method runs.</summary>
+    public const string ReleaseGilProperty = "ReleaseGil";
     public const string MarshalAsAttribute = "System.Runtime.InteropServices.MarshalAsAttribute";
     public const string StructLayoutAttribute = "System.Runtime.InteropServices.StructLayoutAttribute";
     public const string FieldOffsetAttribute = "System.Runtime.InteropServices.FieldOffsetAttribute";

@@ -47,8 +47,8 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            INamedTypeSymbol? module = start.Compilation.GetTypeByMetadataName(PythonNames.ModuleAttribute);
-            INamedTypeSymbol? function = start.Compilation.GetTypeByMetadataName(PythonNames.FunctionAttribute);
+            INamedTypeSymbol? module = start.Compilation.GetTypeByMetadataName(KnownNames.PythonModuleAttribute);
+            INamedTypeSymbol? function = start.Compilation.GetTypeByMetadataName(KnownNames.PythonFunctionAttribute);
             if (module is not null && function is not null)
             {
                 new CompilationAnalysis(start.Compilation, module, function).Register(start);

@@ -14,13 +14,11 @@ namespace CapsuleGen.Generator.PythonModules;
 /// </summary>
 internal static class PythonModuleEmitter
 {
-    private const string Runtime = "global::CapsuleGen.Python.Modules.";
-    private const string UnmanagedCallersOnly =
-        "global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) }";
+    private const string UnmanagedCallersOnly = RuntimeNames.UnmanagedCallersOnlyCdecl;
 
     public const string Kind = "PythonModule";
 
-    private const string IntPtr = CSharpText.IntPtr;
+    private const string IntPtr = RuntimeNames.IntPtr;
 
     public static string Emit(PythonModule module, bool clsCompliant)
     {
@@ -51,31 +49,32 @@ internal static class PythonModuleEmitter
         writer.Line("/// <summary>");
         writer.Line($"/// The entry point CPython calls when it imports <c>{module.ModuleName}</c> from <c>{module.ModuleName}.so</c>: creates the module.");
         writer.Line("/// </summary>");
+        writer.Line(RuntimeNames.GeneratedMember);
         writer.OpenBlock($"private static class {module.EntryPointClass}");
         foreach (PythonFunction function in module.Functions.Where(function => function.Parameters.Count > 0))
         {
             writer.Line($"/// <summary>How <c>{module.ModuleName}.{function.PythonName}</c> takes its arguments.</summary>");
-            writer.Line($"internal static readonly {Runtime}PythonSignature {function.WrapperName} = {Signature(module, function)};");
+            writer.Line($"internal static readonly {RuntimeNames.PythonSignature} {function.WrapperName} = {Signature(module, function)};");
             writer.Line();
         }
 
         writer.Line($"[{UnmanagedCallersOnly}, EntryPoint = {CSharpText.Literal(module.EntryPoint)})]");
         writer.OpenBlock($"public static {IntPtr} Create()");
         writer.OpenBlock("try");
-        writer.Line($"global::System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof({moduleClass}).TypeHandle);");
-        writer.Line($"return {Runtime}ExtensionModule.Create(");
+        writer.Line($"{RuntimeNames.RunClassConstructor}(typeof({moduleClass}).TypeHandle);");
+        writer.Line($"return {RuntimeNames.ExtensionModule}.Create(");
         writer.Indent();
         writer.Line($"{CSharpText.Literal(module.ModuleName)},");
         writer.Line($"{CSharpText.Literal(module.Doc)},");
-        WriteArray(writer, "PythonMethod", module.Functions.Select(function =>
+        WriteArray(writer, RuntimeNames.PythonMethod, module.Functions.Select(function =>
             $"new({CSharpText.Literal(function.PythonName)}, ({IntPtr})({FunctionPointerType(function)})&{moduleClass}.{function.WrapperName}, " +
-            $"{Runtime}PythonMethodKind.{(function.Parameters.Count == 0 ? "NoArguments" : "FastCallWithKeywords")}, {CSharpText.Literal(Docstring(function))})"), last: false);
-        WriteArray(writer, "PythonModuleCapsule", module.Capsules.Select(capsule =>
+            $"{RuntimeNames.PythonMethodKind}.{(function.Parameters.Count == 0 ? "NoArguments" : "FastCallWithKeywords")}, {CSharpText.Literal(Docstring(function))})"), last: false);
+        WriteArray(writer, RuntimeNames.PythonModuleCapsule, module.Capsules.Select(capsule =>
             $"new({CSharpText.Literal(capsule.AttributeName)}, {(capsule.NeedsReader ? capsule.ReaderName + "()" : moduleClass + "." + capsule.Property)})"), last: true);
         writer.Outdent();
         writer.CloseBlock();
-        writer.OpenBlock("catch (global::System.Exception exception)");
-        writer.Line($"return {Runtime}ExtensionModule.Fail({CSharpText.Literal(module.ModuleName)}, exception);");
+        writer.OpenBlock($"catch ({RuntimeNames.Exception} exception)");
+        writer.Line($"return {RuntimeNames.ExtensionModule}.Fail({CSharpText.Literal(module.ModuleName)}, exception);");
         writer.CloseBlock();
         writer.CloseBlock();
         foreach (PythonModuleCapsule capsule in module.Capsules.Where(capsule => capsule.NeedsReader))
@@ -93,11 +92,11 @@ internal static class PythonModuleEmitter
         string[] elements = items.ToArray();
         if (elements.Length == 0)
         {
-            writer.Line($"global::System.Array.Empty<{Runtime}{type}>(){end}");
+            writer.Line($"global::System.Array.Empty<{type}>(){end}");
             return;
         }
 
-        writer.Line($"new {Runtime}{type}[]");
+        writer.Line($"new {type}[]");
         writer.Line("{");
         writer.Indent();
         foreach (string element in elements)
@@ -134,6 +133,7 @@ internal static class PythonModuleEmitter
             writer.Line(FileScaffold.ObsoleteContext); // it calls an obsolete method, which only obsolete code names without a diagnostic
         }
 
+        writer.Line(RuntimeNames.GeneratedMember);
         writer.Line($"[{UnmanagedCallersOnly})]");
         string parameters = function.Parameters.Count == 0
             ? $"{IntPtr} {self}, {IntPtr} {unused}"
@@ -144,7 +144,7 @@ internal static class PythonModuleEmitter
         PythonParameter[] lent = function.Parameters.Where(parameter => parameter.Kind is PythonValueKind.Capsule or PythonValueKind.CapsuleOrNone).ToArray();
         foreach (PythonParameter capsule in lent)
         {
-            writer.Line($"global::CapsuleGen.Capsule? {capsule.Name} = null;");
+            writer.Line($"{RuntimeNames.Capsule}? {capsule.Name} = null;");
         }
 
         if (lent.Length > 0)
@@ -155,14 +155,14 @@ internal static class PythonModuleEmitter
         writer.OpenBlock("try");
         if (function.Parameters.Count == 0)
         {
-            WriteCheck(writer, $"!{Runtime}PythonCall.Enter({qualified})");
+            WriteCheck(writer, $"!{RuntimeNames.PythonCall}.Enter({qualified})");
         }
         else
         {
             // Each parameter's argument, or zero where the call left it to its default.
             string signature = $"{module.Location.FullyQualifiedName}.{module.EntryPointClass}.{function.WrapperName}";
             writer.Line($"{IntPtr}* {given} = stackalloc {IntPtr}[{Number(function.Parameters.Count)}];");
-            writer.Line($"{IntPtr}* {arguments} = {Runtime}PythonCall.Enter({signature}, {args}, {count}, {keywords}, {given});");
+            writer.Line($"{IntPtr}* {arguments} = {RuntimeNames.PythonCall}.Enter({signature}, {args}, {count}, {keywords}, {given});");
             WriteCheck(writer, $"{arguments} == null");
         }
 
@@ -173,7 +173,7 @@ internal static class PythonModuleEmitter
             if (parameter.Kind == PythonValueKind.Object)
             {
                 // Any object is accepted as it is. The handle lives for the call; a method that keeps the object takes its own reference.
-                string take = $"{Runtime}PythonArguments.Object({argument})";
+                string take = $"{RuntimeNames.PythonArguments}.Object({argument})";
                 writer.Line(parameter.DefaultValue is null
                     ? $"using {parameter.ManagedType} {parameter.Name} = {take};"
                     : $"using {parameter.ManagedType} {parameter.Name} = {argument} != 0 ? {take} : {parameter.DefaultValue};");
@@ -210,23 +210,23 @@ internal static class PythonModuleEmitter
                 writer.Line(call + ";");
             }
 
-            writer.Line($"return {Runtime}PythonResults.None();");
+            writer.Line($"return {RuntimeNames.PythonResults}.None();");
         }
         else
         {
-            writer.Line($"return {Runtime}PythonResults.From({call});");
+            writer.Line($"return {RuntimeNames.PythonResults}.From({call});");
         }
 
         writer.CloseBlock();
-        writer.OpenBlock($"catch (global::System.Exception {exception})");
-        writer.Line($"return {Runtime}PythonCall.Raise({exception});");
+        writer.OpenBlock($"catch ({RuntimeNames.Exception} {exception})");
+        writer.Line($"return {RuntimeNames.PythonCall}.Raise({exception});");
         writer.CloseBlock();
         if (lent.Length > 0)
         {
             writer.OpenBlock("finally");
             foreach (PythonParameter capsule in lent)
             {
-                writer.Line($"{Runtime}PythonArguments.Release({capsule.Name});");
+                writer.Line($"{RuntimeNames.PythonArguments}.Release({capsule.Name});");
             }
 
             writer.CloseBlock();
@@ -251,7 +251,7 @@ internal static class PythonModuleEmitter
     private static string WriteCallWithoutGil(SourceWriter writer, PythonFunction function, string call, string released, string result)
     {
         bool returns = function.ReturnKind != PythonValueKind.Void;
-        writer.Line($"{IntPtr} {released} = {Runtime}PythonCall.ReleaseGil();");
+        writer.Line($"{IntPtr} {released} = {RuntimeNames.PythonCall}.ReleaseGil();");
         if (returns)
         {
             writer.Line($"{PythonTypeResolver.ManagedType(function.ReturnKind)} {result};");
@@ -261,7 +261,7 @@ internal static class PythonModuleEmitter
         writer.Line(returns ? $"{result} = {call};" : call + ";");
         writer.CloseBlock();
         writer.OpenBlock("finally");
-        writer.Line($"{Runtime}PythonCall.RestoreGil({released});");
+        writer.Line($"{RuntimeNames.PythonCall}.RestoreGil({released});");
         writer.CloseBlock();
         writer.Line();
         return result;
@@ -274,7 +274,7 @@ internal static class PythonModuleEmitter
     private static void WriteReader(SourceWriter writer, string moduleClass, PythonModuleCapsule capsule)
     {
         writer.Line(FileScaffold.ObsoleteContext);
-        writer.Line($"private static {CSharpText.Capsule} {capsule.ReaderName}() => {moduleClass}.{capsule.Property};");
+        writer.Line($"private static {RuntimeNames.Capsule} {capsule.ReaderName}() => {moduleClass}.{capsule.Property};");
     }
 
     /// <summary>Writes <c>if (failed) return 0;</c>: every failed check has already set a Python exception.</summary>
@@ -287,7 +287,7 @@ internal static class PythonModuleEmitter
     }
 
     private static string Conversion(PythonParameter parameter, string argument, string qualified, string output) =>
-        $"{Runtime}PythonArguments.{(parameter.Kind is PythonValueKind.StringOrNone or PythonValueKind.CapsuleOrNone ? "TryConvertOrNone" : "TryConvert")}" +
+        $"{RuntimeNames.PythonArguments}.{(parameter.Kind is PythonValueKind.StringOrNone or PythonValueKind.CapsuleOrNone ? "TryConvertOrNone" : "TryConvert")}" +
         $"({argument}, {qualified}, {CSharpText.Literal(parameter.PythonName)}, {output})";
 
     private static string FunctionPointerType(PythonFunction function) => function.Parameters.Count == 0

@@ -1,5 +1,6 @@
 using CapsuleGen.Generator.Diagnostics;
 using CapsuleGen.Generator.Emitting;
+using CapsuleGen.Generator.Parsing;
 using CapsuleGen.Generator.Pipeline;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,7 +20,7 @@ public sealed class PythonModuleGenerator : IIncrementalGenerator
     {
         IncrementalValuesProvider<PythonModule> modules = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                PythonNames.ModuleAttribute,
+                KnownNames.PythonModuleAttribute,
                 static (node, _) => node is ClassDeclarationSyntax,
                 static (context, cancellationToken) => PythonModuleParser.Parse((INamedTypeSymbol)context.TargetSymbol, context.Attributes[0], DiagnosticSink.None, cancellationToken))
             .WithTrackingName(PythonModuleSteps.Modules)

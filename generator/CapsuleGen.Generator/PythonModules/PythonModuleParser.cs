@@ -13,7 +13,7 @@ internal static class PythonModuleParser
 {
     public static PythonModule? Parse(INamedTypeSymbol type, AttributeData attribute, DiagnosticSink sink, CancellationToken cancellationToken)
     {
-        if (attribute.AttributeConstructor is null || attribute.ConstructorArguments.Length != 1 || BrokenDeclarations.HasAttributeTwice(type, PythonNames.ModuleAttribute))
+        if (attribute.AttributeConstructor is null || attribute.ConstructorArguments.Length != 1 || BrokenDeclarations.HasAttributeTwice(type, KnownNames.PythonModuleAttribute))
         {
             return null; // the compiler already reports the malformed or repeated attribute
         }
@@ -37,7 +37,7 @@ internal static class PythonModuleParser
         var functions = new List<PythonFunction>();
         foreach (IMethodSymbol method in PythonFunctionTargets.MethodsOf(type))
         {
-            if (Attributes.Find(method, PythonNames.FunctionAttribute) is not { } functionAttribute)
+            if (Attributes.Find(method, KnownNames.PythonFunctionAttribute) is not { } functionAttribute)
             {
                 continue;
             }
@@ -150,7 +150,7 @@ internal static class PythonModuleParser
             valid = false;
         }
 
-        bool releasesGil = attribute.NamedArguments.Any(argument => argument is { Key: PythonNames.ReleaseGilProperty, Value.Value: true });
+        bool releasesGil = attribute.NamedArguments.Any(argument => argument is { Key: KnownNames.ReleaseGilProperty, Value.Value: true });
         if (releasesGil)
         {
             foreach ((IParameterSymbol parameter, PythonParameter parsed) in method.Parameters.Zip(parameters, (symbol, parsed) => (symbol, parsed)))

@@ -5,16 +5,6 @@ namespace CapsuleGen.Generator.PythonModules;
 /// <summary>What Python accepts as a module, function or attribute name that <c>import</c> and <c>.</c> can reach.</summary>
 internal static class PythonNames
 {
-    public const string ModuleAttribute = "CapsuleGen.Python.PythonModuleAttribute";
-    public const string FunctionAttribute = "CapsuleGen.Python.PythonFunctionAttribute";
-    public const string PositionalOnlyAttribute = "CapsuleGen.Python.PositionalOnlyAttribute";
-    public const string KeywordOnlyAttribute = "CapsuleGen.Python.KeywordOnlyAttribute";
-    public const string Capsule = "CapsuleGen.Capsule";
-    public const string PyObject = "CapsuleGen.Python.PyObject";
-
-    /// <summary>The named argument of <c>[PythonFunction]</c> that lets go of the GIL while the method runs.</summary>
-    public const string ReleaseGilProperty = "ReleaseGil";
-
     private static readonly HashSet<string> s_keywords = new()
     {
         "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",

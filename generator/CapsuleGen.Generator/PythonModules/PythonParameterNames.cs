@@ -33,8 +33,8 @@ internal static class PythonParameterNames
     /// </summary>
     public static (int PositionalOnly, int KeywordOnly) Kinds(IMethodSymbol method, string display, DiagnosticSink sink)
     {
-        IParameterSymbol? lastPositionalOnly = method.Parameters.LastOrDefault(parameter => Attributes.Has(parameter, PythonNames.PositionalOnlyAttribute));
-        IParameterSymbol? firstKeywordOnly = method.Parameters.FirstOrDefault(parameter => Attributes.Has(parameter, PythonNames.KeywordOnlyAttribute));
+        IParameterSymbol? lastPositionalOnly = method.Parameters.LastOrDefault(parameter => Attributes.Has(parameter, KnownNames.PositionalOnlyAttribute));
+        IParameterSymbol? firstKeywordOnly = method.Parameters.FirstOrDefault(parameter => Attributes.Has(parameter, KnownNames.KeywordOnlyAttribute));
         int positionalOnly = lastPositionalOnly is null ? 0 : lastPositionalOnly.Ordinal + 1;
         int keywordOnly = firstKeywordOnly?.Ordinal ?? method.Parameters.Length;
         if (keywordOnly < positionalOnly)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CapsuleGen.Generator.Emitting;
+using CapsuleGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 
 namespace CapsuleGen.Generator.PythonModules;
@@ -39,8 +40,8 @@ internal static class PythonTypeResolver
 
         switch (type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat.WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted)))
         {
-            case PythonNames.Capsule: return annotated ? PythonValueKind.CapsuleOrNone : PythonValueKind.Capsule;
-            case PythonNames.PyObject: return PythonValueKind.Object;
+            case KnownNames.Capsule: return annotated ? PythonValueKind.CapsuleOrNone : PythonValueKind.Capsule;
+            case KnownNames.PyObject: return PythonValueKind.Object;
         }
 
         problem = type switch
@@ -69,15 +70,15 @@ internal static class PythonTypeResolver
         PythonValueKind.UInt32 => "uint",
         PythonValueKind.Int64 => "long",
         PythonValueKind.UInt64 => "ulong",
-        PythonValueKind.IntPtr => CSharpText.IntPtr,
-        PythonValueKind.UIntPtr => CSharpText.UIntPtr,
+        PythonValueKind.IntPtr => RuntimeNames.IntPtr,
+        PythonValueKind.UIntPtr => RuntimeNames.UIntPtr,
         PythonValueKind.Single => "float",
         PythonValueKind.Double => "double",
         PythonValueKind.String => "string",
         PythonValueKind.StringOrNone => "string?",
-        PythonValueKind.Capsule => "global::CapsuleGen.Capsule",
-        PythonValueKind.CapsuleOrNone => "global::CapsuleGen.Capsule?",
-        PythonValueKind.Object => "global::CapsuleGen.Python.PyObject",
+        PythonValueKind.Capsule => RuntimeNames.Capsule,
+        PythonValueKind.CapsuleOrNone => RuntimeNames.Capsule + "?",
+        PythonValueKind.Object => RuntimeNames.PyObject,
         _ => "void",
     };
 

@@ -8,6 +8,7 @@ unsafe partial class Bird
     /// <summary>
     /// The entry point CPython calls when it imports <c>Bird</c> from <c>Bird.so</c>: creates the module.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class PyInit_Bird
     {
         /// <summary>How <c>Bird.setQuack</c> takes its arguments.</summary>
@@ -39,6 +40,7 @@ unsafe partial class Bird
     /// <summary>
     /// <c>Bird.setQuack</c> as CPython calls it: converts the arguments, calls <c>SetQuack</c> and converts its result.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static global::System.IntPtr Bird_setQuack(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {
@@ -74,6 +76,7 @@ unsafe partial class Bird
     /// <summary>
     /// <c>Bird.callQuack</c> as CPython calls it: converts the arguments, calls <c>CallQuack</c> and converts its result.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static global::System.IntPtr Bird_callQuack(global::System.IntPtr module, global::System.IntPtr unused)
     {

@@ -6,6 +6,7 @@ unsafe partial class Conversions
     /// <summary>
     /// The entry point CPython calls when it imports <c>Conversions</c> from <c>Conversions.so</c>: creates the module.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class PyInit_Conversions
     {
         /// <summary>How <c>Conversions.Integers</c> takes its arguments.</summary>
@@ -68,6 +69,7 @@ unsafe partial class Conversions
     /// <summary>
     /// <c>Conversions.Integers</c> as CPython calls it: converts the arguments, calls <c>Integers</c> and converts its result.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static global::System.IntPtr Conversions_Integers(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {
@@ -141,6 +143,7 @@ unsafe partial class Conversions
     /// <summary>
     /// <c>Conversions.Unsigned</c> as CPython calls it: converts the arguments, calls <c>Unsigned</c> and converts its result.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static global::System.IntPtr Conversions_Unsigned(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {
@@ -169,6 +172,7 @@ unsafe partial class Conversions
     /// <summary>
     /// <c>Conversions.Floats</c> as CPython calls it: converts the arguments, calls <c>Floats</c> and converts its result.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static global::System.IntPtr Conversions_Floats(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {
@@ -202,6 +206,7 @@ unsafe partial class Conversions
     /// <summary>
     /// <c>Conversions.Not</c> as CPython calls it: converts the arguments, calls <c>Not</c> and converts its result.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static global::System.IntPtr Conversions_Not(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {
@@ -230,6 +235,7 @@ unsafe partial class Conversions
     /// <summary>
     /// <c>Conversions.Texts</c> as CPython calls it: converts the arguments, calls <c>Texts</c> and converts its result.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static global::System.IntPtr Conversions_Texts(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {
@@ -263,6 +269,7 @@ unsafe partial class Conversions
     /// <summary>
     /// <c>Conversions.Capsules</c> as CPython calls it: converts the arguments, calls <c>Capsules</c> and converts its result.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static global::System.IntPtr Conversions_Capsules(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {
@@ -304,6 +311,7 @@ unsafe partial class Conversions
     /// <summary>
     /// <c>Conversions.Objects</c> as CPython calls it: converts the arguments, calls <c>Objects</c> and converts its result.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static global::System.IntPtr Conversions_Objects(global::System.IntPtr module, global::System.IntPtr* args1, global::System.IntPtr count1, global::System.IntPtr keywords)
     {
@@ -331,6 +339,7 @@ unsafe partial class Conversions
     /// <summary>
     /// <c>Conversions.with_defaults</c> as CPython calls it: converts the arguments, calls <c>Defaults</c> and converts its result.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static global::System.IntPtr Conversions_with_defaults(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {
@@ -389,6 +398,7 @@ unsafe partial class Conversions
     /// <summary>
     /// <c>Conversions.Infinite</c> as CPython calls it: converts the arguments, calls <c>Infinite</c> and converts its result.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static global::System.IntPtr Conversions_Infinite(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {

@@ -8,6 +8,7 @@ unsafe partial class CppDuck
     /// <summary>
     /// The entry point CPython calls when it imports <c>CppDuck</c> from <c>CppDuck.so</c>: creates the module.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class PyInit_CppDuck
     {
         /// <summary>How <c>CppDuck.square</c> takes its arguments.</summary>
@@ -43,6 +44,7 @@ unsafe partial class CppDuck
     /// <summary>
     /// <c>CppDuck.getQuack</c> as CPython calls it: converts the arguments, calls <c>GetQuack</c> and converts its result.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static global::System.IntPtr CppDuck_getQuack(global::System.IntPtr module, global::System.IntPtr unused)
     {
@@ -64,6 +66,7 @@ unsafe partial class CppDuck
     /// <summary>
     /// <c>CppDuck.square</c> as CPython calls it: converts the arguments, calls <c>square</c> and converts its result.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static global::System.IntPtr CppDuck_square(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {

@@ -8,6 +8,7 @@ partial class CppDuck
     unsafe partial class Spam
     {
         /// <summary>A new handle to the capsule "spam._C_API": a table of 1 Cdecl function pointers, slot <c>n</c> at <c>n * sizeof(void*)</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public static global::CapsuleGen.Capsule SpamCapsule => global::CapsuleGen.Interop.ExportedCapsules.Table(
             &FillSpamTable,
             "spam._C_API",
@@ -16,12 +17,14 @@ partial class CppDuck
                 "int (int, int)",
             });
 
+        [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private static void FillSpamTable(global::System.IntPtr* table, global::System.IntPtr* entries)
         {
             table[0] = (global::System.IntPtr)(delegate* unmanaged[Cdecl]<int, int, int>)&AddTrampoline;
             entries[0] = (global::System.IntPtr)(delegate*<int, int, int>)&AddEntry;
         }
 
+        [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
         private static int AddTrampoline(int a, int b)
         {
@@ -36,6 +39,7 @@ partial class CppDuck
             }
         }
 
+        [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private static int AddEntry(int a, int b)
         {
             try

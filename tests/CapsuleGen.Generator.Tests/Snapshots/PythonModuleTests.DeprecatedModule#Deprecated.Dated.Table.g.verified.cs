@@ -6,6 +6,7 @@ partial class Deprecated
     unsafe partial class Dated
     {
         /// <summary>A new handle to the capsule "Deprecated._dated_API": a table of 1 Cdecl function pointers, slot <c>n</c> at <c>n * sizeof(void*)</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public static global::CapsuleGen.Capsule DatedCapsule => global::CapsuleGen.Interop.ExportedCapsules.Table(
             &FillDatedTable,
             "Deprecated._dated_API",
@@ -14,12 +15,14 @@ partial class Deprecated
                 "int (void)",
             });
 
+        [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private static void FillDatedTable(global::System.IntPtr* table, global::System.IntPtr* entries)
         {
             table[0] = (global::System.IntPtr)(delegate* unmanaged[Cdecl]<int>)&OneTrampoline;
             entries[0] = (global::System.IntPtr)(delegate*<int>)&OneEntry;
         }
 
+        [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
         private static int OneTrampoline()
         {
@@ -34,6 +37,7 @@ partial class Deprecated
             }
         }
 
+        [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private static int OneEntry()
         {
             try

@@ -6,6 +6,7 @@ unsafe partial class Deprecated
 {
     /// <summary>A new handle to the capsule "Deprecated.stale" (<c>int (struct Stale)</c>), which calls <c>Deprecated.TakeStale</c>.</summary>
     [global::System.Obsolete("Generated for obsolete code of the project.")]
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static global::CapsuleGen.Capsule TakeStaleCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::Stale, int>)&TakeStaleTrampoline,
         (global::System.IntPtr)(delegate*<global::Stale, int>)&TakeStaleEntry,
@@ -14,6 +15,7 @@ unsafe partial class Deprecated
         "struct Stale (4 bytes, align 4) { int Value at 0; }");
 
     [global::System.Obsolete("Generated for obsolete code of the project.")]
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static int TakeStaleTrampoline(global::Stale stale)
     {
@@ -29,6 +31,7 @@ unsafe partial class Deprecated
     }
 
     [global::System.Obsolete("Generated for obsolete code of the project.")]
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static int TakeStaleEntry(global::Stale stale)
     {
         try

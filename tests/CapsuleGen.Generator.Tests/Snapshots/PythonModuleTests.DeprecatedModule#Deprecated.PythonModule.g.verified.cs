@@ -7,6 +7,7 @@ unsafe partial class Deprecated
     /// <summary>
     /// The entry point CPython calls when it imports <c>Deprecated</c> from <c>Deprecated.so</c>: creates the module.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class PyInit_Deprecated
     {
         /// <summary>How <c>Deprecated.trial</c> takes its arguments.</summary>
@@ -50,6 +51,7 @@ unsafe partial class Deprecated
     /// <c>Deprecated.gone</c> as CPython calls it: converts the arguments, calls <c>gone</c> and converts its result.
     /// </summary>
     [global::System.Obsolete("Generated for obsolete code of the project.")]
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static global::System.IntPtr Deprecated_gone(global::System.IntPtr module, global::System.IntPtr unused)
     {
@@ -72,6 +74,7 @@ unsafe partial class Deprecated
     /// <c>Deprecated.old</c> as CPython calls it: converts the arguments, calls <c>old</c> and converts its result.
     /// </summary>
     [global::System.Obsolete("Generated for obsolete code of the project.")]
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static global::System.IntPtr Deprecated_old(global::System.IntPtr module, global::System.IntPtr unused)
     {
@@ -94,6 +97,7 @@ unsafe partial class Deprecated
     /// <c>Deprecated.dated</c> as CPython calls it: converts the arguments, calls <c>dated</c> and converts its result.
     /// </summary>
     [global::System.Obsolete("Generated for obsolete code of the project.")]
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static global::System.IntPtr Deprecated_dated(global::System.IntPtr module, global::System.IntPtr unused)
     {
@@ -115,6 +119,7 @@ unsafe partial class Deprecated
     /// <summary>
     /// <c>Deprecated.trial</c> as CPython calls it: converts the arguments, calls <c>trial</c> and converts its result.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static global::System.IntPtr Deprecated_trial(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {

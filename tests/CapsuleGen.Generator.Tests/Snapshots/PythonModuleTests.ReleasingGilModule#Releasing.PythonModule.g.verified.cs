@@ -6,6 +6,7 @@ unsafe partial class Releasing
     /// <summary>
     /// The entry point CPython calls when it imports <c>Releasing</c> from <c>Releasing.so</c>: creates the module.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class PyInit_Releasing
     {
         /// <summary>How <c>Releasing.Wait</c> takes its arguments.</summary>
@@ -44,6 +45,7 @@ unsafe partial class Releasing
     /// <summary>
     /// <c>Releasing.Wait</c> as CPython calls it: converts the arguments, calls <c>Wait</c> and converts its result.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static global::System.IntPtr Releasing_Wait(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {
@@ -82,6 +84,7 @@ unsafe partial class Releasing
     /// <summary>
     /// <c>Releasing.sum</c> as CPython calls it: converts the arguments, calls <c>Sum</c> and converts its result.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static global::System.IntPtr Releasing_sum(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count1, global::System.IntPtr keywords)
     {
@@ -138,6 +141,7 @@ unsafe partial class Releasing
     /// <summary>
     /// <c>Releasing.Held</c> as CPython calls it: converts the arguments, calls <c>Held</c> and converts its result.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static global::System.IntPtr Releasing_Held(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {

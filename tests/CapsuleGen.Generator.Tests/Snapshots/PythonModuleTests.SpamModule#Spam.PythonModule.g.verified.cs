@@ -6,6 +6,7 @@ unsafe partial class Spam
     /// <summary>
     /// The entry point CPython calls when it imports <c>Spam</c> from <c>Spam.so</c>: creates the module.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static class PyInit_Spam
     {
         /// <summary>How <c>Spam.count</c> takes its arguments.</summary>
@@ -40,6 +41,7 @@ unsafe partial class Spam
     /// <summary>
     /// <c>Spam.count</c> as CPython calls it: converts the arguments, calls <c>CountFromPython</c> and converts its result.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static global::System.IntPtr Spam_count(global::System.IntPtr module, global::System.IntPtr* args, global::System.IntPtr count, global::System.IntPtr keywords)
     {
@@ -68,6 +70,7 @@ unsafe partial class Spam
     /// <summary>
     /// <c>Spam.api</c> as CPython calls it: converts the arguments, calls <c>Api</c> and converts its result.
     /// </summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static global::System.IntPtr Spam_api(global::System.IntPtr module, global::System.IntPtr unused)
     {

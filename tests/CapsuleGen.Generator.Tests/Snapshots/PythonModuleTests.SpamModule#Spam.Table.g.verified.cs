@@ -4,6 +4,7 @@
 unsafe partial class Spam
 {
     /// <summary>A new handle to the capsule "Spam._C_API": a table of 2 Cdecl function pointers, slot <c>n</c> at <c>n * sizeof(void*)</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public static global::CapsuleGen.Capsule SpamCapsule => global::CapsuleGen.Interop.ExportedCapsules.Table(
         &FillSpamTable,
         "Spam._C_API",
@@ -13,6 +14,7 @@ unsafe partial class Spam
             "double (double, double)",
         });
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static void FillSpamTable(global::System.IntPtr* table, global::System.IntPtr* entries)
     {
         table[0] = (global::System.IntPtr)(delegate* unmanaged[Cdecl]<int, int>)&CountTrampoline;
@@ -21,6 +23,7 @@ unsafe partial class Spam
         entries[1] = (global::System.IntPtr)(delegate*<double, double, double>)&ScaleEntry;
     }
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static int CountTrampoline(int items)
     {
@@ -35,6 +38,7 @@ unsafe partial class Spam
         }
     }
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static int CountEntry(int items)
     {
         try
@@ -48,6 +52,7 @@ unsafe partial class Spam
         }
     }
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static double ScaleTrampoline(double x, double factor)
     {
@@ -62,6 +67,7 @@ unsafe partial class Spam
         }
     }
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static double ScaleEntry(double x, double factor)
     {
         try

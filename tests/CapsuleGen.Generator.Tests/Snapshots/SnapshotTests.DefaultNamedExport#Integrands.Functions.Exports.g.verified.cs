@@ -6,12 +6,14 @@ namespace Integrands;
 unsafe partial class Functions
 {
     /// <summary>A new handle to the capsule "double (double)" (<c>double (double)</c>), which calls <c>Functions.Square</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public static global::CapsuleGen.Capsule SquareCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (global::System.IntPtr)(delegate* unmanaged[Cdecl]<double, double>)&SquareTrampoline,
         (global::System.IntPtr)(delegate*<double, double>)&SquareEntry,
         "double (double)",
         "double (double)");
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static double SquareTrampoline(double x)
     {
@@ -26,6 +28,7 @@ unsafe partial class Functions
         }
     }
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static double SquareEntry(double x)
     {
         try
@@ -40,12 +43,14 @@ unsafe partial class Functions
     }
 
     /// <summary>A new handle to the capsule "double (int, double *, void *)" (<c>double (int, double *, void *)</c>), which calls <c>Functions.WeightedSum</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public static global::CapsuleGen.Capsule WeightedSumCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (global::System.IntPtr)(delegate* unmanaged[Cdecl]<int, double*, void*, double>)&WeightedSumTrampoline,
         (global::System.IntPtr)(delegate*<int, double*, void*, double>)&WeightedSumEntry,
         "double (int, double *, void *)",
         "double (int, double *, void *)");
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static double WeightedSumTrampoline(int n, double* xs, void* userData)
     {
@@ -60,6 +65,7 @@ unsafe partial class Functions
         }
     }
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static double WeightedSumEntry(int n, double* xs, void* userData)
     {
         try

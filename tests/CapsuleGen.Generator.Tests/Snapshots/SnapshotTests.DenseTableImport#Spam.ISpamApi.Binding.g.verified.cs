@@ -6,6 +6,7 @@ namespace Spam;
 partial interface ISpamApi
 {
     /// <summary>Implements <see cref="global::Spam.ISpamApi"/> by calling a capsule named "spam._C_API"; see <see cref="global::CapsuleGen.CapsuleBinding"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public sealed unsafe class Binding : global::CapsuleGen.CapsuleBinding, global::Spam.ISpamApi
     {
         /// <summary>The name a capsule must have to be bound.</summary>

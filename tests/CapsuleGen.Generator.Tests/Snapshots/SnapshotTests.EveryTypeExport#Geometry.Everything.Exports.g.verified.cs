@@ -6,12 +6,14 @@ namespace Geometry;
 unsafe partial class Everything
 {
     /// <summary>A new handle to the capsule "everything.numbers" (<c>double (int8_t, uint8_t, int16_t, uint16_t, int, unsigned int, int64_t, uint64_t, intptr_t, uintptr_t, float, double)</c>), which calls <c>Everything.Numbers</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     internal static global::CapsuleGen.Capsule NumbersCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (global::System.IntPtr)(delegate* unmanaged[Cdecl]<sbyte, byte, short, ushort, int, uint, long, ulong, global::System.IntPtr, global::System.UIntPtr, float, double, double>)&NumbersTrampoline,
         (global::System.IntPtr)(delegate*<sbyte, byte, short, ushort, int, uint, long, ulong, global::System.IntPtr, global::System.UIntPtr, float, double, double>)&NumbersEntry,
         "everything.numbers",
         "double (int8_t, uint8_t, int16_t, uint16_t, int, unsigned int, int64_t, uint64_t, intptr_t, uintptr_t, float, double)");
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static double NumbersTrampoline(sbyte a, byte b, short c, ushort d, int e, uint f, long g, ulong h, global::System.IntPtr i, global::System.UIntPtr j, float k, double l)
     {
@@ -26,6 +28,7 @@ unsafe partial class Everything
         }
     }
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static double NumbersEntry(sbyte a, byte b, short c, ushort d, int e, uint f, long g, ulong h, global::System.IntPtr i, global::System.UIntPtr j, float k, double l)
     {
         try
@@ -40,6 +43,7 @@ unsafe partial class Everything
     }
 
     /// <summary>A new handle to the capsule "everything.pointers" (<c>void *(int *, double **, void *, struct Point *)</c>), which calls <c>Everything.Pointers</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public static global::CapsuleGen.Capsule PointersCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (global::System.IntPtr)(delegate* unmanaged[Cdecl]<int*, double**, void*, global::Geometry.Point*, void*>)&PointersTrampoline,
         (global::System.IntPtr)(delegate*<int*, double**, void*, global::Geometry.Point*, void*>)&PointersEntry,
@@ -47,6 +51,7 @@ unsafe partial class Everything
         "void *(int *, double **, void *, struct Point *)",
         "struct Point (16 bytes, align 8) { double X at 0; double Y at 8; }");
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static void* PointersTrampoline(int* values, double** rows, void* userData, global::Geometry.Point* points)
     {
@@ -61,6 +66,7 @@ unsafe partial class Everything
         }
     }
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static void* PointersEntry(int* values, double** rows, void* userData, global::Geometry.Point* points)
     {
         try
@@ -75,12 +81,14 @@ unsafe partial class Everything
     }
 
     /// <summary>A new handle to the capsule "everything.callback" (<c>double (double (*)(double), double)</c>), which calls <c>Everything.Callback</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public static global::CapsuleGen.Capsule CallbackCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (global::System.IntPtr)(delegate* unmanaged[Cdecl]<delegate* unmanaged[Cdecl]<double, double>, double, double>)&CallbackTrampoline,
         (global::System.IntPtr)(delegate*<delegate* unmanaged[Cdecl]<double, double>, double, double>)&CallbackEntry,
         "everything.callback",
         "double (double (*)(double), double)");
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static double CallbackTrampoline(delegate* unmanaged[Cdecl]<double, double> function, double x)
     {
@@ -95,6 +103,7 @@ unsafe partial class Everything
         }
     }
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static double CallbackEntry(delegate* unmanaged[Cdecl]<double, double> function, double x)
     {
         try
@@ -109,6 +118,7 @@ unsafe partial class Everything
     }
 
     /// <summary>A new handle to the capsule "everything.values" (<c>struct Point (uint8_t, struct Point)</c>), which calls <c>Everything.Values</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public static global::CapsuleGen.Capsule ValuesCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::Geometry.Shape, global::Geometry.Point, global::Geometry.Point>)&ValuesTrampoline,
         (global::System.IntPtr)(delegate*<global::Geometry.Shape, global::Geometry.Point, global::Geometry.Point>)&ValuesEntry,
@@ -116,6 +126,7 @@ unsafe partial class Everything
         "struct Point (uint8_t, struct Point)",
         "struct Point (16 bytes, align 8) { double X at 0; double Y at 8; }");
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static global::Geometry.Point ValuesTrampoline(global::Geometry.Shape shape, global::Geometry.Point point)
     {
@@ -130,6 +141,7 @@ unsafe partial class Everything
         }
     }
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static global::Geometry.Point ValuesEntry(global::Geometry.Shape shape, global::Geometry.Point point)
     {
         try
@@ -144,12 +156,14 @@ unsafe partial class Everything
     }
 
     /// <summary>A new handle to the capsule "everything.flags" (<c>bool (bool, int, char16_t)</c>), which calls <c>Everything.Flags</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public static global::CapsuleGen.Capsule FlagsCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (global::System.IntPtr)(delegate* unmanaged[Cdecl]<byte, int, ushort, byte>)&FlagsTrampoline,
         (global::System.IntPtr)(delegate*<byte, int, ushort, byte>)&FlagsEntry,
         "everything.flags",
         "bool (bool, int, char16_t)");
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static byte FlagsTrampoline(byte small, int wide, ushort letter)
     {
@@ -164,6 +178,7 @@ unsafe partial class Everything
         }
     }
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static byte FlagsEntry(byte small, int wide, ushort letter)
     {
         try

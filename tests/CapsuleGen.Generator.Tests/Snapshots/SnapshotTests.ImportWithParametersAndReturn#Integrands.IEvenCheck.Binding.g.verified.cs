@@ -6,6 +6,7 @@ namespace Integrands;
 partial interface IEvenCheck
 {
     /// <summary>Implements <see cref="global::Integrands.IEvenCheck"/> by calling a capsule named "checks.is_even"; see <see cref="global::CapsuleGen.CapsuleBinding"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public sealed unsafe class Binding : global::CapsuleGen.CapsuleBinding, global::Integrands.IEvenCheck
     {
         /// <summary>The name a capsule must have to be bound.</summary>

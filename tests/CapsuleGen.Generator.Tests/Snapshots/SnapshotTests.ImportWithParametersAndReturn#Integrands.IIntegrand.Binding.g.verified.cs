@@ -6,6 +6,7 @@ namespace Integrands;
 partial interface IIntegrand
 {
     /// <summary>Implements <see cref="global::Integrands.IIntegrand"/> by calling a capsule named "double (int, double *, void *)"; see <see cref="global::CapsuleGen.CapsuleBinding"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public sealed unsafe class Binding : global::CapsuleGen.CapsuleBinding, global::Integrands.IIntegrand
     {
         /// <summary>The name a capsule must have to be bound.</summary>

@@ -6,6 +6,7 @@ namespace Shapes;
 partial interface IShapes
 {
     /// <summary>Implements <see cref="global::Shapes.IShapes"/> by calling a capsule named "shapes._C_API"; see <see cref="global::CapsuleGen.CapsuleBinding"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public sealed unsafe class Binding : global::CapsuleGen.CapsuleBinding, global::Shapes.IShapes
     {
         /// <summary>The name a capsule must have to be bound.</summary>

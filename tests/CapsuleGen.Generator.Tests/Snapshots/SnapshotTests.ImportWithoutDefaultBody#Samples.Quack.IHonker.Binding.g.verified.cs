@@ -6,6 +6,7 @@ namespace Samples.Quack;
 partial interface IHonker
 {
     /// <summary>Implements <see cref="global::Samples.Quack.IHonker"/> by calling a capsule named "honker"; see <see cref="global::CapsuleGen.CapsuleBinding"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public sealed unsafe class Binding : global::CapsuleGen.CapsuleBinding, global::Samples.Quack.IHonker
     {
         /// <summary>The name a capsule must have to be bound.</summary>

@@ -6,12 +6,14 @@ partial class Outer
     unsafe partial struct Inner
     {
         /// <summary>A new handle to the capsule "outer.checked" (<c>int (int, int)</c>), which calls <c>Outer.Inner.Checked</c>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         internal static global::CapsuleGen.Capsule CheckedCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
             (global::System.IntPtr)(delegate* unmanaged[Cdecl]<int, int, int>)&CheckedTrampoline,
             (global::System.IntPtr)(delegate*<int, int, int>)&CheckedEntry,
             "outer.checked",
             "int (int, int)");
 
+        [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
         private static int CheckedTrampoline(int @event, int exception)
         {
@@ -26,6 +28,7 @@ partial class Outer
             }
         }
 
+        [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         private static int CheckedEntry(int @event, int exception)
         {
             try

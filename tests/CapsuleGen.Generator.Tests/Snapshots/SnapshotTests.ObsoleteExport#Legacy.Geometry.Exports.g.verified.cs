@@ -8,6 +8,7 @@ unsafe partial class Geometry
 {
     /// <summary>A new handle to the capsule "geometry.length" (<c>double (struct Point)</c>), which calls <c>Geometry.Length</c>.</summary>
     [global::System.Obsolete("Generated for obsolete code of the project.")]
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public static global::CapsuleGen.Capsule LengthCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (global::System.IntPtr)(delegate* unmanaged[Cdecl]<global::Legacy.Point, double>)&LengthTrampoline,
         (global::System.IntPtr)(delegate*<global::Legacy.Point, double>)&LengthEntry,
@@ -16,6 +17,7 @@ unsafe partial class Geometry
         "struct Point (8 bytes, align 4) { int X at 0; int Y at 4; }");
 
     [global::System.Obsolete("Generated for obsolete code of the project.")]
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static double LengthTrampoline(global::Legacy.Point point)
     {
@@ -31,6 +33,7 @@ unsafe partial class Geometry
     }
 
     [global::System.Obsolete("Generated for obsolete code of the project.")]
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static double LengthEntry(global::Legacy.Point point)
     {
         try

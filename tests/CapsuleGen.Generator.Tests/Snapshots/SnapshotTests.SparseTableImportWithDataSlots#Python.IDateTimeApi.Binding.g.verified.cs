@@ -6,6 +6,7 @@ namespace Python;
 partial interface IDateTimeApi
 {
     /// <summary>Implements <see cref="global::Python.IDateTimeApi"/> by calling a capsule named "datetime.datetime_CAPI"; see <see cref="global::CapsuleGen.CapsuleBinding"/>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public sealed unsafe class Binding : global::CapsuleGen.CapsuleBinding, global::Python.IDateTimeApi
     {
         /// <summary>The name a capsule must have to be bound.</summary>

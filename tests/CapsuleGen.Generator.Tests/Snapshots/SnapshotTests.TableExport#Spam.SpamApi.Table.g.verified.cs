@@ -6,6 +6,7 @@ namespace Spam;
 unsafe partial class SpamApi
 {
     /// <summary>A new handle to the capsule "spam._C_API": a table of 4 Cdecl function pointers, slot <c>n</c> at <c>n * sizeof(void*)</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     public static global::CapsuleGen.Capsule SpamApiCapsule => global::CapsuleGen.Interop.ExportedCapsules.Table(
         &FillSpamApiTable,
         "spam._C_API",
@@ -17,6 +18,7 @@ unsafe partial class SpamApi
             "void (double *, intptr_t, double)",
         });
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static void FillSpamApiTable(global::System.IntPtr* table, global::System.IntPtr* entries)
     {
         table[0] = (global::System.IntPtr)(delegate* unmanaged[Cdecl]<int, int, int>)&AddTrampoline;
@@ -27,6 +29,7 @@ unsafe partial class SpamApi
         entries[3] = (global::System.IntPtr)(delegate*<double*, global::System.IntPtr, double, void>)&FillEntry;
     }
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static int AddTrampoline(int a, int b)
     {
@@ -41,6 +44,7 @@ unsafe partial class SpamApi
         }
     }
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static int AddEntry(int a, int b)
     {
         try
@@ -54,6 +58,7 @@ unsafe partial class SpamApi
         }
     }
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static double ScaleTrampoline(double x, double factor)
     {
@@ -68,6 +73,7 @@ unsafe partial class SpamApi
         }
     }
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static double ScaleEntry(double x, double factor)
     {
         try
@@ -81,6 +87,7 @@ unsafe partial class SpamApi
         }
     }
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static void FillTrampoline(double* values, global::System.IntPtr count, double value)
     {
@@ -94,6 +101,7 @@ unsafe partial class SpamApi
         }
     }
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static void FillEntry(double* values, global::System.IntPtr count, double value)
     {
         try

@@ -6,12 +6,14 @@ namespace Samples.Quack;
 unsafe partial class CppDuck
 {
     /// <summary>A new handle to the capsule "quacker" (<c>void (void)</c>), which calls <c>CppDuck.Quack</c>.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static global::CapsuleGen.Capsule QuackCapsule => global::CapsuleGen.Interop.ExportedCapsules.Function(
         (global::System.IntPtr)(delegate* unmanaged[Cdecl]<void>)&QuackTrampoline,
         (global::System.IntPtr)(delegate*<void>)&QuackEntry,
         "quacker",
         "void (void)");
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     [global::System.Runtime.InteropServices.UnmanagedCallersOnly(CallConvs = new[] { typeof(global::System.Runtime.CompilerServices.CallConvCdecl) })]
     private static void QuackTrampoline()
     {
@@ -25,6 +27,7 @@ unsafe partial class CppDuck
         }
     }
 
+    [global::System.CodeDom.Compiler.GeneratedCode("CapsuleGen", "0.1.0"), global::System.Diagnostics.DebuggerNonUserCode, global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     private static void QuackEntry()
     {
         try

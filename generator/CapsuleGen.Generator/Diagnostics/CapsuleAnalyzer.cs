@@ -186,7 +186,7 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
                 LocalExport first = sameName.First();
                 foreach (LocalExport duplicate in sameName.Skip(1))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.DuplicateCapsuleName, duplicate.Location, Quote(duplicate.Entry.CapsuleName), first.Display));
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.DuplicateCapsuleName, duplicate.Location, DiagnosticText.Quote(duplicate.Entry.CapsuleName), first.Display));
                 }
             }
 
@@ -209,7 +209,7 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
                     Descriptors.ImportDoesNotMatchExport,
                     import.Location,
                     import.Import.DisplayName,
-                    Quote(import.Import.CapsuleName),
+                    DiagnosticText.Quote(import.Import.CapsuleName),
                     source,
                     ExportImportMatcher.FindDifference(import.Import, entry)));
             }
@@ -278,8 +278,6 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
                 }
             }
         }
-
-        private static string Quote(string? name) => name is null ? "NULL" : "\"" + name + "\"";
 
         private static AttributeData? Find(ISymbol symbol, INamedTypeSymbol? attributeType) =>
             attributeType is null

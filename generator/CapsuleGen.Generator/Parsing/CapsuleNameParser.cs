@@ -31,7 +31,7 @@ internal static class CapsuleNameParser
             return true;
         }
 
-        sink.Report(Descriptors.InvalidCapsuleName, SourceLocations.AttributeArgument(attribute, owner), Quote(name), problem);
+        sink.Report(Descriptors.InvalidCapsuleName, SourceLocations.AttributeArgument(attribute, owner), DiagnosticText.Quote(name), problem);
         return false;
     }
 
@@ -51,33 +51,5 @@ internal static class CapsuleNameParser
         }
 
         return null;
-    }
-
-    /// <summary>The name as the message shows it: quoted, with a NUL or a lone surrogate as its escape.</summary>
-    private static string Quote(string? name)
-    {
-        if (name is null)
-        {
-            return "NULL";
-        }
-
-        var quoted = new System.Text.StringBuilder("\"");
-        for (int i = 0; i < name.Length; i++)
-        {
-            if (char.IsSurrogatePair(name, i))
-            {
-                quoted.Append(name, i++, 2);
-            }
-            else if (name[i] == '\0' || char.IsSurrogate(name[i]))
-            {
-                quoted.Append(name[i] == '\0' ? "\\0" : $"\\u{(int)name[i]:X4}");
-            }
-            else
-            {
-                quoted.Append(name[i]);
-            }
-        }
-
-        return quoted.Append('"').ToString();
     }
 }

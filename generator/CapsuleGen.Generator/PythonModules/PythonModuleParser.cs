@@ -29,7 +29,7 @@ internal static class PythonModuleParser
         string? moduleName = attribute.ConstructorArguments[0].Value as string;
         if (PythonNames.Problem(moduleName) is { } nameProblem)
         {
-            sink.Report(PythonModuleDescriptors.InvalidModuleName, SourceLocations.AttributeArgument(attribute, type), Quote(moduleName), nameProblem);
+            sink.Report(PythonModuleDescriptors.InvalidModuleName, SourceLocations.AttributeArgument(attribute, type), DiagnosticText.Quote(moduleName), nameProblem);
             return null;
         }
 
@@ -116,7 +116,7 @@ internal static class PythonModuleParser
         string? pythonName = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : method.Name;
         if (PythonNames.Problem(pythonName) is { } nameProblem)
         {
-            sink.Report(PythonModuleDescriptors.InvalidFunctionName, SourceLocations.AttributeArgument(attribute, method), Quote(pythonName), display, nameProblem);
+            sink.Report(PythonModuleDescriptors.InvalidFunctionName, SourceLocations.AttributeArgument(attribute, method), DiagnosticText.Quote(pythonName), display, nameProblem);
             valid = false;
         }
 
@@ -218,6 +218,4 @@ internal static class PythonModuleParser
     private static string Shown(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
 
     private static string RefKeyword(RefKind kind) => kind switch { RefKind.Out => "out", RefKind.In => "in", _ => "ref" };
-
-    private static string Quote(string? name) => name is null ? "null" : "\"" + name + "\"";
 }

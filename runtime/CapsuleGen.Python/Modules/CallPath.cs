@@ -14,16 +14,12 @@ namespace CapsuleGen.Python.Modules;
 /// </summary>
 internal static unsafe class CallPath
 {
-    private static delegate* unmanaged[Cdecl, SuppressGCTransition]<nint> s_interpreterState;
     private static delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, void> s_incRef;
     private static delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int*, long> s_asLongLongAndOverflow;
     private static delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, double> s_asDouble;
     private static delegate* unmanaged[Cdecl, SuppressGCTransition]<long, nint> s_fromLongLong;
     private static delegate* unmanaged[Cdecl, SuppressGCTransition]<ulong, nint> s_fromUnsignedLongLong;
     private static delegate* unmanaged[Cdecl, SuppressGCTransition]<double, nint> s_fromDouble;
-
-    /// <summary>The main interpreter, the only one modules run in (see <see cref="Subinterpreters"/>).</summary>
-    public static nint MainInterpreter { get; private set; }
 
     /// <summary><c>int</c>, exactly (not <c>bool</c>, nor another subclass).</summary>
     public static nint LongType { get; private set; }
@@ -36,28 +32,22 @@ internal static unsafe class CallPath
     /// <summary>Reads the functions from the process CPython runs in. Call with the GIL held, in the main interpreter.</summary>
     public static void Initialize(Native.CPythonApi api, nint process)
     {
-        if (s_interpreterState != null)
+        if (s_incRef != null)
         {
             return;
         }
 
         nint Export(string name) => NativeLibrary.GetExport(process, name);
-        s_incRef = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, void>)Export("Py_IncRef");
+        LongType = api.LongType;
+        FloatType = api.FloatType;
+        None = api.None;
         s_asLongLongAndOverflow = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int*, long>)Export("PyLong_AsLongLongAndOverflow");
         s_asDouble = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, double>)Export("PyFloat_AsDouble");
         s_fromLongLong = (delegate* unmanaged[Cdecl, SuppressGCTransition]<long, nint>)Export("PyLong_FromLongLong");
         s_fromUnsignedLongLong = (delegate* unmanaged[Cdecl, SuppressGCTransition]<ulong, nint>)Export("PyLong_FromUnsignedLongLong");
         s_fromDouble = (delegate* unmanaged[Cdecl, SuppressGCTransition]<double, nint>)Export("PyFloat_FromDouble");
-        LongType = api.LongType;
-        FloatType = api.FloatType;
-        None = api.None;
-        MainInterpreter = api.PyInterpreterState_Main();
-        s_interpreterState = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint>)Export("PyInterpreterState_Get");
+        s_incRef = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, void>)Export("Py_IncRef"); // last: it marks the rest as read
     }
-
-    /// <summary>The interpreter of the thread state holding the GIL.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static nint InterpreterState() => s_interpreterState();
 
     /// <summary>A new reference to <paramref name="obj"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

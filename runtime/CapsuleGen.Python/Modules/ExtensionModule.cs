@@ -37,13 +37,17 @@ public static unsafe class ExtensionModule
 {
     private static readonly Dictionary<string, nint> s_definitions = new(StringComparer.Ordinal);
 
+    /// <summary>The capsules each definition's next module gets, from the <c>PyInit</c> call that returned it until its exec slot runs.</summary>
+    private static readonly Dictionary<nint, (string Name, PythonModuleCapsule[] Capsules)> s_pending = new();
+
     /// <summary>
     /// Attaches the bridge to the running interpreter, refuses a subinterpreter (see
-    /// <see cref="Subinterpreters"/>), creates the module (single-phase initialization,
-    /// <c>m_size = -1</c>: its state is this runtime's statics), and sets each capsule as an attribute whose
-    /// <c>PyCapsule</c> is named <c>&lt;module&gt;.&lt;attribute&gt;</c>, as <c>PyCapsule_Import</c> requires
-    /// (with the package's name in front when the module is inside one).
-    /// Returns the new module, or null with <c>ImportError</c> set. Never throws.
+    /// <see cref="Subinterpreters"/>), and returns the module's definition for multi-phase
+    /// initialization (PEP 489): CPython creates the module from it, adds the functions and runs
+    /// <see cref="Execute"/>, which sets the capsules. A subinterpreter that imports the module calls
+    /// <c>PyInit</c> again and is refused here, so no function of the module ever exists outside the
+    /// main interpreter and a call needs no check of its own (single-phase modules are copied into
+    /// subinterpreters without <c>PyInit</c>). Returns null with <c>ImportError</c> set on failure. Never throws.
     /// </summary>
     public static nint Create(string name, string? doc, PythonMethod[] methods, PythonModuleCapsule[] capsules)
     {
@@ -57,15 +61,52 @@ public static unsafe class ExtensionModule
 
             ModuleApi api = ModuleApi.Instance;
             CallPath.Initialize(CPython.Api, Native.DynamicLibrary.Process());
-            nint module = api.PyModule_Create2(Definition(name, doc, methods), ModuleApi.ApiVersion);
-            if (module == 0)
+            nint definition = Definition(name, doc, methods);
+            lock (s_definitions)
             {
-                return 0;
+                if (s_pending.Remove(definition, out var unused))
+                {
+                    Dispose(unused.Capsules); // a PyInit whose module was never made
+                }
+
+                s_pending[definition] = (name, capsules);
+            }
+
+            return api.PyModuleDef_Init(definition);
+        }
+        catch (Exception exception)
+        {
+            Dispose(capsules);
+            return Fail(name, exception);
+        }
+    }
+
+    /// <summary>
+    /// The exec slot: sets each capsule as an attribute whose <c>PyCapsule</c> is named
+    /// <c>&lt;module&gt;.&lt;attribute&gt;</c>, as <c>PyCapsule_Import</c> requires (with the package's
+    /// name in front when the module is inside one). Returns 0, or -1 with an exception set.
+    /// </summary>
+    [UnmanagedCallersOnly(CallConvs = new[] { typeof(System.Runtime.CompilerServices.CallConvCdecl) })]
+    private static int Execute(nint module)
+    {
+        string name = "?";
+        try
+        {
+            nint definition = ModuleApi.Instance.PyModule_GetDef(module);
+            PythonModuleCapsule[] capsules;
+            lock (s_definitions)
+            {
+                if (!s_pending.Remove(definition, out var pending))
+                {
+                    return 0; // made again from a definition whose capsules were set (CPython does not do this)
+                }
+
+                (name, capsules) = pending;
             }
 
             try
             {
-                // Inside a package, CPython has already given the module its full name (pkg.CppDuck).
+                // CPython has already given the module its full name (pkg.CppDuck inside a package).
                 using PyObject created = PyObject.FromBorrowedReference(module);
                 using PyObject fullName = created.GetAttr("__name__");
                 string prefix = fullName.ToString() + ".";
@@ -73,23 +114,31 @@ public static unsafe class ExtensionModule
                 {
                     // The exporter's capsule lives for the process; Python's renamed copy holds the pointer as long as Python does.
                     string qualified = prefix + capsule.AttributeName;
-                    using Capsule source = capsule.Capsule;
+                    Capsule source = capsule.Capsule;
                     using var renamed = new Capsule(source.GetPointer(source.Name), qualified, source.Context, destructor: null, source.Signature);
                     using PyObject pythonCapsule = PyCapsules.ToPython(renamed);
                     created.SetAttr(capsule.AttributeName, pythonCapsule);
                 }
             }
-            catch
+            finally
             {
-                CPython.Api.Py_DecRef(module);
-                throw;
+                Dispose(capsules);
             }
 
-            return module;
+            return 0;
         }
         catch (Exception exception)
         {
-            return Fail(name, exception);
+            Fail(name, exception);
+            return -1;
+        }
+    }
+
+    private static void Dispose(PythonModuleCapsule[] capsules)
+    {
+        foreach (PythonModuleCapsule capsule in capsules)
+        {
+            capsule.Capsule.Dispose();
         }
     }
 
@@ -171,8 +220,12 @@ public static unsafe class ExtensionModule
             definition->RefCount = 1; // PyModuleDef_HEAD_INIT
             definition->Name = NativeText.Allocate(name);
             definition->Doc = NativeText.Allocate(doc);
-            definition->Size = -1;
+            definition->Size = 0; // no per-module state: the module's state is this runtime's statics
             definition->Methods = (nint)table;
+            var slots = (ModuleDefSlot*)NativeMemory.AllocZeroed(2, (nuint)sizeof(ModuleDefSlot)); // ends with a zeroed sentinel
+            slots[0].Slot = ModuleDefSlot.Exec;
+            slots[0].Value = (nint)(delegate* unmanaged[Cdecl]<nint, int>)&Execute;
+            definition->Slots = (nint)slots;
             s_definitions[name] = (nint)definition;
             return (nint)definition;
         }

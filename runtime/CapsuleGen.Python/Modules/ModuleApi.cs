@@ -12,9 +12,6 @@ namespace CapsuleGen.Python.Modules;
 /// </summary>
 internal sealed unsafe class ModuleApi
 {
-    /// <summary><c>PYTHON_API_VERSION</c>, unchanged since CPython 2.6.</summary>
-    public const int ApiVersion = 1013;
-
     // Bits of tp_flags (Include/object.h).
     public const ulong LongSubclass = 1UL << 24;
     public const ulong UnicodeSubclass = 1UL << 28;
@@ -23,7 +20,8 @@ internal sealed unsafe class ModuleApi
 
     private static ModuleApi? s_instance;
 
-    public readonly delegate* unmanaged[Cdecl]<nint, int, nint> PyModule_Create2;
+    public readonly delegate* unmanaged[Cdecl]<nint, nint> PyModuleDef_Init;
+    public readonly delegate* unmanaged[Cdecl]<nint, nint> PyModule_GetDef;
     public readonly delegate* unmanaged[Cdecl]<nint, byte*, void> PyErr_SetString;
     public readonly delegate* unmanaged[Cdecl]<nint, int> PyErr_ExceptionMatches;
     public readonly delegate* unmanaged[Cdecl]<nint, ulong> PyType_GetFlags;
@@ -55,7 +53,8 @@ internal sealed unsafe class ModuleApi
         // PyExc_* are variables holding the exception types, not the types themselves.
         nint Exception(string name) => *(nint*)Export("PyExc_" + name);
 
-        PyModule_Create2 = (delegate* unmanaged[Cdecl]<nint, int, nint>)Export(nameof(PyModule_Create2));
+        PyModuleDef_Init = (delegate* unmanaged[Cdecl]<nint, nint>)Export(nameof(PyModuleDef_Init));
+        PyModule_GetDef = (delegate* unmanaged[Cdecl]<nint, nint>)Export(nameof(PyModule_GetDef));
         PyErr_SetString = (delegate* unmanaged[Cdecl]<nint, byte*, void>)Export(nameof(PyErr_SetString));
         PyErr_ExceptionMatches = (delegate* unmanaged[Cdecl]<nint, int>)Export(nameof(PyErr_ExceptionMatches));
         PyType_GetFlags = (delegate* unmanaged[Cdecl]<nint, ulong>)Export(nameof(PyType_GetFlags));

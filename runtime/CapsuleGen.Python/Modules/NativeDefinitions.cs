@@ -31,6 +31,17 @@ internal struct ModuleDef
     public nint Free;
 }
 
+/// <summary><c>PyModuleDef_Slot</c> (Include/moduleobject.h).</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct ModuleDefSlot
+{
+    /// <summary><c>Py_mod_exec</c>: a function run on the new module.</summary>
+    public const int Exec = 2;
+
+    public int Slot;
+    public nint Value;
+}
+
 /// <summary>NUL-terminated UTF-8 text in native memory that is never freed, for definitions CPython keeps forever.</summary>
 internal static unsafe class NativeText
 {

@@ -15,8 +15,8 @@ namespace CapsuleGen.Python.Modules;
 public static unsafe class PythonCall
 {
     /// <summary>
-    /// Whether a function of <paramref name="function"/>'s module may run (not in a forked child, not
-    /// in a subinterpreter); if not, a Python exception is set. Also releases the Python references
+    /// Whether a function of <paramref name="function"/>'s module may run (not in a forked child; a
+    /// subinterpreter never gets the module, see <see cref="ExtensionModule.Create"/>); if not, a Python exception is set. Also releases the Python references
     /// .NET gave up since the last GIL acquisition, as the thread holds the GIL now.
     /// </summary>
     /// <param name="function">The function as messages name it: <c>Bird.setQuack</c>.</param>
@@ -27,11 +27,6 @@ public static unsafe class PythonCall
         if (ForkGuard.InForkedChild)
         {
             return ForkGuard.Refuse(function);
-        }
-
-        if (CallPath.InterpreterState() != CallPath.MainInterpreter)
-        {
-            return Subinterpreters.RefuseCall(function);
         }
 
         if (!DeferredReleases.IsEmpty)

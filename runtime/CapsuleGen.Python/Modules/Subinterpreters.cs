@@ -26,10 +26,6 @@ internal static class Subinterpreters
         return 0;
     }
 
-    /// <summary>Sets the <c>RuntimeError</c> for a module function called in a subinterpreter; returns false.</summary>
-    public static bool RefuseCall(string function) =>
-        PythonCall.SetError(ModuleApi.Instance.RuntimeError, $"{function}() cannot run in a subinterpreter: {Reason}");
-
     private const string Reason =
         "C# modules run in the main interpreter only (their .NET runtime takes the GIL through the main interpreter's thread states). " +
         "Import and call it from the main interpreter.";

@@ -13,7 +13,8 @@ internal static class PythonParameterNames
     /// <summary>
     /// Each parameter's Python name, which <c>inspect.signature</c> parses from the text signature as
     /// ASCII Python and refuses otherwise: the C# name, but a Python keyword gets an underscore
-    /// (<c>lambda_</c>, as PEP 8 has it) and a non-ASCII name a positional one (<c>arg2</c>), each
+    /// (<c>lambda_</c>, as PEP 8 has it), as does <c>__debug__</c>, which no <c>def</c> or call can
+    /// name either ("cannot assign to __debug__"), and a non-ASCII name a positional one (<c>arg2</c>), each
     /// unused by the other parameters. Callers pass a parameter by keyword under this name.
     /// </summary>
     public static string[] Of(IReadOnlyList<IParameterSymbol> parameters)
@@ -21,7 +22,7 @@ internal static class PythonParameterNames
         var taken = new HashSet<string>(parameters.Select(parameter => parameter.Name));
         return parameters
             .Select((parameter, i) =>
-                PythonNames.IsKeyword(parameter.Name) ? Identifiers.Take(parameter.Name + "_", taken)
+                PythonNames.IsKeyword(parameter.Name) || parameter.Name == "__debug__" ? Identifiers.Take(parameter.Name + "_", taken)
                 : PythonNames.Problem(parameter.Name) is not null ? Identifiers.Take("arg" + (i + 1).ToString(CultureInfo.InvariantCulture), taken)
                 : parameter.Name)
             .ToArray();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CapsuleGen.Python.Native;
 
 namespace CapsuleGen.Python.Modules;
 
@@ -9,6 +10,9 @@ namespace CapsuleGen.Python.Modules;
 /// </summary>
 internal static unsafe class KeywordArguments
 {
+    /// <summary><c>PyUnicode_Concat</c>, resolved the first time a message needs it.</summary>
+    private static delegate* unmanaged[Cdecl]<nint, nint, nint> s_concat;
+
     /// <summary>
     /// Fills <paramref name="given"/> (one slot per parameter, zero where the call gave none) from the
     /// <paramref name="count"/> positional arguments and the keyword arguments after them, named by the
@@ -29,51 +33,136 @@ internal static unsafe class KeywordArguments
 
         if (count > signature.KeywordOnly)
         {
-            return TooManyPositional(signature, count);
+            return TooManyPositional(signature, count, given);
         }
 
         return AllRequiredGiven(signature, given);
     }
 
+    /// <summary>
+    /// Binds each keyword in the order the call gave them, and refuses the first that cannot be bound as
+    /// CPython refuses it for a <c>def</c>: a name that is not a <c>str</c> (only a C caller can pass one);
+    /// a name that no parameter callers may name has (reported as the positional-only parameters that any
+    /// keyword names, in their order, if one does); a parameter given already.
+    /// </summary>
     private static bool BindKeywords(PythonSignature signature, nint* args, nint count, nint keywords, nint* given)
     {
         string[] names = signature.NameList;
-        var positionalOnly = new List<string>();
         nint keywordCount = ModuleApi.Instance.PyTuple_Size(keywords);
         for (nint i = 0; i < keywordCount; i++)
         {
-            nint key = CPython.Api.PyTuple_GetItem(keywords, i); // borrowed; CPython makes the tuple of str
-            string? name = key == 0 ? null : PythonText.FromPython(CPython.Api, key);
-            if (name is null)
+            nint key = CPython.Api.PyTuple_GetItem(keywords, i); // borrowed; zero for a slot a C caller left empty
+            if (key == 0 || !IsString(key))
             {
-                return false;
+                return Fail($"{signature.Function}() keywords must be strings");
             }
 
-            int index = Array.IndexOf(names, name, 0, signature.Parameters);
+            string? name = Name(key);
+            int index = name is null ? -1 : Array.IndexOf(names, name, signature.PositionalOnly, signature.Parameters - signature.PositionalOnly);
             if (index < 0)
             {
-                return Fail($"{signature.Function}() got an unexpected keyword argument '{name}'");
-            }
-
-            if (index < signature.PositionalOnly)
-            {
-                positionalOnly.Add(name);
-                continue;
+                return PositionalOnlyNamed(signature, names, keywords, keywordCount) is { } named
+                    ? Fail($"{signature.Function}() got some positional-only arguments passed as keyword arguments: '{string.Join(", ", named)}'")
+                    : FailNaming($"{signature.Function}() got an unexpected keyword argument '", key);
             }
 
             if (given[index] != 0)
             {
-                return Fail($"{signature.Function}() got multiple values for argument '{name}'");
+                return FailNaming($"{signature.Function}() got multiple values for argument '", key);
             }
 
             given[index] = args[count + i];
         }
 
-        return positionalOnly.Count == 0 ||
-               Fail($"{signature.Function}() got some positional-only arguments passed as keyword arguments: '{string.Join(", ", positionalOnly)}'");
+        return true;
     }
 
-    private static bool TooManyPositional(PythonSignature signature, nint count)
+    /// <summary>The positional-only parameters that a keyword names, in the parameters' order; null if none is named.</summary>
+    private static List<string>? PositionalOnlyNamed(PythonSignature signature, string[] names, nint keywords, nint keywordCount)
+    {
+        List<string>? named = null;
+        for (int parameter = 0; parameter < signature.PositionalOnly; parameter++)
+        {
+            for (nint i = 0; i < keywordCount; i++)
+            {
+                nint key = CPython.Api.PyTuple_GetItem(keywords, i);
+                if (key != 0 && IsString(key) && Name(key) == names[parameter])
+                {
+                    (named ??= new List<string>()).Add(names[parameter]);
+                }
+            }
+        }
+
+        return named;
+    }
+
+    private static bool IsString(nint key) =>
+        ModuleApi.TypeOf(key) == CPython.Api.UnicodeType || ModuleApi.Instance.HasFlag(key, ModuleApi.UnicodeSubclass);
+
+    /// <summary>
+    /// A keyword's name; null for one .NET cannot hold exactly (lone surrogates side by side), which is no
+    /// parameter's name: those are ASCII. No error is left set.
+    /// </summary>
+    private static string? Name(nint key)
+    {
+        string? name = PythonText.FromPython(CPython.Api, key);
+        if (name is null)
+        {
+            CPython.Api.PyErr_Clear();
+        }
+
+        return name;
+    }
+
+    /// <summary>
+    /// <c>TypeError(before + str(key) + "'")</c>, made of Python strings as CPython's <c>%S</c> makes it, so
+    /// that the name shows as the caller gave it, whatever it holds. Returns false.
+    /// </summary>
+    private static bool FailNaming(string before, nint key)
+    {
+        CPythonApi api = CPython.Api;
+        nint shown = api.PyObject_Str(key);
+        nint head = shown == 0 ? 0 : PythonText.ToPython(api, before);
+        nint start = head == 0 ? 0 : Concat(head, shown);
+        nint quote = start == 0 ? 0 : PythonText.ToPython(api, "'");
+        nint message = quote == 0 ? 0 : Concat(start, quote);
+        if (message != 0)
+        {
+            api.PyErr_SetObject(ModuleApi.Instance.TypeError, message);
+        }
+
+        Release(api, shown);
+        Release(api, head);
+        Release(api, start);
+        Release(api, quote);
+        Release(api, message);
+        return false; // where a step failed, its own error is set instead
+    }
+
+    /// <summary><c>PyUnicode_Concat</c>: a new reference, or zero with the error set.</summary>
+    private static nint Concat(nint left, nint right)
+    {
+        if (s_concat == null)
+        {
+            s_concat = (delegate* unmanaged[Cdecl]<nint, nint, nint>)System.Runtime.InteropServices.NativeLibrary.GetExport(Native.DynamicLibrary.Process(), "PyUnicode_Concat");
+        }
+
+        return s_concat(left, right);
+    }
+
+    private static void Release(CPythonApi api, nint made)
+    {
+        if (made != 0)
+        {
+            api.Py_DecRef(made);
+        }
+    }
+
+    /// <summary>
+    /// <c>f() takes 2 positional arguments but 3 were given</c>, or, where keyword-only arguments were given
+    /// too, <c>f() takes 2 positional arguments but 3 positional arguments (and 1 keyword-only argument) were given</c>.
+    /// </summary>
+    private static bool TooManyPositional(PythonSignature signature, nint count, nint* given)
     {
         int most = signature.KeywordOnly;
         int least = Math.Min(signature.Required, most);
@@ -81,7 +170,16 @@ internal static unsafe class KeywordArguments
             ? Count(most, "positional argument")
             : $"from {least.ToString(CultureInfo.InvariantCulture)} to {most.ToString(CultureInfo.InvariantCulture)} positional arguments";
 
-        return Fail($"{signature.Function}() takes {takes} but {count.ToString(CultureInfo.InvariantCulture)} {(count == 1 ? "was" : "were")} given");
+        int keywordOnly = 0;
+        for (int i = signature.KeywordOnly; i < signature.Parameters; i++)
+        {
+            keywordOnly += given[i] != 0 ? 1 : 0;
+        }
+
+        string was = count.ToString(CultureInfo.InvariantCulture) + (keywordOnly == 0
+            ? count == 1 ? " was" : " were"
+            : $" positional argument{(count == 1 ? string.Empty : "s")} (and {Count(keywordOnly, "keyword-only argument")}) were");
+        return Fail($"{signature.Function}() takes {takes} but {was} given");
     }
 
     /// <summary>Reports every required parameter not given: the positional ones first, as CPython does.</summary>

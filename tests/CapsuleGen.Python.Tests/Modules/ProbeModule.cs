@@ -90,6 +90,57 @@ public static unsafe partial class ProbeModule
     /// <summary>Named like a local of the generated wrapper.</summary>
     [PythonFunction] public static long count(long n) => n + 1;
 
+    // Binding probes: each returns its arguments as Python's str() shows them, joined by commas, so that
+    // a call can be compared with the same call of the equivalent def (KeywordArgumentTests).
+
+    /// <summary>def kinds(a, /, b, c=3, *, d=4, e=5)</summary>
+    [PythonFunction] public static string kinds([PositionalOnly] int a, int b, int c = 3, [KeywordOnly] int d = 4, int e = 5) => Show(a, b, c, d, e);
+
+    /// <summary>def posonly_pair(a, b, /)</summary>
+    [PythonFunction] public static string posonly_pair(int a, [PositionalOnly] int b) => Show(a, b);
+
+    /// <summary>def posonly_defaults(a, b=2, /, c=3)</summary>
+    [PythonFunction] public static string posonly_defaults(int a, [PositionalOnly] int b = 2, int c = 3) => Show(a, b, c);
+
+    /// <summary>def kwonly_all(*, a, b=2)</summary>
+    [PythonFunction] public static string kwonly_all([KeywordOnly] int a, int b = 2) => Show(a, b);
+
+    /// <summary>def kwonly_required(a, b, *, c, d)</summary>
+    [PythonFunction] public static string kwonly_required(int a, int b, [KeywordOnly] int c, int d) => Show(a, b, c, d);
+
+    /// <summary>def adjacent(a, /, *, b)</summary>
+    [PythonFunction] public static string adjacent([PositionalOnly] int a, [KeywordOnly] int b) => Show(a, b);
+
+    /// <summary>def optional(a=1, b=2, *, c=3)</summary>
+    [PythonFunction] public static string optional(int a = 1, int b = 2, [KeywordOnly] int c = 3) => Show(a, b, c);
+
+    /// <summary>def texts(s='x', *, flag=False)</summary>
+    [PythonFunction] public static string texts(string s = "x", [KeywordOnly] bool flag = false) => Show(s, flag);
+
+    /// <summary>Parameters named like every local and parameter of the generated wrapper.</summary>
+    [PythonFunction]
+    public static string wrapper_locals(long args, long count, long keywords, long given, [KeywordOnly] long arguments = 5, long module = 6, long exception = 7, long unused = 8, long result = 9, long released = 10) =>
+        Show(args, count, keywords, given, arguments, module, exception, unused, result, released);
+
+    /// <summary>Without the GIL, with parameters named like the locals that releasing it takes, one of them like the function.</summary>
+    [PythonFunction(ReleaseGil = true)]
+    public static string released([PositionalOnly] long released, long result, [KeywordOnly] long given = 3, string arguments = "x") => Show(released, result, given, arguments);
+
+    /// <summary>Parameters Python cannot spell, whose Python names would collide with other parameters' names.</summary>
+    [PythonFunction] public static string renamed(int lambda, int lambda_, int α, int arg3 = 0, [KeywordOnly] int β = 0, int @class = 0) => Show(lambda, lambda_, α, arg3, β, @class);
+
+    /// <summary>Forty parameters: twenty required, ten with defaults, ten keyword-only.</summary>
+    [PythonFunction]
+    public static string many(
+        int p1, int p2, int p3, int p4, int p5, int p6, int p7, int p8, int p9, int p10, int p11, int p12, int p13, int p14, int p15, int p16, int p17, int p18, int p19, int p20,
+        int p21 = 21, int p22 = 22, int p23 = 23, int p24 = 24, int p25 = 25, int p26 = 26, int p27 = 27, int p28 = 28, int p29 = 29, int p30 = 30,
+        [KeywordOnly] int p31 = 31, int p32 = 32, int p33 = 33, int p34 = 34, int p35 = 35, int p36 = 36, int p37 = 37, int p38 = 38, int p39 = 39, int p40 = 40) =>
+        Show(p1, p2, p3, p4, p5, p6, p7, p8, p9, p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24, p25, p26, p27, p28, p29, p30, p31, p32, p33, p34, p35, p36, p37, p38, p39, p40);
+
+    /// <summary>Objects and a capsule passed by keyword: <paramref name="second"/> if given, else <paramref name="first"/>.</summary>
+    [PythonFunction]
+    public static PyObject objects(PyObject first, [KeywordOnly] PyObject? second = null, Capsule? capsule = null) => capsule is not null && capsule.Name is null ? first : second ?? first;
+
     /// <summary>Binds a <c>double (double)</c> capsule and applies it.</summary>
     [PythonFunction] public static double apply(Capsule function, double x) => new IUnary.Binding(function).Apply(x);
 
@@ -108,6 +159,10 @@ public static unsafe partial class ProbeModule
         "not-published" => Thrown(() => CapsuleRegistry.Import("probe.nothing").Dispose()),
         _ => new NotImplementedException(kind),
     };
+
+    /// <summary>The values as Python's <c>str()</c> shows them, joined by commas.</summary>
+    private static string Show(params object[] values) =>
+        string.Join(",", values.Select(value => value is bool flag ? (flag ? "True" : "False") : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>The PythonException a failing Python expression raises in .NET.</summary>
     private static Exception PythonError(string expression) => Thrown(() => CPython.Eval(expression).Dispose());

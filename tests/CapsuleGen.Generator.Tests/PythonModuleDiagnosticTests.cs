@@ -390,7 +390,22 @@ public sealed class PythonModuleDiagnosticTests
                 public static double Clamp(double x, [KeywordOnly] double [|low|], [PositionalOnly] double high) => x;
             }
             """,
-            "Parameter 'low' of 'CppDuck.Clamp' is keyword-only ([KeywordOnly] makes it and every later parameter so), but 'high' after it is positional-only ([PositionalOnly] makes it and every earlier parameter so); a parameter cannot be both, so move one of the markers"
+            "Parameter 'low' of 'CppDuck.Clamp' is keyword-only ([KeywordOnly] makes it and every later parameter so), but 'high' is positional-only ([PositionalOnly] makes it and every earlier parameter so); no parameter can be both, so put [KeywordOnly] after the last positional-only parameter"
+        },
+        {
+            "CAPS0052",
+            """
+            using System.Runtime.InteropServices;
+            using CapsuleGen.Python;
+
+            [PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [PythonFunction]
+                public static int Add([Optional, DefaultParameterValue(5)] int [|a|], int b) => a + b;
+            }
+            """,
+            "Parameter 'a' of 'CppDuck.Add' has a default value, but 'b' after it has none; Python fills parameters in order, so a default can only be left out at the end (def f(a=5, b) is a SyntaxError); give 'b' a default too, or remove the default of 'a'"
         },
     };
 

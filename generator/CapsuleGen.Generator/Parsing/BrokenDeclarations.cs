@@ -17,10 +17,19 @@ internal static class BrokenDeclarations
         method.Name.Length == 0 ||
         method.Parameters.Any(parameter => parameter.Name.Length == 0 || HasErrorType(parameter.Type)) ||
         method.Parameters.Select(parameter => parameter.Name).Distinct().Count() != method.Parameters.Length ||
-        method.Parameters.SkipWhile(parameter => !parameter.IsOptional).Any(parameter => !parameter.IsOptional && !parameter.IsParams) ||
+        HasDefaultBeforeRequired(method) ||
         HasErrorType(method.ReturnType) ||
         NamesErrorObsoleteType(method, SignatureTypes.Of(method)) ||
         IsDefinedTwice(method);
+
+    /// <summary>
+    /// Whether a parameter written with <c>= value</c> comes before one without a default (CS1737). One made
+    /// optional by attributes (<c>[Optional, DefaultParameterValue(5)]</c>) draws no error and is not broken.
+    /// </summary>
+    private static bool HasDefaultBeforeRequired(IMethodSymbol method) =>
+        method.Parameters
+            .SkipWhile(parameter => !parameter.DeclaringSyntaxReferences.Any(reference => reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax { Default: not null }))
+            .Any(parameter => !parameter.IsOptional && !parameter.IsParams);
 
     /// <inheritdoc cref="IsBroken(IMethodSymbol)"/>
     public static bool IsBroken(IPropertySymbol property) =>

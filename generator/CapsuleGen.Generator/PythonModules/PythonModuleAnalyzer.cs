@@ -33,6 +33,7 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
         PythonModuleDescriptors.FunctionIsAsync,
         PythonModuleDescriptors.ObjectWithoutGil,
         PythonModuleDescriptors.KeywordOnlyBeforePositionalOnly,
+        PythonModuleDescriptors.DefaultBeforeRequired,
         Descriptors.TypeNotPartial,
         Descriptors.GenericNotSupported,
         Descriptors.FileLocalType,

@@ -67,7 +67,12 @@ internal static class PythonModuleDescriptors
     public static readonly DiagnosticDescriptor KeywordOnlyBeforePositionalOnly = Create(
         "CAPS0051",
         "A keyword-only parameter cannot come before a positional-only one",
-        "Parameter '{0}' of '{1}' is keyword-only ([KeywordOnly] makes it and every later parameter so), but '{2}' after it is positional-only ([PositionalOnly] makes it and every earlier parameter so); a parameter cannot be both, so move one of the markers");
+        "Parameter '{0}' of '{1}' is keyword-only ([KeywordOnly] makes it and every later parameter so), but '{2}' is positional-only ([PositionalOnly] makes it and every earlier parameter so); no parameter can be both, so put [KeywordOnly] after the last positional-only parameter");
+
+    public static readonly DiagnosticDescriptor DefaultBeforeRequired = Create(
+        "CAPS0052",
+        "A parameter with a default value cannot come before one without",
+        "Parameter '{0}' of '{1}' has a default value, but '{2}' after it has none; Python fills parameters in order, so a default can only be left out at the end (def f(a=5, b) is a SyntaxError); give '{2}' a default too, or remove the default of '{0}'");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error, params string[] customTags) =>
         Descriptors.Create(id, title, message, severity, customTags);

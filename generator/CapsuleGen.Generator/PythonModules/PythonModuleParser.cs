@@ -170,6 +170,7 @@ internal static class PythonModuleParser
         }
 
         (int positionalOnly, int keywordOnly) = PythonParameterNames.Kinds(method, display, sink);
+        valid &= PythonParameterNames.DefaultsComeLast(method, display, sink);
         valid &= keywordOnly >= positionalOnly;
         return valid && returnKind is { } kind
             ? new PythonFunction(

@@ -45,4 +45,21 @@ internal static class PythonParameterNames
 
         return (positionalOnly, keywordOnly);
     }
+
+    /// <summary>
+    /// Whether every parameter with a default value comes after every one without, as a <c>def</c> must have
+    /// them (C# allows <c>[Optional, DefaultParameterValue(5)] int a, int b</c>); reports the first that does not.
+    /// </summary>
+    public static bool DefaultsComeLast(IMethodSymbol method, string display, DiagnosticSink sink)
+    {
+        IParameterSymbol? withDefault = method.Parameters.FirstOrDefault(parameter => parameter.HasExplicitDefaultValue);
+        IParameterSymbol? after = withDefault is null ? null : method.Parameters.Skip(withDefault.Ordinal + 1).FirstOrDefault(parameter => !parameter.HasExplicitDefaultValue);
+        if (after is null)
+        {
+            return true;
+        }
+
+        sink.Report(PythonModuleDescriptors.DefaultBeforeRequired, SourceLocations.Of(withDefault!), withDefault!.Name, display, after.Name);
+        return false;
+    }
 }

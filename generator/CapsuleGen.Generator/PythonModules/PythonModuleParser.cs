@@ -212,7 +212,7 @@ internal static class PythonModuleParser
             resolved = resolved == PythonValueKind.String ? PythonValueKind.StringOrNone : PythonValueKind.CapsuleOrNone;
         }
 
-        PythonTypeResolver.TryDefault(parameter, resolved, out string? csharpDefault, out string? pythonDefault);
+        DefaultValues.TryWrite(parameter, resolved, out string? csharpDefault, out string? pythonDefault);
         return new PythonParameter(Identifiers.Escape(parameter.Name), pythonName, resolved, PythonTypeResolver.ManagedType(resolved), csharpDefault, pythonDefault, forgivesNull);
     }
 

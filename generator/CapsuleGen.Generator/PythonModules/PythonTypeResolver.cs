@@ -1,4 +1,3 @@
-using System.Globalization;
 using CapsuleGen.Generator.Emitting;
 using CapsuleGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;

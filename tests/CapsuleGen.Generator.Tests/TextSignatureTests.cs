@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using CapsuleGen.Generator.Tests.Infrastructure;
+using CapsuleGen.Tests.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -81,25 +81,21 @@ public sealed class TextSignatureTests
     }
 
     [Fact]
-    public void Every_default_reads_back_in_CPythons_inspect_as_the_value_the_method_declares()
+    public async Task Every_default_reads_back_in_CPythons_inspect_as_the_value_the_method_declares()
     {
         GeneratorRun run = PythonModuleCompilation.Run(Source, Module);
         Dictionary<string, string> docstrings = Docstrings(run);
-        string python = Python();
+        string python = Requires.Interpreter();
 
         // What inspect makes of each text signature, as CPython extracts it from the docstring.
-        var start = new ProcessStartInfo(python) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(InspectScript);
-        using Process process = Process.Start(start)!;
-        process.StandardInput.Write(JsonSerializer.Serialize(docstrings.Select(pair => new[] { pair.Key, pair.Value })));
-        process.StandardInput.Close();
-        string output = process.StandardOutput.ReadToEnd();
-        string error = process.StandardError.ReadToEnd();
-        Assert.True(process.WaitForExit(60_000), "python did not finish");
-        Assert.True(process.ExitCode == 0, error);
+        ChildProcessResult inspect = await new ChildProcess(python, "-c", InspectScript)
+        {
+            Input = JsonSerializer.Serialize(docstrings.Select(pair => new[] { pair.Key, pair.Value })),
+            Timeout = TimeSpan.FromMinutes(1),
+        }.RunAsync();
+        Assert.True(inspect.ThrowIfTimedOut().ExitCode == 0, inspect.Error);
 
-        Dictionary<string, JsonElement> parsed = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(output)!;
+        Dictionary<string, JsonElement> parsed = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(inspect.Output)!;
         foreach (IGrouping<string, (string Function, IParameterSymbol Parameter)> function in DeclaredDefaults(run.Input).GroupBy(pair => pair.Function))
         {
             JsonElement read = parsed[function.Key];
@@ -183,24 +179,5 @@ public sealed class TextSignatureTests
             .ToDictionary(
                 creation => (string)model.GetConstantValue(creation.ArgumentList.Arguments[0].Expression, TestContext.Current.CancellationToken).Value!,
                 creation => (string)model.GetConstantValue(creation.ArgumentList.Arguments[3].Expression, TestContext.Current.CancellationToken).Value!);
-    }
-
-    /// <summary>The CPython to ask: CAPSULEGEN_PYTHON, or Debian's /usr/bin/python3; the test is skipped without one, except in CI.</summary>
-    private static string Python()
-    {
-        string python = Environment.GetEnvironmentVariable("CAPSULEGEN_PYTHON") is { Length: > 0 } given ? given : "/usr/bin/python3";
-        if (!Path.IsPathRooted(python) || File.Exists(python))
-        {
-            return python;
-        }
-
-        string reason = $"needs CPython at {python} (apt-get install -y python3, or point CAPSULEGEN_PYTHON at a python3)";
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Assert.Fail("CI installs everything the tests need, so this may not be skipped: " + reason);
-        }
-
-        Assert.Skip(reason);
-        return python;
     }
 }

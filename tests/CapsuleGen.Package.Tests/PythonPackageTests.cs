@@ -8,7 +8,8 @@ public sealed class PythonPackageTests(ConsumerWorkspace workspace)
     [Fact]
     public async Task An_app_referencing_only_CapsuleGen_Python_hands_a_CSharp_integrand_to_SciPy()
     {
-        string python = await Requires.SciPyAsync(workspace.DotNet);
+        // The app embeds the interpreter's own CPython (libpython3.11) and hands SciPy the integrand.
+        string python = await Requires.InterpreterModuleAsync("scipy.integrate", "libpython3.11 python3-scipy");
 
         (await workspace.DotNet.RunAsync(workspace.Projects, TimeSpan.FromMinutes(5), "build", workspace.Project("PyApp"), "-c", "Release"))
             .ShouldSucceedWithoutWarnings();

@@ -39,7 +39,8 @@ public sealed class ProcessTests
     public async Task Multiprocessing_with_spawn_runs_the_module_in_every_worker()
     {
         // A file, not -c: spawned workers import the main script to find the function they run.
-        string script = Path.Combine(Path.GetTempPath(), $"capsulegen-spawn-{Guid.NewGuid():N}.py");
+        using var directory = new TemporaryDirectory("capsulegen-spawn-");
+        string script = Path.Combine(directory.Path, "spawn.py");
         await File.WriteAllTextAsync(script,
             """
             import multiprocessing, CppDuck
@@ -52,7 +53,6 @@ public sealed class ProcessTests
                     print(sorted(set(pool.map(capsule_name, range(8)))))
             """, TestContext.Current.CancellationToken);
         (int exitCode, string output) = await PythonProcess.RunAsync(null, script);
-        File.Delete(script);
 
         Assert.True(exitCode == 0, output);
 
@@ -91,7 +91,7 @@ public sealed class ProcessTests
     [Fact]
     public async Task The_generic_filter_benchmark_gives_the_same_image_from_CSharp_and_C()
     {
-        await PythonProcess.RequireModuleAsync("scipy.ndimage", "python3-scipy");
+        await Requires.InterpreterModuleAsync("scipy.ndimage", "python3-scipy");
         // A small image and one run: this checks the script and the results, not the speed.
         (int exitCode, string output) = await PythonProcess.RunAsync(null, Path.Combine(RepositoryBenchmark, "generic_filter.py"), PythonProcess.ModuleDirectory, "32", "1");
 

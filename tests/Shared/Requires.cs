@@ -1,46 +1,19 @@
-using CapsuleGen.Python;
-
 namespace CapsuleGen.Tests.Shared;
 
 /// <summary>
 /// What a test needs from the machine. Missing, the test is skipped with a reason that names the
 /// Debian package; under CI=true a missing requirement fails instead, so CI never passes by skipping.
+/// The rule is here, with nothing else to compile; the requirements are in the files beside it:
+/// Requires.Interpreter.cs (a python3 run as a child process) and Requires.CPython.cs (CPython in
+/// the test's own process, for projects that reference CapsuleGen.Python).
 /// </summary>
-internal static class Requires
+internal static partial class Requires
 {
-    private static bool InCI => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Under CI everything the tests need is installed, and nothing may pass by skipping or by accepting output unreviewed.</summary>
+    public static bool InCI => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>CPython itself (Debian: libpython3.11).</summary>
-    public static void Python()
-    {
-        try
-        {
-            CPython.Initialize();
-        }
-        catch (PythonNotFoundException error)
-        {
-            Missing($"needs CPython (apt-get install -y libpython3.11): {error.Message}");
-        }
-    }
-
-    /// <summary>A Python module from a Debian package, such as scipy from python3-scipy.</summary>
-    public static void Module(string module, string debianPackage)
-    {
-        Python();
-        try
-        {
-            CPython.Import(module).Dispose();
-        }
-        catch (PythonException error)
-        {
-            Missing($"needs the Python module '{module}' (apt-get install -y {debianPackage}) in the interpreter at {CPython.LibraryPath}; " +
-                    $"point CAPSULEGEN_PYTHON at the Python that has it (Debian's is /usr/bin/python3): {error.Message}");
-        }
-    }
-
-    public static void SciPy() => Module("scipy.integrate", "python3-scipy");
-
-    private static void Missing(string reason)
+    /// <summary>Skips the test for <paramref name="reason"/>; fails it under CI.</summary>
+    public static void Missing(string reason)
     {
         if (InCI)
         {
@@ -49,4 +22,9 @@ internal static class Requires
 
         Assert.Skip(reason);
     }
+
+    /// <summary>A Python module that <paramref name="interpreter"/> could not import.</summary>
+    private static void MissingModule(string module, string debianPackages, string interpreter, string detail) =>
+        Missing($"needs the Python module '{module}' (apt-get install -y {debianPackages}) in {interpreter}; " +
+                $"point CAPSULEGEN_PYTHON at the Python that has it (Debian's is /usr/bin/python3): {detail}");
 }

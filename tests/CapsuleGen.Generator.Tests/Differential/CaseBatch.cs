@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CapsuleGen.Generator.Tests.Infrastructure;
@@ -21,16 +20,8 @@ internal static partial class CaseBatch
 {
     public static async Task<IReadOnlyList<CaseFailure>> RunAsync(IReadOnlyList<FuzzCase> cases)
     {
-        string directory = Path.Combine(Path.GetTempPath(), "capsulegen-differential-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        try
-        {
-            return await RunInAsync(cases, directory);
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        using var directory = new TemporaryDirectory("capsulegen-differential-");
+        return await RunInAsync(cases, directory.Path);
     }
 
     /// <summary>The sources a batch is made of, for reports.</summary>
@@ -213,16 +204,8 @@ internal static partial class CaseBatch
 
     private static async Task<string?> CompileCAsync(string directory)
     {
-        var start = new ProcessStartInfo("cc") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = directory };
-        foreach (string argument in new[] { "-std=gnu11", "-O1", "-w", "-shared", "-fPIC", "-o", "libcases.so", "cases.c" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        string error = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return process.ExitCode == 0 ? null : error;
+        ChildProcessResult compile = await new ChildProcess("cc", "-std=gnu11", "-O1", "-w", "-shared", "-fPIC", "-o", "libcases.so", "cases.c") { WorkingDirectory = directory }.RunAsync();
+        return compile.ThrowIfTimedOut().ExitCode == 0 ? null : compile.Error;
     }
 
     [GeneratedRegex(@"^struct (?<name>\S+) \((?<size>\d+) bytes?, align (?<align>\d+)\) \{ (?<fields>.*)\}$")]

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using CapsuleGen.Tests.Shared;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
 using Microsoft.CodeAnalysis;
@@ -21,8 +22,7 @@ internal static class Snapshot
     {
         string directory = Path.Combine(Path.GetDirectoryName(testFile)!, "Snapshots");
         string prefix = Path.GetFileNameWithoutExtension(testFile) + "." + testName + "#";
-        bool accept = Environment.GetEnvironmentVariable(AcceptVariable) == "1" &&
-                      !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+        bool accept = Environment.GetEnvironmentVariable(AcceptVariable) == "1" && !Requires.InCI;
 
         Directory.CreateDirectory(directory);
         var failures = new StringBuilder();

@@ -15,14 +15,14 @@ namespace CapsuleGen.Package.Tests.Infrastructure;
 /// </summary>
 public sealed class ConsumerWorkspace : IAsyncLifetime
 {
-    private readonly string _scratch = Path.Combine(Path.GetTempPath(), "capsulegen-consumers-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly TemporaryDirectory _scratch = new("capsulegen-consumers-");
     private PackageFeed? _packages;
 
     public ConsumerWorkspace()
     {
-        Projects = Path.Combine(_scratch, "projects");
-        Output = Path.Combine(_scratch, "out");
-        DotNet = new DotNet(Path.Combine(_scratch, "nuget-packages"));
+        Projects = Path.Combine(_scratch.Path, "projects");
+        Output = Path.Combine(_scratch.Path, "out");
+        DotNet = new DotNet(Path.Combine(_scratch.Path, "nuget-packages"));
     }
 
     public DotNet DotNet { get; }
@@ -39,9 +39,8 @@ public sealed class ConsumerWorkspace : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Assert.False(_scratch.StartsWith(Repository.Root, StringComparison.Ordinal), "The consumers must live outside the repository.");
-        Directory.CreateDirectory(_scratch);
-        _packages = await PackageFeed.CreateAsync(_scratch, DotNet);
+        Assert.False(_scratch.Path.StartsWith(Repository.Root, StringComparison.Ordinal), "The consumers must live outside the repository.");
+        _packages = await PackageFeed.CreateAsync(_scratch.Path, DotNet);
 
         string templates = Path.Combine(AppContext.BaseDirectory, "Consumers");
         foreach (string template in Directory.EnumerateFiles(templates, "*", SearchOption.AllDirectories))
@@ -57,9 +56,9 @@ public sealed class ConsumerWorkspace : IAsyncLifetime
 
     public ValueTask DisposeAsync()
     {
-        if (Environment.GetEnvironmentVariable("CAPSULEGEN_KEEP_CONSUMERS") != "1" && Directory.Exists(_scratch))
+        if (Environment.GetEnvironmentVariable("CAPSULEGEN_KEEP_CONSUMERS") != "1")
         {
-            Directory.Delete(_scratch, recursive: true);
+            _scratch.Dispose();
         }
 
         return ValueTask.CompletedTask;

@@ -9,8 +9,6 @@ namespace CapsuleGen.Package.Tests.Infrastructure;
 /// </summary>
 public sealed class DotNet(string nugetPackages)
 {
-    private static readonly string s_executable = System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-
     private static readonly string[] s_hostVariablePrefixes = ["MSBUILD", "VSTEST", "TESTINGPLATFORM", "DOTNET_HOST_PATH", "NUGET_PACKAGES"];
 
     /// <summary>The isolated NuGet cache every command of these tests restores into.</summary>
@@ -58,6 +56,6 @@ public sealed class DotNet(string nugetPackages)
             all.AddRange(["-tl:off", "-nodeReuse:false", "-p:UseSharedCompilation=false"]);
         }
 
-        return Command.RunAsync(s_executable, all, workingDirectory, Environment(environment), timeout);
+        return Command.RunAsync(ChildProcess.DotNetHost, all, workingDirectory, Environment(environment), timeout);
     }
 }

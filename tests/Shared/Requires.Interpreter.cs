@@ -1,0 +1,31 @@
+namespace CapsuleGen.Tests.Shared;
+
+/// <summary>Requirements on the python3 executable that tests run as a child process (<see cref="PythonInterpreter"/>).</summary>
+internal static partial class Requires
+{
+    /// <summary>The interpreter, named by path or found on the PATH when it runs; returns it.</summary>
+    public static string Interpreter()
+    {
+        string python = PythonInterpreter.Executable;
+        if (Path.IsPathRooted(python) && !File.Exists(python))
+        {
+            Missing($"needs CPython at {python} (apt-get install -y python3, or point CAPSULEGEN_PYTHON at a python3)");
+        }
+
+        return python;
+    }
+
+    /// <summary>A module the interpreter imports, from the Debian packages named; returns the interpreter.</summary>
+    public static async Task<string> InterpreterModuleAsync(string module, string debianPackages)
+    {
+        string python = Interpreter();
+        ChildProcessResult probe = (await new ChildProcess(python, "-c", $"import {module}") { MergeOutput = true, Timeout = TimeSpan.FromMinutes(1) }.RunAsync())
+            .ThrowIfTimedOut();
+        if (probe.ExitCode != 0)
+        {
+            MissingModule(module, debianPackages, python, (probe.Output + probe.Error).Trim());
+        }
+
+        return python;
+    }
+}

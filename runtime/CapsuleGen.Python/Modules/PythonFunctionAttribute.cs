@@ -2,9 +2,10 @@ namespace CapsuleGen.Python;
 
 /// <summary>
 /// Makes a static method of a <see cref="PythonModuleAttribute"/> class a function of the module.
-/// The generator writes a <c>METH_FASTCALL</c> (or <c>METH_NOARGS</c>) wrapper that converts each
-/// argument, calls the method with the GIL held, converts the result, and turns a .NET exception
-/// into a Python exception.
+/// The generator writes a <c>METH_FASTCALL | METH_KEYWORDS</c> (or <c>METH_NOARGS</c>) wrapper that
+/// binds the arguments as a Python <c>def</c> does (by position or by name; see
+/// <see cref="PositionalOnlyAttribute"/> and <see cref="KeywordOnlyAttribute"/>), converts each one, calls
+/// the method with the GIL held, converts the result, and turns a .NET exception into a Python exception.
 /// </summary>
 /// <remarks>
 /// Parameters and results may be <c>bool</c>, the integer types, <c>float</c>, <c>double</c>,

@@ -118,6 +118,29 @@ internal static class PythonModuleSources
         }
         """;
 
+    /// <summary>Every way a function takes an array (spans, strided views, a default, with the GIL let go) and returns a tensor.</summary>
+    public const string Arrays = """
+        using System;
+        using CapsuleGen.DLPack;
+        using CapsuleGen.Python;
+
+        [PythonModule("Arrays")]
+        public static partial class Arrays
+        {
+            [PythonFunction("sum")]
+            public static double Sum(ReadOnlySpan<double> values) => 0;
+
+            [PythonFunction("scale", ReleaseGil = true)]
+            public static void Scale(Span<float> values, float factor = 2) { }
+
+            [PythonFunction("trace")]
+            public static double Trace(ReadOnlyStridedSpan<double> matrix, StridedSpan<long> valuesArray, ReadOnlySpan<bool> mask = default) => 0;
+
+            [PythonFunction("arange")]
+            public static DLPackTensor Arange(int count) => DLPackTensor.FromArray(new double[count]);
+        }
+        """;
+
     /// <summary>Obsolete and experimental functions and exported tables, which generated code names on the project's behalf.</summary>
     public const string Deprecated = """
         using System;

@@ -43,6 +43,9 @@ public sealed class PythonModuleTests
     }
 
     [Fact]
+    public void ArraysModule() => VerifyAndCompile(PythonModuleSources.Arrays, "Arrays");
+
+    [Fact]
     public void SpamModule() => VerifyAndCompile(PythonModuleSources.Spam, "Spam");
 
     [Fact]

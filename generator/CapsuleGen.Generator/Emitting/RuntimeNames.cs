@@ -33,6 +33,8 @@ internal static class RuntimeNames
     public const string PythonSignature = "global::CapsuleGen.Python.Modules.PythonSignature";
     public const string PythonCall = "global::CapsuleGen.Python.Modules.PythonCall";
     public const string PythonArguments = "global::CapsuleGen.Python.Modules.PythonArguments";
+    public const string ArrayArgument = "global::CapsuleGen.Python.Arrays.ArrayArgument";
+    public const string DLPackTensor = "global::CapsuleGen.DLPack.DLPackTensor";
     public const string PythonResults = "global::CapsuleGen.Python.Modules.PythonResults";
 
     // .NET. 'nint' and 'nuint' are contextual keywords: a type or alias of that name in the user's code would capture them.

@@ -15,6 +15,11 @@ internal static class KnownNames
     public const string PositionalOnlyAttribute = "CapsuleGen.Python.PositionalOnlyAttribute";
     public const string KeywordOnlyAttribute = "CapsuleGen.Python.KeywordOnlyAttribute";
     public const string PyObject = "CapsuleGen.Python.PyObject";
+    public const string DLPackTensor = "CapsuleGen.DLPack.DLPackTensor";
+    public const string StridedSpan = "CapsuleGen.DLPack.StridedSpan<T>";
+    public const string ReadOnlyStridedSpan = "CapsuleGen.DLPack.ReadOnlyStridedSpan<T>";
+    public const string Span = "System.Span<T>";
+    public const string ReadOnlySpan = "System.ReadOnlySpan<T>";
 
     /// <summary>The named argument of <c>[PythonFunction]</c> that lets go of the GIL while the method runs.</summary>
     public const string ReleaseGilProperty = "ReleaseGil";

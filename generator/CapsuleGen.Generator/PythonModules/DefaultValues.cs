@@ -22,6 +22,11 @@ internal static class DefaultValues
         object? value = parameter.ExplicitDefaultValue;
         switch (value)
         {
+            case null when kind.IsArray():
+                // 'ReadOnlySpan<double> weights = default': an empty span, which None (or leaving it out) gives.
+                csharp = "default";
+                python = "None";
+                return true;
             case null:
                 // A default of null for a type not declared nullable still passes null, as C# would.
                 csharp = kind is PythonValueKind.StringOrNone or PythonValueKind.CapsuleOrNone ? "null" : "null!";

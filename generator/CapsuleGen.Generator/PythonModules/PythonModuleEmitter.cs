@@ -147,7 +147,15 @@ internal static class PythonModuleEmitter
             writer.Line($"{RuntimeNames.Capsule}? {capsule.Name} = null;");
         }
 
-        if (lent.Length > 0)
+        // Array arguments hold a buffer or a consumed tensor for the call, given back in the same finally.
+        var arrays = function.Parameters.Where(parameter => parameter.Kind.IsArray())
+            .ToDictionary(parameter => parameter, parameter => Identifiers.Take(parameter.PlainName + "Array", taken));
+        foreach (string array in arrays.Values)
+        {
+            writer.Line($"{RuntimeNames.ArrayArgument} {array} = default;");
+        }
+
+        if (lent.Length > 0 || arrays.Count > 0)
         {
             writer.Line();
         }
@@ -186,12 +194,14 @@ internal static class PythonModuleEmitter
             }
             else if (parameter.DefaultValue is null)
             {
-                WriteCheck(writer, "!" + Conversion(parameter, argument, qualified, $"out {parameter.ManagedType} {parameter.Name}"));
+                string output = arrays.TryGetValue(parameter, out string? array) ? $"ref {array}, out " : "out ";
+                WriteCheck(writer, "!" + Conversion(parameter, argument, qualified, $"{output}{parameter.ManagedType} {parameter.Name}"));
             }
             else
             {
+                string output = arrays.TryGetValue(parameter, out string? array) ? $"ref {array}, out " : "out ";
                 writer.Line($"{parameter.ManagedType} {parameter.Name} = {parameter.DefaultValue};");
-                WriteCheck(writer, $"{argument} != 0 && !" + Conversion(parameter, argument, qualified, $"out {parameter.Name}"));
+                WriteCheck(writer, $"{argument} != 0 && !" + Conversion(parameter, argument, qualified, $"{output}{parameter.Name}"));
             }
         }
 
@@ -221,12 +231,17 @@ internal static class PythonModuleEmitter
         writer.OpenBlock($"catch ({RuntimeNames.Exception} {exception})");
         writer.Line($"return {RuntimeNames.PythonCall}.Raise({exception});");
         writer.CloseBlock();
-        if (lent.Length > 0)
+        if (lent.Length > 0 || arrays.Count > 0)
         {
             writer.OpenBlock("finally");
             foreach (PythonParameter capsule in lent)
             {
                 writer.Line($"{RuntimeNames.PythonArguments}.Release({capsule.Name});");
+            }
+
+            foreach (string array in arrays.Values)
+            {
+                writer.Line($"{array}.Release();");
             }
 
             writer.CloseBlock();
@@ -287,7 +302,7 @@ internal static class PythonModuleEmitter
     }
 
     private static string Conversion(PythonParameter parameter, string argument, string qualified, string output) =>
-        $"{RuntimeNames.PythonArguments}.{(parameter.Kind is PythonValueKind.StringOrNone or PythonValueKind.CapsuleOrNone ? "TryConvertOrNone" : "TryConvert")}" +
+        $"{RuntimeNames.PythonArguments}.{(parameter.Kind is PythonValueKind.StringOrNone or PythonValueKind.CapsuleOrNone || (parameter.Kind.IsArray() && parameter.DefaultValue is not null) ? "TryConvertOrNone" : "TryConvert")}" +
         $"({argument}, {qualified}, {CSharpText.Literal(parameter.PythonName)}, {output})";
 
     private static string FunctionPointerType(PythonFunction function) => function.Parameters.Count == 0

@@ -30,6 +30,29 @@ internal enum PythonValueKind
 
     /// <summary>A <c>PyObject</c>: any object, unconverted.</summary>
     Object,
+
+    /// <summary>A <c>ReadOnlySpan&lt;T&gt;</c>: a C-contiguous array's memory, lent for the call.</summary>
+    ReadOnlySpan,
+
+    /// <summary>A <c>Span&lt;T&gt;</c>: a writable C-contiguous array's memory, lent for the call.</summary>
+    Span,
+
+    /// <summary>A <c>ReadOnlyStridedSpan&lt;T&gt;</c>: an array of any layout, lent for the call.</summary>
+    ReadOnlyStridedSpan,
+
+    /// <summary>A <c>StridedSpan&lt;T&gt;</c>: a writable array of any layout, lent for the call.</summary>
+    StridedSpan,
+
+    /// <summary>A returned <c>DLPackTensor</c>: given to Python as an object NumPy and torch read through DLPack.</summary>
+    Tensor,
+}
+
+/// <summary>What the kinds have in common.</summary>
+internal static class PythonValueKinds
+{
+    /// <summary>Whether the argument is an array's memory, held for the call in an <c>ArrayArgument</c> the wrapper releases.</summary>
+    public static bool IsArray(this PythonValueKind kind) =>
+        kind is PythonValueKind.ReadOnlySpan or PythonValueKind.Span or PythonValueKind.ReadOnlyStridedSpan or PythonValueKind.StridedSpan;
 }
 
 /// <summary>A parameter of a module function.</summary>

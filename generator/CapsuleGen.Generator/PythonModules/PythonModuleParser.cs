@@ -199,7 +199,7 @@ internal static class PythonModuleParser
         }
 
         bool nullDefault = parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is null;
-        if (nullDefault && resolved is not (PythonValueKind.String or PythonValueKind.StringOrNone or PythonValueKind.Capsule or PythonValueKind.CapsuleOrNone or PythonValueKind.Object))
+        if (nullDefault && resolved is not (PythonValueKind.String or PythonValueKind.StringOrNone or PythonValueKind.Capsule or PythonValueKind.CapsuleOrNone or PythonValueKind.Object) && !resolved.IsArray())
         {
             return null; // a default that is no constant of the type ('double x = double.'): the compiler reports it
         }
@@ -213,7 +213,7 @@ internal static class PythonModuleParser
         }
 
         DefaultValues.TryWrite(parameter, resolved, out string? csharpDefault, out string? pythonDefault);
-        return new PythonParameter(Identifiers.Escape(parameter.Name), pythonName, resolved, PythonTypeResolver.ManagedType(resolved), csharpDefault, pythonDefault, forgivesNull);
+        return new PythonParameter(Identifiers.Escape(parameter.Name), pythonName, resolved, PythonTypeResolver.ManagedType(resolved, parameter.Type), csharpDefault, pythonDefault, forgivesNull);
     }
 
     private static string Shown(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);

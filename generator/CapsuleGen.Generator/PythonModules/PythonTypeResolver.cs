@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using CapsuleGen.Generator.Emitting;
 using CapsuleGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
@@ -11,7 +12,16 @@ namespace CapsuleGen.Generator.PythonModules;
 /// </summary>
 internal static class PythonTypeResolver
 {
-    private const string Supported = "use bool, an integer type, float, double, string, Capsule, or PyObject for any other object";
+    private const string Supported = "use bool, an integer type, float, double, string, Capsule, a span of numbers for an array, or PyObject for any other object";
+
+    /// <summary>The element types an array's memory can be read as (those with a DLPack data type).</summary>
+    private static readonly HashSet<SpecialType> s_elements = new()
+    {
+        SpecialType.System_SByte, SpecialType.System_Byte, SpecialType.System_Int16, SpecialType.System_UInt16,
+        SpecialType.System_Int32, SpecialType.System_UInt32, SpecialType.System_Int64, SpecialType.System_UInt64,
+        SpecialType.System_IntPtr, SpecialType.System_UIntPtr, SpecialType.System_Single, SpecialType.System_Double,
+        SpecialType.System_Boolean,
+    };
 
     /// <summary>How a value of <paramref name="type"/> converts; null with <paramref name="problem"/> set if it cannot.</summary>
     public static PythonValueKind? Resolve(ITypeSymbol type, bool isReturn, out string? problem)
@@ -41,6 +51,29 @@ internal static class PythonTypeResolver
         {
             case KnownNames.Capsule: return annotated ? PythonValueKind.CapsuleOrNone : PythonValueKind.Capsule;
             case KnownNames.PyObject: return PythonValueKind.Object;
+            case KnownNames.DLPackTensor when isReturn: return PythonValueKind.Tensor;
+            case KnownNames.DLPackTensor:
+                problem = "a tensor parameter is not taken over from Python; take a span or strided span of its elements, lent for the call";
+                return null;
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic &&
+            ArrayKind(generic.OriginalDefinition.ToDisplayString()) is { } arrayKind)
+        {
+            ITypeSymbol element = generic.TypeArguments[0];
+            if (isReturn)
+            {
+                problem = "a span cannot outlive the call; return a DLPackTensor (DLPackTensor.FromArray) to give Python memory without a copy";
+                return null;
+            }
+
+            if (s_elements.Contains(element.SpecialType) || IsHalfOrComplex(element))
+            {
+                return arrayKind;
+            }
+
+            problem = $"an array's elements are read as numbers: the element type must be an integer type, float, double, bool, Half or Complex, not {element.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}";
+            return null;
         }
 
         problem = type switch
@@ -56,6 +89,22 @@ internal static class PythonTypeResolver
         problem += "; " + Supported;
         return null;
     }
+
+    private static PythonValueKind? ArrayKind(string definition) => definition switch
+    {
+        KnownNames.ReadOnlySpan => PythonValueKind.ReadOnlySpan,
+        KnownNames.Span => PythonValueKind.Span,
+        KnownNames.ReadOnlyStridedSpan => PythonValueKind.ReadOnlyStridedSpan,
+        KnownNames.StridedSpan => PythonValueKind.StridedSpan,
+        _ => null,
+    };
+
+    private static bool IsHalfOrComplex(ITypeSymbol element) =>
+        element.ToDisplayString() is "System.Half" or "System.Numerics.Complex";
+
+    /// <summary>The type the generated wrapper declares for a converted argument: an array's span type as the method declares it.</summary>
+    public static string ManagedType(PythonValueKind kind, ITypeSymbol declared) =>
+        kind.IsArray() ? declared.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) : ManagedType(kind);
 
     /// <summary>The type the generated wrapper declares for a converted argument.</summary>
     public static string ManagedType(PythonValueKind kind) => kind switch
@@ -78,6 +127,7 @@ internal static class PythonTypeResolver
         PythonValueKind.Capsule => RuntimeNames.Capsule,
         PythonValueKind.CapsuleOrNone => RuntimeNames.Capsule + "?",
         PythonValueKind.Object => RuntimeNames.PyObject,
+        PythonValueKind.Tensor => RuntimeNames.DLPackTensor + "?",
         _ => "void",
     };
 }

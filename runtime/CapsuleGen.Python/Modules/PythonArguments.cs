@@ -12,7 +12,7 @@ namespace CapsuleGen.Python.Modules;
 /// CPython's own words: <c>Bird.setQuack() argument 'quack' must be a capsule, not type</c>.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static unsafe class PythonArguments
+public static unsafe partial class PythonArguments
 {
     /// <summary>
     /// An <c>int</c> (or subclass, such as <c>bool</c>), or anything with <c>__index__</c> (a NumPy

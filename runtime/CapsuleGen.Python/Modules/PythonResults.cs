@@ -54,4 +54,25 @@ public static unsafe class PythonResults
     /// </summary>
     /// <exception cref="ObjectDisposedException">The handle was disposed (say, one the method returned before and kept).</exception>
     public static nint From(PyObject? value) => value is null ? None() : value.TakeReference();
+
+    /// <summary>
+    /// A <c>capsulegen.DLPackTensor</c> over the tensor's memory, which NumPy and torch take without a copy
+    /// (<c>numpy.from_dlpack</c>), or <c>None</c> for null. The method gives its handle away: the Python
+    /// object owns it from here and lets go when Python drops the object, so the method must not dispose it.
+    /// </summary>
+    public static nint From(DLPack.DLPackTensor? value)
+    {
+        if (value is null)
+        {
+            return None();
+        }
+
+        if (value.IsDisposed)
+        {
+            return PythonCall.Raise(new ObjectDisposedException(nameof(DLPack.DLPackTensor),
+                "The method returned a disposed DLPackTensor: a returned tensor is given to Python, which releases it, so return it undisposed (no 'using')."));
+        }
+
+        return Arrays.TensorObjects.Create(value);
+    }
 }

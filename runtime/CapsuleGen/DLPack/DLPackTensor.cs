@@ -28,8 +28,7 @@ public sealed unsafe class DLPackTensor : IDisposable
     private readonly long[] _strides;
     private readonly nint[] _lengths;
     private readonly nint[] _byteStrides;
-    private readonly TensorRelease _release;
-    private long _references = 1; // the handle's own, and one per exported tensor not yet deleted
+    private readonly TensorRelease _release; // counts the holds on the memory: handles, and exports not yet deleted
     private int _disposed;
 
     private DLPackTensor(byte* first, DLDataType dataType, DLDevice device, ReadOnlySpan<long> shape, ReadOnlySpan<long> strides, bool readOnly, DLPackVersion? version, TensorRelease release)
@@ -42,13 +41,29 @@ public sealed unsafe class DLPackTensor : IDisposable
         _release = release;
         _shape = shape.ToArray();
         _strides = strides.IsEmpty && !shape.IsEmpty ? RowMajorStrides(shape) : strides.ToArray();
-        _lengths = new nint[_shape.Length];
-        _byteStrides = new nint[_shape.Length];
+        // Pinned: the Python bridge lends these to buffer consumers as Py_buffer's shape and strides.
+        _lengths = GC.AllocateArray<nint>(_shape.Length, pinned: true);
+        _byteStrides = GC.AllocateArray<nint>(_shape.Length, pinned: true);
         for (int i = 0; i < _shape.Length; i++)
         {
             _lengths[i] = checked((nint)_shape[i]);
             _byteStrides[i] = checked((nint)(_strides[i] * dataType.ByteSize));
         }
+    }
+
+    /// <summary>Another handle to <paramref name="source"/>'s memory, whose hold the caller has already added.</summary>
+    private DLPackTensor(DLPackTensor source)
+    {
+        _first = source._first;
+        DataType = source.DataType;
+        Device = source.Device;
+        IsReadOnly = source.IsReadOnly;
+        Version = source.Version;
+        _release = source._release;
+        _shape = source._shape;
+        _strides = source._strides;
+        _lengths = source._lengths;
+        _byteStrides = source._byteStrides;
     }
 
     /// <summary>The type of one element.</summary>
@@ -112,24 +127,38 @@ public sealed unsafe class DLPackTensor : IDisposable
         return Describe(&managed->Tensor, (managed->Flags & DLPackFlags.ReadOnly) != 0, version, release);
     }
 
+    /// <summary>A .NET array as a one-dimensional tensor, pinned until the handle and every exported tensor are done.</summary>
+    public static DLPackTensor FromArray<T>(T[] array) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(array);
+        return Pin(array.AsMemory(), [array.Length], readOnly: false);
+    }
+
     /// <summary>
-    /// A .NET array as a tensor of <paramref name="shape"/> (by default one dimension, the whole array),
-    /// row-major. The array stays pinned until the handle and every exported tensor are done.
+    /// A .NET array as a row-major tensor of <paramref name="shape"/>, which must hold exactly the array's
+    /// elements (no lengths: a scalar, of an array of one). Pinned until the handle and every export are done.
     /// </summary>
     public static DLPackTensor FromArray<T>(T[] array, params ReadOnlySpan<long> shape) where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(array);
-        return FromMemory(array.AsMemory(), shape);
+        return Pin(array.AsMemory(), shape, readOnly: false);
     }
 
-    /// <summary>Writable .NET memory as a row-major tensor of <paramref name="shape"/> (by default one dimension); pinned while held.</summary>
-    public static DLPackTensor FromMemory<T>(Memory<T> memory, params ReadOnlySpan<long> shape) where T : unmanaged =>
-        Pin(memory, shape, readOnly: false);
+    /// <summary>Writable .NET memory as a one-dimensional tensor; pinned while held.</summary>
+    public static DLPackTensor FromMemory<T>(Memory<T> memory) where T : unmanaged => Pin(memory, [memory.Length], readOnly: false);
+
+    /// <summary>Writable .NET memory as a row-major tensor of <paramref name="shape"/>; pinned while held.</summary>
+    public static DLPackTensor FromMemory<T>(Memory<T> memory, params ReadOnlySpan<long> shape) where T : unmanaged => Pin(memory, shape, readOnly: false);
 
     /// <summary>
-    /// Read-only .NET memory as a row-major tensor: a versioned consumer sees the read-only flag; a
-    /// legacy one cannot be told (legacy DLPack has no such flag), so export it only to readers.
+    /// Read-only .NET memory as a one-dimensional tensor: a versioned consumer sees the read-only flag, the
+    /// buffer protocol a read-only buffer; a legacy DLPack consumer cannot be told (legacy DLPack has no such
+    /// flag), so export it only to readers.
     /// </summary>
+    public static DLPackTensor FromMemory<T>(ReadOnlyMemory<T> memory) where T : unmanaged =>
+        Pin(MemoryMarshal.AsMemory(memory), [memory.Length], readOnly: true);
+
+    /// <summary>Read-only .NET memory as a row-major tensor of <paramref name="shape"/> (see <see cref="FromMemory{T}(ReadOnlyMemory{T})"/>).</summary>
     public static DLPackTensor FromMemory<T>(ReadOnlyMemory<T> memory, params ReadOnlySpan<long> shape) where T : unmanaged =>
         Pin(MemoryMarshal.AsMemory(memory), shape, readOnly: true);
 
@@ -205,9 +234,41 @@ public sealed unsafe class DLPackTensor : IDisposable
         }
     }
 
+    /// <summary>
+    /// A new handle to the same memory, holding it as an export does: the memory goes when every
+    /// handle and export is done. Internal: the Python bridge's objects hold tensors this way.
+    /// </summary>
+    internal DLPackTensor Share()
+    {
+        AddHold();
+        return new DLPackTensor(this);
+    }
+
+    /// <summary>
+    /// Dispose for a caller that must not run foreign code (CPython's deallocation of the object that
+    /// held the handle): the memory, if this was the last hold, is given back on a thread-pool thread.
+    /// </summary>
+    internal void DisposeDeferred()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            GC.SuppressFinalize(this);
+            Release(deferred: true);
+        }
+    }
+
     /// <summary>As NumPy describes an array: <c>float64 tensor of shape (3, 4) on cpu</c>.</summary>
     public override string ToString() =>
         $"{DataType} tensor of shape {TensorLayout.Describe(_lengths)} on {Device}{(IsReadOnly ? ", read-only" : string.Empty)}{(IsDisposed ? ", disposed" : string.Empty)}";
+
+    /// <summary>The first element's address (the data pointer plus any byte offset).</summary>
+    internal byte* First => _first;
+
+    /// <summary>The lengths and byte strides, in arrays pinned for the handle's life (what <c>Py_buffer</c> points at).</summary>
+    internal nint* PinnedLengths => (nint*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_lengths));
+
+    /// <inheritdoc cref="PinnedLengths"/>
+    internal nint* PinnedByteStrides => (nint*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_byteStrides));
 
     /// <summary>The memory as the checks see it; the same layout the Python bridge reads a buffer argument with.</summary>
     internal TensorLayout Layout => new(_first, DataType, Device, _lengths, _byteStrides, IsReadOnly);
@@ -287,11 +348,6 @@ public sealed unsafe class DLPackTensor : IDisposable
     private static DLPackTensor Pin<T>(Memory<T> memory, ReadOnlySpan<long> shape, bool readOnly) where T : unmanaged
     {
         DLDataType dataType = DLDataType.Require<T>();
-        if (shape.IsEmpty)
-        {
-            return Pin(memory, [memory.Length], readOnly);
-        }
-
         CheckShape(shape, default);
         if (Count(shape) != memory.Length)
         {
@@ -318,24 +374,10 @@ public sealed unsafe class DLPackTensor : IDisposable
     private static string Format(ReadOnlySpan<long> shape) =>
         "(" + string.Join(", ", shape.ToArray().Select(length => length.ToString(CultureInfo.InvariantCulture))) + (shape.Length == 1 ? ",)" : ")");
 
-    /// <summary>One block for the managed tensor and its shape and strides, freed by the deleter; holds the memory for it.</summary>
+    /// <summary>One block for the managed tensor and its shape and strides, freed by the deleter; adds a hold on the memory for it.</summary>
     private void* AllocateExport(int headerSize, out long* shape, out long* strides)
     {
-        // Only a live handle exports; a count that reached zero (memory given back) never rises again.
-        ObjectDisposedException.ThrowIf(IsDisposed, this);
-        long references = Volatile.Read(ref _references);
-        while (true)
-        {
-            ObjectDisposedException.ThrowIf(references == 0, this);
-            long seen = Interlocked.CompareExchange(ref _references, references + 1, references);
-            if (seen == references)
-            {
-                break;
-            }
-
-            references = seen;
-        }
-
+        AddHold();
         byte* block = (byte*)NativeMemory.AllocZeroed((nuint)(headerSize + (2 * Rank * sizeof(long))));
         shape = (long*)(block + headerSize);
         strides = shape + Rank;
@@ -355,9 +397,15 @@ public sealed unsafe class DLPackTensor : IDisposable
         ByteOffset = 0,
     };
 
+    /// <summary>Adds a hold on the memory for an export or another handle; only a live handle can.</summary>
+    private void AddHold()
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed || !_release.TryAddHold(), this);
+    }
+
     private void Release(bool deferred)
     {
-        if (Interlocked.Decrement(ref _references) != 0)
+        if (!_release.DropHold())
         {
             return;
         }

@@ -1,10 +1,22 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace CapsuleGen.DLPack;
 
 /// <summary>The arithmetic both strided views share: counts, bounds-checked offsets, and walking in row-major order.</summary>
 internal static class StridedIndexing
 {
+    /// <summary>A view's first element; the default view has none, and indexing it throws rather than reading address zero.</summary>
+    public static ref T First<T>(ref T first)
+    {
+        if (Unsafe.IsNullRef(ref first))
+        {
+            throw new IndexOutOfRangeException("The view is empty (a default view holds no elements).");
+        }
+
+        return ref first;
+    }
+
     public static nint Count(ReadOnlySpan<nint> lengths)
     {
         nint count = 1;

@@ -34,12 +34,12 @@ public readonly ref struct StridedSpan<T> where T : unmanaged
     /// <summary>The distance between neighbours along each dimension, in bytes (as NumPy's <c>strides</c>).</summary>
     public ReadOnlySpan<nint> ByteStrides => _byteStrides;
 
-    /// <summary>How many elements the view holds: the product of its lengths (one for a scalar, zero if any length is).</summary>
-    public nint ElementCount => StridedIndexing.Count(_lengths);
+    /// <summary>How many elements the view holds: the product of its lengths (one for a scalar, zero if any length is, zero for the default view).</summary>
+    public nint ElementCount => Unsafe.IsNullRef(ref _first) ? 0 : StridedIndexing.Count(_lengths);
 
     /// <summary>The element at <paramref name="indices"/>, one per dimension; a wrong count or an index out of range throws.</summary>
     public ref T this[params ReadOnlySpan<nint> indices] =>
-        ref Unsafe.AddByteOffset(ref _first, StridedIndexing.Offset(_lengths, _byteStrides, indices));
+        ref Unsafe.AddByteOffset(ref StridedIndexing.First(ref _first), StridedIndexing.Offset(_lengths, _byteStrides, indices));
 
     /// <summary>The element at <paramref name="index"/> of a one-dimensional view.</summary>
     public ref T this[nint index] => ref this[[index]];
@@ -107,12 +107,12 @@ public readonly ref struct ReadOnlyStridedSpan<T> where T : unmanaged
     /// <summary>The distance between neighbours along each dimension, in bytes (as NumPy's <c>strides</c>).</summary>
     public ReadOnlySpan<nint> ByteStrides => _byteStrides;
 
-    /// <summary>How many elements the view holds: the product of its lengths (one for a scalar, zero if any length is).</summary>
-    public nint ElementCount => StridedIndexing.Count(_lengths);
+    /// <summary>How many elements the view holds: the product of its lengths (one for a scalar, zero if any length is, zero for the default view).</summary>
+    public nint ElementCount => Unsafe.IsNullRef(ref _first) ? 0 : StridedIndexing.Count(_lengths);
 
     /// <summary>The element at <paramref name="indices"/>, one per dimension; a wrong count or an index out of range throws.</summary>
     public ref readonly T this[params ReadOnlySpan<nint> indices] =>
-        ref Unsafe.AddByteOffset(ref _first, StridedIndexing.Offset(_lengths, _byteStrides, indices));
+        ref Unsafe.AddByteOffset(ref StridedIndexing.First(ref _first), StridedIndexing.Offset(_lengths, _byteStrides, indices));
 
     /// <summary>The element at <paramref name="index"/> of a one-dimensional view.</summary>
     public ref readonly T this[nint index] => ref this[[index]];

@@ -12,6 +12,7 @@ internal sealed unsafe class TensorRelease
     private readonly bool _versioned;
     private readonly IDisposable? _owner;
     private MemoryHandle _pin;
+    private long _holds = 1; // the first handle's; a count that reached zero never rises again
     private int _ran;
 
     private TensorRelease(nint managed, bool versioned, IDisposable? owner, MemoryHandle pin)
@@ -27,6 +28,27 @@ internal sealed unsafe class TensorRelease
 
     /// <summary>Releases a pin and disposes an owner (either may be absent).</summary>
     public static TensorRelease Owned(IDisposable? owner, MemoryHandle pin) => new(0, versioned: false, owner, pin);
+
+    /// <summary>Adds a hold, unless the memory was given back already.</summary>
+    public bool TryAddHold()
+    {
+        long holds = Volatile.Read(ref _holds);
+        while (holds > 0)
+        {
+            long seen = Interlocked.CompareExchange(ref _holds, holds + 1, holds);
+            if (seen == holds)
+            {
+                return true;
+            }
+
+            holds = seen;
+        }
+
+        return false;
+    }
+
+    /// <summary>Drops a hold; true for the last one, whose dropper gives the memory back.</summary>
+    public bool DropHold() => Interlocked.Decrement(ref _holds) == 0;
 
     /// <summary>Whether giving back runs code that is not this library's (a deleter, an owner's <c>Dispose</c>), which may block or take a lock.</summary>
     public bool RunsForeignCode => _managed != 0 || _owner is not null;

@@ -1,0 +1,104 @@
+using System.ComponentModel;
+using CapsuleGen.DLPack;
+using CapsuleGen.Python.Modules;
+
+namespace CapsuleGen.Python.Arrays;
+
+/// <summary>
+/// What a generated module function holds of an array argument for the call: the buffer Python lent
+/// it (<c>PyObject_GetBuffer</c>), or the DLPack tensor it consumed. The wrapper keeps it on its stack
+/// and gives it back in its <c>finally</c> (<see cref="Release"/>), with the GIL held, however the call
+/// ended; the spans the method received are not valid after that.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public unsafe struct ArrayArgument
+{
+    private PyBuffer _view;
+    private DLPackTensor? _tensor;
+    private bool _holdsView;
+
+    /// <summary>Gives back what the argument held: releases the buffer, or deletes the consumed tensor. Never throws.</summary>
+    public void Release()
+    {
+        try
+        {
+            if (_holdsView)
+            {
+                _holdsView = false;
+                fixed (PyBuffer* view = &_view)
+                {
+                    ArrayApi.Instance.PyBuffer_Release(view);
+                }
+            }
+
+            DLPackTensor? tensor = _tensor;
+            _tensor = null;
+            tensor?.Dispose();
+        }
+        catch (Exception exception)
+        {
+            // Only a producer's deleter can throw here, and nothing may unwind into CPython.
+            CapsuleBoundary.Record("dltensor", "an array argument's release", exception);
+        }
+    }
+
+    /// <summary>
+    /// Takes <paramref name="obj"/>'s memory for the call: through the buffer protocol (NumPy arrays,
+    /// <c>bytes</c>, <c>bytearray</c>, <c>memoryview</c>, <c>array.array</c>), else through DLPack (a torch
+    /// tensor, a <c>"dltensor"</c> capsule). False with a Python exception set; <paramref name="notAnArray"/>
+    /// then says the object is neither, so the caller can name what it expected.
+    /// </summary>
+    internal bool TryOpen(nint obj, out bool notAnArray)
+    {
+        notAnArray = false;
+        ArrayApi arrays = ArrayApi.Instance;
+        fixed (PyBuffer* view = &_view)
+        {
+            if (arrays.PyObject_GetBuffer(obj, view, ArrayApi.BufferStridesAndFormat) == 0)
+            {
+                _holdsView = true;
+                return true;
+            }
+        }
+
+        ModuleApi module = ModuleApi.Instance;
+        if (module.PyErr_ExceptionMatches(module.TypeError) == 0 && module.PyErr_ExceptionMatches(arrays.BufferError) == 0)
+        {
+            return false; // the exporter's own error (a MemoryError, say) is the one to see
+        }
+
+        CPython.Api.PyErr_Clear();
+        _tensor = DLPackCapsules.TryConsume(obj, out notAnArray);
+        return _tensor is not null;
+    }
+
+    /// <summary>The data type of the memory taken, or null for a buffer whose format names none.</summary>
+    internal readonly DLDataType? DataType => _tensor?.DataType ?? BufferFormat.Parse(_view.Format, _view.ItemSize);
+
+    /// <summary>What the memory taken holds, for a message.</summary>
+    internal readonly string Describe() => _tensor is not null ? $"an array of {_tensor.DataType}" : BufferFormat.Describe(_view.Format, _view.ItemSize);
+
+    /// <summary>The memory as the checks read it: the buffer's, or the tensor's.</summary>
+    internal readonly TensorLayout Layout(DLDataType dataType)
+    {
+        if (_tensor is not null)
+        {
+            return _tensor.Layout;
+        }
+
+        PyBuffer view = _view;
+        if (view.Ndim > 0 && view.Strides == null)
+        {
+            // PyBUF_STRIDES was asked for, so every exporter gives strides; one that does not gets a default view.
+            return new TensorLayout(view.Buffer, dataType, DLDevice.Cpu, default, default, readOnly: true);
+        }
+
+        return new TensorLayout(
+            view.Buffer,
+            dataType,
+            DLDevice.Cpu,
+            new ReadOnlySpan<nint>(view.Shape, view.Shape == null ? 0 : view.Ndim),
+            new ReadOnlySpan<nint>(view.Strides, view.Strides == null ? 0 : view.Ndim),
+            view.ReadOnly != 0);
+    }
+}

@@ -2,7 +2,7 @@ using CapsuleGen.Python;
 
 namespace Benchmarks.PythonCalls;
 
-/// <summary>Four trivial functions, so that a Python call into them costs the call path and little else.</summary>
+/// <summary>Four trivial functions, so that a Python call into them costs the call path and little else, and a sum over an array.</summary>
 [PythonModule("CsCalls")]
 public static partial class CsCalls
 {
@@ -23,4 +23,17 @@ public static partial class CsCalls
     /// <summary>The length of text in UTF-16 code units (its length in characters for ASCII text).</summary>
     [PythonFunction("length")]
     public static int Length(string text) => text.Length;
+
+    /// <summary>The sum of a C-contiguous float64 array, in index order: the array is lent, not copied.</summary>
+    [PythonFunction("sum")]
+    public static double Sum(ReadOnlySpan<double> values)
+    {
+        double total = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            total += values[i];
+        }
+
+        return total;
+    }
 }

@@ -1,4 +1,4 @@
-"""Times one Python call into the same four functions in C#, C and pybind11, in one process.
+"""Times one Python call into the same functions in C#, C and pybind11, in one process.
 
 usage: python3 calls.py MODULE_DIRECTORY PYBIND11_DIRECTORY [ROUNDS] [CALLS]
 
@@ -10,6 +10,8 @@ to round, and prints the best and the median of the rounds per call.
 """
 import os
 import statistics
+
+import numpy
 import sys
 import timeit
 
@@ -30,7 +32,11 @@ STATEMENTS = {
     "add": "f(1, 2)",
     "scale": "f(1.5, 2.0)",
     "length": "f('hello world')",
+    "sum": "f(one)",
+    "sum ": "f(million)",
 }
+# The arrays the sums take: one float64 and a million (8 MB), made once; the sums never copy them.
+ARRAYS = {"one": numpy.ones(1), "million": numpy.arange(1_000_000, dtype=numpy.float64) / 7}
 
 
 def check():
@@ -39,6 +45,7 @@ def check():
         "add": [(1, 2), (-7, 3), (0, 0), (2**62, 2**62), (2**63 - 1, 1)],  # the last two wrap around
         "scale": [(1.5, 2.0), (-0.1, 3.0), (3, 0.5), (1e308, 10.0)],  # an int converts; the last is inf
         "length": [("",), ("hello world",), ("x" * 1000,)],  # ASCII: UTF-8 bytes = UTF-16 units
+        "sum": [(ARRAYS["one"],), (ARRAYS["million"],), (numpy.zeros(0),)],
     }
     wrong = {
         "noop": [(1,)],
@@ -46,10 +53,12 @@ def check():
         "scale": [(1.0,), ("1.5", 2.0), (None, 2.0)],
         # Not bytes: pybind11's std::string takes bytes too (C# and C raise TypeError).
         "length": [(), (5,), (None,)],
+        # Only a missing argument: pybind11's array_t makes an array of whatever it is given (None too).
+        "sum": [()],
     }
     for name, argument_lists in cases.items():
         for arguments in argument_lists:
-            results = {label: getattr(module, name)(*arguments) for label, module in IMPLEMENTATIONS.items()}
+            results = {label: getattr(module, name.strip())(*arguments) for label, module in IMPLEMENTATIONS.items()}
             expected = results["C"]
             for label, result in results.items():
                 if type(result) is not type(expected) or result != expected:
@@ -71,7 +80,8 @@ def check():
 
 def timer(function, statement):
     # The setup runs inside timeit's function, so 'f' is a local there: no global or attribute lookup is timed.
-    return timeit.Timer(stmt=statement, setup="f = _f", globals={"_f": function})
+    return timeit.Timer(stmt=statement, setup="f = _f; one = _one; million = _million",
+                        globals={"_f": function, "_one": ARRAYS["one"], "_million": ARRAYS["million"]})
 
 
 def cpu_model():
@@ -98,8 +108,10 @@ def main():
         loop.append(empty.timeit(calls) / calls)
         for name, statement in STATEMENTS.items():
             for label in order:
-                timed = timer(getattr(IMPLEMENTATIONS[label], name), statement)
-                times[name, label].append(timed.timeit(calls) / calls)
+                timed = timer(getattr(IMPLEMENTATIONS[label], name.strip()), statement)
+                # A sum over a million elements takes a millisecond: a thousandth of the calls times it as well.
+                repeat = calls if "million" not in statement else max(calls // 1000, 10)
+                times[name, label].append(timed.timeit(repeat) / repeat)
 
     def ns(seconds):
         return f"{seconds * 1e9:.1f}"
@@ -113,7 +125,7 @@ def main():
         median = {label: statistics.median(times[name, label]) for label in labels}
         cells = [f"{ns(best[label])} / {ns(median[label])}" for label in labels]
         ratios = [f"{best[label] / best['C']:.2f}× / {median[label] / median['C']:.2f}×" for label in ("C#", "pybind11")]
-        print(f"| `{name}` | `{statement}` | " + " | ".join(cells + ratios) + " |")
+        print(f"| `{name.strip()}` | `{statement}` | " + " | ".join(cells + ratios) + " |")
 
 
 main()

@@ -1,4 +1,4 @@
-// CCalls: the four functions of CsCalls.cs, written as a careful C extension author would: no
+// CCalls: the functions of CsCalls.cs, written as a careful C extension author would: no
 // PyArg_ParseTuple, METH_NOARGS for noop and METH_FASTCALL (stable ABI since 3.10) with the argument
 // count checked by hand for the others.
 #define PY_SSIZE_T_CLEAN
@@ -72,11 +72,34 @@ static PyObject *ccalls_length(PyObject *module, PyObject *const *args, Py_ssize
     return PyLong_FromSsize_t(size);
 }
 
+// The buffer protocol, as a C author takes a float64 array: C-contiguous, format checked, released after.
+static PyObject *ccalls_sum(PyObject *module, PyObject *values) {
+    (void)module;
+    Py_buffer view;
+    if (PyObject_GetBuffer(values, &view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) != 0) {
+        return NULL;
+    }
+    if (view.itemsize != sizeof(double) || view.format == NULL || (view.format[0] != 'd' || view.format[1] != '\0')) {
+        PyBuffer_Release(&view);
+        PyErr_SetString(PyExc_TypeError, "sum() argument must be a float64 array");
+        return NULL;
+    }
+    const double *data = view.buf;
+    Py_ssize_t count = view.len / (Py_ssize_t)sizeof(double);
+    double total = 0;
+    for (Py_ssize_t i = 0; i < count; i++) {
+        total += data[i];
+    }
+    PyBuffer_Release(&view);
+    return PyFloat_FromDouble(total);
+}
+
 static PyMethodDef ccalls_methods[] = {
     {"noop", ccalls_noop, METH_NOARGS, "noop($module, /)\n--\n\nDoes nothing; returns None."},
     {"add", (PyCFunction)(void (*)(void))ccalls_add, METH_FASTCALL, "add($module, a, b, /)\n--\n\na + b, wrapping on overflow."},
     {"scale", (PyCFunction)(void (*)(void))ccalls_scale, METH_FASTCALL, "scale($module, x, factor, /)\n--\n\nx * factor."},
     {"length", (PyCFunction)(void (*)(void))ccalls_length, METH_FASTCALL, "length($module, text, /)\n--\n\nThe size of text in UTF-8 bytes."},
+    {"sum", ccalls_sum, METH_O, "sum($module, values, /)\n--\n\nThe sum of a C-contiguous float64 array."},
     {NULL, NULL, 0, NULL},
 };
 

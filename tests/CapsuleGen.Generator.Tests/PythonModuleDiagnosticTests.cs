@@ -73,7 +73,43 @@ public sealed class PythonModuleDiagnosticTests
                 public static void Quack([|int[]|] noises) { }
             }
             """,
-            "The parameter 'noises' of 'CppDuck.Quack' has type 'int[]', which a module function cannot convert: an array is not converted element by element; take a PyObject (a list, or a buffer such as a NumPy array); use bool, an integer type, float, double, string, Capsule, or PyObject for any other object"
+            "The parameter 'noises' of 'CppDuck.Quack' has type 'int[]', which a module function cannot convert: an array is not converted element by element; take a ReadOnlySpan<int> to read a NumPy array or other buffer in place, or a PyObject for a list; use bool, an integer type, float, double, string, Capsule, a span of numbers for an array, or PyObject for any other object"
+        },
+        {
+            "CAPS0044",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction]
+                public static void Quack([|System.ReadOnlySpan<string>|] noises) { }
+            }
+            """,
+            "The parameter 'noises' of 'CppDuck.Quack' has type 'ReadOnlySpan<string>', which a module function cannot convert: an array's elements are read as numbers: the element type must be an integer type, float, double, bool, Half or Complex, not string"
+        },
+        {
+            "CAPS0044",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction]
+                public static [|System.Span<double>|] Quack() => default;
+            }
+            """,
+            "The return value of 'CppDuck.Quack' has type 'Span<double>', which a module function cannot convert: a span cannot outlive the call; return a DLPackTensor (DLPackTensor.FromArray) to give Python memory without a copy"
+        },
+        {
+            "CAPS0044",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction]
+                public static void Quack([|CapsuleGen.DLPack.DLPackTensor|] noises) { }
+            }
+            """,
+            "The parameter 'noises' of 'CppDuck.Quack' has type 'DLPackTensor', which a module function cannot convert: a tensor parameter is not taken over from Python; take a span or strided span of its elements, lent for the call"
         },
         {
             "CAPS0044",
@@ -97,7 +133,7 @@ public sealed class PythonModuleDiagnosticTests
                 public static [|void*|] Quack() => null;
             }
             """,
-            "The return value of 'CppDuck.Quack' has type 'void*', which a module function cannot convert: a pointer means nothing to Python; hand it over in a Capsule; use bool, an integer type, float, double, string, Capsule, or PyObject for any other object"
+            "The return value of 'CppDuck.Quack' has type 'void*', which a module function cannot convert: a pointer means nothing to Python; hand it over in a Capsule; use bool, an integer type, float, double, string, Capsule, a span of numbers for an array, or PyObject for any other object"
         },
         {
             "CAPS0045",

@@ -81,7 +81,7 @@ internal static class PythonTypeResolver
             { SpecialType: SpecialType.System_Char } => "a char has no Python type; take a string",
             { SpecialType: SpecialType.System_Decimal } => "Python has no decimal of C#'s kind; use double, or PyObject for a decimal.Decimal",
             IPointerTypeSymbol or IFunctionPointerTypeSymbol => "a pointer means nothing to Python; hand it over in a Capsule",
-            IArrayTypeSymbol => "an array is not converted element by element; take a PyObject (a list, or a buffer such as a NumPy array)",
+            IArrayTypeSymbol array => $"an array is not converted element by element; take a ReadOnlySpan<{array.ElementType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}> to read a NumPy array or other buffer in place, or a PyObject for a list",
             { TypeKind: TypeKind.Enum } => "an enum converts only as its underlying integer type; declare that type and cast",
             INamedTypeSymbol { TypeKind: TypeKind.Delegate } => "a delegate cannot be made from a Python callable here; take a PyObject and call it",
             _ => "it has no Python counterpart",

@@ -44,10 +44,19 @@ public sealed unsafe class DLPackTensor : IDisposable
         // Pinned: the Python bridge lends these to buffer consumers as Py_buffer's shape and strides.
         _lengths = GC.AllocateArray<nint>(_shape.Length, pinned: true);
         _byteStrides = GC.AllocateArray<nint>(_shape.Length, pinned: true);
-        for (int i = 0; i < _shape.Length; i++)
+        try
         {
-            _lengths[i] = checked((nint)_shape[i]);
-            _byteStrides[i] = checked((nint)(_strides[i] * dataType.ByteSize));
+            for (int i = 0; i < _shape.Length; i++)
+            {
+                _lengths[i] = checked((nint)_shape[i]);
+                _byteStrides[i] = checked((nint)(_strides[i] * dataType.ByteSize));
+            }
+        }
+        catch (OverflowException)
+        {
+            // A handle never made holds nothing: its finalizer must not give back what the caller still owns.
+            GC.SuppressFinalize(this);
+            throw;
         }
     }
 
@@ -302,6 +311,12 @@ public sealed unsafe class DLPackTensor : IDisposable
             var shape = new ReadOnlySpan<long>(tensor->Shape, tensor->Ndim);
             var strides = tensor->Strides == null ? default : new ReadOnlySpan<long>(tensor->Strides, tensor->Ndim);
             CheckShape(shape, strides);
+            if (tensor->Data == null && Count(shape) != 0)
+            {
+                // As FromPointer refuses it: a span over it would read from address zero plus the offset.
+                throw new ArgumentException($"The DLPack tensor has {Count(shape)} elements and no memory.");
+            }
+
             if (tensor->DataType.Lanes == 0 || tensor->DataType.Bits == 0)
             {
                 throw new ArgumentException($"The DLPack tensor's data type has {tensor->DataType.Bits} bits and {tensor->DataType.Lanes} lanes.");
@@ -355,7 +370,15 @@ public sealed unsafe class DLPackTensor : IDisposable
         }
 
         MemoryHandle pin = memory.Pin();
-        return new DLPackTensor((byte*)pin.Pointer, dataType, DLDevice.Cpu, shape, default, readOnly, version: null, TensorRelease.Owned(owner: null, pin));
+        try
+        {
+            return new DLPackTensor((byte*)pin.Pointer, dataType, DLDevice.Cpu, shape, default, readOnly, version: null, TensorRelease.Owned(owner: null, pin));
+        }
+        catch (OverflowException)
+        {
+            pin.Dispose(); // no handle holds it, and none will release it
+            throw;
+        }
     }
 
     private static long[] RowMajorStrides(ReadOnlySpan<long> shape)

@@ -23,7 +23,9 @@ namespace CapsuleGen.DLPack;
 /// </remarks>
 public sealed unsafe class DLPackTensor : IDisposable
 {
-    private readonly byte* _first;
+    private readonly byte* _data; // as the producer gave it: on a device, an opaque handle that only the offset below may move
+    private readonly ulong _byteOffset;
+    private readonly byte* _first; // _data + _byteOffset: the first element, for host memory
     private readonly long[] _shape;
     private readonly long[] _strides;
     private readonly nint[] _lengths;
@@ -31,9 +33,11 @@ public sealed unsafe class DLPackTensor : IDisposable
     private readonly TensorRelease _release; // counts the holds on the memory: handles, and exports not yet deleted
     private int _disposed;
 
-    private DLPackTensor(byte* first, DLDataType dataType, DLDevice device, ReadOnlySpan<long> shape, ReadOnlySpan<long> strides, bool readOnly, DLPackVersion? version, TensorRelease release)
+    private DLPackTensor(byte* data, ulong byteOffset, DLDataType dataType, DLDevice device, ReadOnlySpan<long> shape, ReadOnlySpan<long> strides, bool readOnly, DLPackVersion? version, TensorRelease release)
     {
-        _first = first;
+        _data = data;
+        _byteOffset = byteOffset;
+        _first = data + byteOffset;
         DataType = dataType;
         Device = device;
         IsReadOnly = readOnly;
@@ -63,6 +67,8 @@ public sealed unsafe class DLPackTensor : IDisposable
     /// <summary>Another handle to <paramref name="source"/>'s memory, whose hold the caller has already added.</summary>
     private DLPackTensor(DLPackTensor source)
     {
+        _data = source._data;
+        _byteOffset = source._byteOffset;
         _first = source._first;
         DataType = source.DataType;
         Device = source.Device;
@@ -184,7 +190,7 @@ public sealed unsafe class DLPackTensor : IDisposable
             throw new ArgumentNullException(nameof(data), "A tensor with elements needs memory.");
         }
 
-        return new DLPackTensor((byte*)data, dataType, DLDevice.Cpu, shape, strides, readOnly, version: null, TensorRelease.Owned(owner, default));
+        return new DLPackTensor((byte*)data, 0, dataType, DLDevice.Cpu, shape, strides, readOnly, version: null, TensorRelease.Owned(owner, default, pinRunsForeignCode: false));
     }
 
     /// <summary>
@@ -322,7 +328,7 @@ public sealed unsafe class DLPackTensor : IDisposable
                 throw new ArgumentException($"The DLPack tensor's data type has {tensor->DataType.Bits} bits and {tensor->DataType.Lanes} lanes.");
             }
 
-            return new DLPackTensor((byte*)tensor->Data + tensor->ByteOffset, tensor->DataType, tensor->Device, shape, strides, readOnly, version, release);
+            return new DLPackTensor((byte*)tensor->Data, tensor->ByteOffset, tensor->DataType, tensor->Device, shape, strides, readOnly, version, release);
         }
         catch (Exception exception) when (exception is ArgumentException or OverflowException)
         {
@@ -372,7 +378,9 @@ public sealed unsafe class DLPackTensor : IDisposable
         MemoryHandle pin = memory.Pin();
         try
         {
-            return new DLPackTensor((byte*)pin.Pointer, dataType, DLDevice.Cpu, shape, default, readOnly, version: null, TensorRelease.Owned(owner: null, pin));
+            // An array's pin is the runtime's; a MemoryManager's Unpin is its author's code, run where foreign code may run.
+            bool managerUnpins = !MemoryMarshal.TryGetArray<T>(memory, out _);
+            return new DLPackTensor((byte*)pin.Pointer, 0, dataType, DLDevice.Cpu, shape, default, readOnly, version: null, TensorRelease.Owned(owner: null, pin, managerUnpins));
         }
         catch (OverflowException)
         {
@@ -388,7 +396,7 @@ public sealed unsafe class DLPackTensor : IDisposable
         for (int i = shape.Length - 1; i >= 0; i--)
         {
             strides[i] = stride;
-            stride *= Math.Max(shape[i], 1);
+            stride = checked(stride * Math.Max(shape[i], 1));
         }
 
         return strides;
@@ -411,13 +419,13 @@ public sealed unsafe class DLPackTensor : IDisposable
 
     private DLTensor Exported(long* shape, long* strides) => new()
     {
-        Data = _first,
+        Data = _data,
         Device = Device,
         Ndim = Rank,
         DataType = DataType,
         Shape = Rank == 0 ? null : shape,
         Strides = Rank == 0 ? null : strides,
-        ByteOffset = 0,
+        ByteOffset = _byteOffset,
     };
 
     /// <summary>Adds a hold on the memory for an export or another handle; only a live handle can.</summary>

@@ -11,12 +11,14 @@ internal sealed unsafe class TensorRelease
     private readonly nint _managed;
     private readonly bool _versioned;
     private readonly IDisposable? _owner;
+    private readonly bool _pinRunsForeignCode;
     private MemoryHandle _pin;
     private long _holds = 1; // the first handle's; a count that reached zero never rises again
     private int _ran;
 
-    private TensorRelease(nint managed, bool versioned, IDisposable? owner, MemoryHandle pin)
+    private TensorRelease(nint managed, bool versioned, IDisposable? owner, MemoryHandle pin, bool pinRunsForeignCode = false)
     {
+        _pinRunsForeignCode = pinRunsForeignCode;
         _managed = managed;
         _versioned = versioned;
         _owner = owner;
@@ -27,7 +29,7 @@ internal sealed unsafe class TensorRelease
     public static TensorRelease Deleter(nint managed, bool versioned) => new(managed, versioned, owner: null, default);
 
     /// <summary>Releases a pin and disposes an owner (either may be absent).</summary>
-    public static TensorRelease Owned(IDisposable? owner, MemoryHandle pin) => new(0, versioned: false, owner, pin);
+    public static TensorRelease Owned(IDisposable? owner, MemoryHandle pin, bool pinRunsForeignCode) => new(0, versioned: false, owner, pin, pinRunsForeignCode);
 
     /// <summary>Adds a hold, unless the memory was given back already.</summary>
     public bool TryAddHold()
@@ -51,7 +53,7 @@ internal sealed unsafe class TensorRelease
     public bool DropHold() => Interlocked.Decrement(ref _holds) == 0;
 
     /// <summary>Whether giving back runs code that is not this library's (a deleter, an owner's <c>Dispose</c>), which may block or take a lock.</summary>
-    public bool RunsForeignCode => _managed != 0 || _owner is not null;
+    public bool RunsForeignCode => _managed != 0 || _owner is not null || _pinRunsForeignCode;
 
     /// <summary>Gives the memory back; the second and later calls do nothing. An owner's or deleter's exception reaches the caller.</summary>
     public void Run()

@@ -70,15 +70,9 @@ internal static unsafe class TensorBuffers
     {
         try
         {
-            nint internalHandle = view->Internal;
+            nint held = view->Internal;
             view->Internal = 0;
-            if (internalHandle != 0)
-            {
-                GCHandle handle = GCHandle.FromIntPtr(internalHandle);
-                var held = (DLPackTensor?)handle.Target;
-                handle.Free();
-                held?.DisposeDeferred();
-            }
+            TensorObjects.LetGo(held);
         }
         catch (Exception exception)
         {

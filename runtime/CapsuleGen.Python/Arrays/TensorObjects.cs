@@ -239,14 +239,7 @@ internal static unsafe class TensorObjects
     {
         try
         {
-            nint handle = Interlocked.Exchange(ref *HandleSlot(self), 0);
-            if (handle != 0)
-            {
-                GCHandle gcHandle = GCHandle.FromIntPtr(handle);
-                var tensor = (DLPackTensor?)gcHandle.Target;
-                gcHandle.Free();
-                tensor?.DisposeDeferred();
-            }
+            LetGo(Interlocked.Exchange(ref *HandleSlot(self), 0));
         }
         catch (Exception exception)
         {
@@ -257,6 +250,18 @@ internal static unsafe class TensorObjects
         var free = (delegate* unmanaged[Cdecl]<nint, void>)ArrayApi.Instance.PyType_GetSlot(type, TypeSlot.Free);
         free(self);
         CPython.Api.Py_DecRef(type); // an instance of a heap type holds a reference to its type
+    }
+
+    /// <summary>Frees a GC handle to a tensor handle and disposes that, deferred: its memory, if this was the last hold, goes on the thread pool.</summary>
+    public static void LetGo(nint handle)
+    {
+        if (handle != 0)
+        {
+            GCHandle gcHandle = GCHandle.FromIntPtr(handle);
+            var tensor = (DLPackTensor?)gcHandle.Target;
+            gcHandle.Free();
+            tensor?.DisposeDeferred();
+        }
     }
 
     private static nint Fail(nint type, string message)

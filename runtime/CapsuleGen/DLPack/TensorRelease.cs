@@ -32,22 +32,7 @@ internal sealed unsafe class TensorRelease
     public static TensorRelease Owned(IDisposable? owner, MemoryHandle pin, bool pinRunsForeignCode) => new(0, versioned: false, owner, pin, pinRunsForeignCode);
 
     /// <summary>Adds a hold, unless the memory was given back already.</summary>
-    public bool TryAddHold()
-    {
-        long holds = Volatile.Read(ref _holds);
-        while (holds > 0)
-        {
-            long seen = Interlocked.CompareExchange(ref _holds, holds + 1, holds);
-            if (seen == holds)
-            {
-                return true;
-            }
-
-            holds = seen;
-        }
-
-        return false;
-    }
+    public bool TryAddHold() => Ownership.ReferenceCounts.TryIncrement(ref _holds);
 
     /// <summary>Drops a hold; true for the last one, whose dropper gives the memory back.</summary>
     public bool DropHold() => Interlocked.Decrement(ref _holds) == 0;

@@ -62,22 +62,7 @@ internal sealed class CapsuleCore
     public Task Destroyed => DestroyedSource().Task;
 
     /// <summary>Takes another reference, unless the last one is already gone (the capsule is being or has been destroyed).</summary>
-    public bool TryAddReference()
-    {
-        long references = Volatile.Read(ref _references);
-        while (references > 0)
-        {
-            long seen = Interlocked.CompareExchange(ref _references, references + 1, references);
-            if (seen == references)
-            {
-                return true;
-            }
-
-            references = seen;
-        }
-
-        return false;
-    }
+    public bool TryAddReference() => ReferenceCounts.TryIncrement(ref _references);
 
     /// <summary>
     /// Drops one reference held by a handle that its owner disposes. When it was the last, the

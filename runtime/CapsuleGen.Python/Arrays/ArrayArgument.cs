@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using CapsuleGen.DLPack;
 using CapsuleGen.Python.Modules;
+using CapsuleGen.Python.Native;
 
 namespace CapsuleGen.Python.Arrays;
 
@@ -33,7 +34,23 @@ public unsafe struct ArrayArgument
 
             DLPackTensor? tensor = _tensor;
             _tensor = null;
-            tensor?.Dispose();
+            if (tensor is not null)
+            {
+                // The producer's deleter may run Python code (a ctypes or cffi callback), which must not
+                // start with the call's exception pending: it is set aside meanwhile, then restored (a
+                // stray error the deleter left is dropped with it).
+                CPythonApi python = CPython.Api;
+                nint type, value, traceback;
+                python.PyErr_Fetch(&type, &value, &traceback);
+                try
+                {
+                    tensor.Dispose();
+                }
+                finally
+                {
+                    python.PyErr_Restore(type, value, traceback);
+                }
+            }
         }
         catch (Exception exception)
         {

@@ -136,7 +136,9 @@ internal static unsafe class TensorObjects
             switch (name)
             {
                 case "stream":
-                    if (value != python.None && !(ModuleApi.TypeOf(value) == python.LongType && python.PyLong_AsLongLong(value) == -1))
+                    // -1 itself, not an int too large for a long (whose OverflowError would be left pending).
+                    bool minusOne = ModuleApi.TypeOf(value) == python.LongType && python.PyLong_AsLongLong(value) == -1 && python.PyErr_Occurred() == 0;
+                    if (value != python.None && !minusOne)
                     {
                         python.PyErr_Clear();
                         return PythonCall.SetError(module.ValueError, "__dlpack__(): a CPU tensor takes stream=None");

@@ -56,6 +56,10 @@ public static unsafe partial class ArrayProbe
     [PythonFunction("count_true")] public static int CountTrue(ReadOnlySpan<bool> values) { int t = 0; foreach (var v in values) t += v ? 1 : 0; return t; }
     [PythonFunction("real_sum_c128")] public static double RealSum(ReadOnlySpan<Complex> values) { double t = 0; foreach (var v in values) t += v.Real + (10 * v.Imaginary); return t; }
 
+    /// <summary>Zeroes the bytes: a writable span of bytes, which <c>bytearray</c> gives and <c>bytes</c> does not.</summary>
+    [PythonFunction("clear_u8")]
+    public static void ClearBytes(Span<byte> values) => values.Clear();
+
     [PythonFunction("negate_i64")]
     public static void NegateInt64(Span<long> values)
     {

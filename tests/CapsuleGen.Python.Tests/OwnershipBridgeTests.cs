@@ -4,8 +4,10 @@ namespace CapsuleGen.Python.Tests;
 /// Every way of getting a capsule gives a handle the caller may dispose without breaking anyone
 /// else; Python's capsules are recognised as ours only while they really are; a capsule from
 /// Python that .NET dropped is given back to Python on demand; text converts exactly, and what has
-/// no .NET form is an error, not a placeholder.
+/// no .NET form is an error, not a placeholder. They run alone: one waits for CPython to reuse a freed
+/// capsule's address, which an object another test allocates meanwhile can take.
 /// </summary>
+[Collection(ProcessWideCounts.Name)]
 public sealed class OwnershipBridgeTests
 {
     public OwnershipBridgeTests() => Requires.Python();

@@ -88,7 +88,7 @@ public sealed class ArrayMisuseTests
             "ValueError: ArrayProbe.scale() argument 'values' must be C-contiguous, not strided (shape (3, 2), strides (8, 24) bytes)\n" +
             "TypeError: ArrayProbe.sum() argument 'values' must be an array of float64, not an array of bfloat16\n" +
             "3.0\n" +
-            "BufferError: the DLPack capsule was consumed already: a DLPack tensor can be consumed once\n" +
+            "BufferError: ArrayProbe.sum() argument 'values' must be a DLPack capsule not consumed yet, not a capsule named 'used_dltensor' (consumed already: a DLPack tensor is consumed once)\n" +
             "TypeError: ArrayProbe.sum() argument 'values' must be an array of float64, not an array of float32\n",
             output);
     }
@@ -124,9 +124,9 @@ public sealed class ArrayMisuseTests
             """);
 
         Assert.Equal(
-            "ValueError: expected a DLPack capsule named 'dltensor' or 'dltensor_versioned', not 'not_dltensor'\n" +
+            "ValueError: ArrayProbe.sum() argument 'values' must be a DLPack capsule named 'dltensor' or 'dltensor_versioned', not a capsule named 'not_dltensor'\n" +
             "KeyError: 'refused by the producer'\n" +
-            "TypeError: __dlpack__() returned int, not a capsule\n" +
+            "TypeError: ArrayProbe.sum() argument 'values' must be an object whose __dlpack__() returns a capsule, not one that returned int\n" +
             "TypeError: not today\n" +
             "[{'max_version': (1, 0)}, {}]\n" +
             "6.0 None [0.0, 2.0, 4.0, 6.0] 4|8|0,2,4,6\n",
@@ -194,8 +194,8 @@ public sealed class ArrayMisuseTests
             "bfloat16 | TypeError: ArrayProbe.sum() argument 'values' must be an array of float64, not an array of bfloat16 | deleted 1\n" +
             "cuda | ValueError: ArrayProbe.sum() argument 'values' must be in CPU memory, not on cuda:0 | deleted 1\n" +
             "cuda host | 30.0 | deleted 1\n" +
-            "version 2 | BufferError: The DLPack tensor is version 2.0; this library reads version 1.x. Its deleter has run. | deleted 1\n" +
-            "negative length | BufferError: The shape (-1,) has a negative length. Its deleter has run. | deleted 1\n" +
+            "version 2 | BufferError: ArrayProbe.sum() argument 'values' is a DLPack tensor that cannot be read: The DLPack tensor is version 2.0; this library reads version 1.x. Its deleter has run. | deleted 1\n" +
+            "negative length | BufferError: ArrayProbe.sum() argument 'values' is a DLPack tensor that cannot be read: The shape (-1,) has a negative length. Its deleter has run. | deleted 1\n" +
             "method throws | IndexError: Index was outside the bounds of the array. | deleted 1\n" +
             "[0.0, 2.0, 4.0, 6.0, 8.0, 10.0] unraisable: []\n",
             output);

@@ -65,7 +65,7 @@ public unsafe struct ArrayArgument
     /// tensor, a <c>"dltensor"</c> capsule). False with a Python exception set; <paramref name="notAnArray"/>
     /// then says the object is neither, so the caller can name what it expected.
     /// </summary>
-    internal bool TryOpen(nint obj, out bool notAnArray)
+    internal bool TryOpen(nint obj, string function, string parameter, out bool notAnArray)
     {
         notAnArray = false;
         ArrayApi arrays = ArrayApi.Instance;
@@ -85,7 +85,7 @@ public unsafe struct ArrayArgument
         }
 
         CPython.Api.PyErr_Clear();
-        _tensor = DLPackCapsules.TryConsume(obj, out notAnArray);
+        _tensor = DLPackCapsules.TryConsume(obj, out notAnArray, $"{function}() argument '{parameter}'");
         return _tensor is not null;
     }
 

@@ -16,9 +16,11 @@ internal static unsafe class DLPackCapsules
     /// <summary>
     /// The tensor <paramref name="obj"/> stands for, owned by the caller; null with a Python exception
     /// set if it has none (<paramref name="notDLPack"/> then says whether the object simply speaks no
-    /// DLPack, so the caller can name what it expected instead) or its producer refused.
+    /// DLPack, so the caller can name what it expected instead) or its producer refused. A refusal of
+    /// this library's own is worded for <paramref name="argument"/> (<c>f() argument 'a'</c>) when given;
+    /// what the producer raised is kept as it is.
     /// </summary>
-    public static DLPackTensor? TryConsume(nint obj, out bool notDLPack)
+    public static DLPackTensor? TryConsume(nint obj, out bool notDLPack, string? argument = null)
     {
         notDLPack = false;
         CPythonApi python = CPython.Api;
@@ -39,7 +41,7 @@ internal static unsafe class DLPackCapsules
 
         try
         {
-            return TakeTensor(capsule);
+            return TakeTensor(capsule, obj == capsule, argument);
         }
         finally
         {
@@ -129,14 +131,13 @@ internal static unsafe class DLPackCapsules
     }
 
     /// <summary>Takes the tensor out of a capsule: renamed first, so nothing else deletes it, then adopted.</summary>
-    private static DLPackTensor? TakeTensor(nint capsule)
+    private static DLPackTensor? TakeTensor(nint capsule, bool given, string? argument)
     {
         CPythonApi python = CPython.Api;
         ModuleApi module = ModuleApi.Instance;
         if (ModuleApi.TypeOf(capsule) != python.CapsuleType)
         {
-            PythonCall.SetError(module.TypeError, $"__dlpack__() returned {ModuleApi.TypeName(capsule)}, not a capsule");
-            return null;
+            return Refuse(module.TypeError, argument, "an object whose __dlpack__() returns a capsule", $"one that returned {ModuleApi.TypeName(capsule)}");
         }
 
         byte* name = python.PyCapsule_GetName(capsule);
@@ -144,11 +145,10 @@ internal static unsafe class DLPackCapsules
         bool versioned = text == "dltensor_versioned";
         if (!versioned && text != "dltensor")
         {
-            string problem = text is "used_dltensor" or "used_dltensor_versioned"
-                ? "the DLPack capsule was consumed already: a DLPack tensor can be consumed once"
-                : $"expected a DLPack capsule named 'dltensor' or 'dltensor_versioned', not {(text is null ? "one without a name" : $"'{text}'")}";
-            PythonCall.SetError(text is "used_dltensor" or "used_dltensor_versioned" ? ArrayApi.Instance.BufferError : module.ValueError, problem);
-            return null;
+            string found = text is null ? "a capsule without a name" : $"a capsule named '{text}'";
+            return text is "used_dltensor" or "used_dltensor_versioned"
+                ? Refuse(ArrayApi.Instance.BufferError, argument, "a DLPack capsule not consumed yet", found + " (consumed already: a DLPack tensor is consumed once)")
+                : Refuse(module.ValueError, argument, "a DLPack capsule named 'dltensor' or 'dltensor_versioned'", given ? found : found + " from __dlpack__()");
         }
 
         nint managed = python.PyCapsule_GetPointer(capsule, name);
@@ -171,9 +171,16 @@ internal static unsafe class DLPackCapsules
         }
         catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
         {
-            PythonCall.SetError(ArrayApi.Instance.BufferError, exception.Message);
+            PythonCall.SetError(ArrayApi.Instance.BufferError, argument is null ? exception.Message : $"{argument} is a DLPack tensor that cannot be read: {exception.Message}");
             return null;
         }
+    }
+
+    /// <summary>Sets a refusal in CPython's words (<c>f() argument 'a' must be ..., not ...</c>, or <c>expected ..., not ...</c> without an argument).</summary>
+    private static DLPackTensor? Refuse(nint type, string? argument, string expected, string found)
+    {
+        PythonCall.SetError(type, argument is null ? $"expected {expected}, not {found}" : $"{argument} must be {expected}, not {found}");
+        return null;
     }
 
     /// <summary>A capsule's destructor: if no consumer renamed it, the tensor was never taken, and is deleted here.</summary>

@@ -91,7 +91,7 @@ public static unsafe partial class PythonArguments
         // Nothing here allocates until a check fails: this runs on every call.
         layout = default;
         DLDataType expected = DLDataType.Of<T>() ?? throw new NotSupportedException($"{typeof(T).Name} is not an array element type.");
-        if (!argument.TryOpen(obj, out bool notAnArray))
+        if (!argument.TryOpen(obj, function, parameter, out bool notAnArray))
         {
             if (notAnArray)
             {

@@ -89,8 +89,22 @@ public unsafe struct ArrayArgument
         return _tensor is not null;
     }
 
-    /// <summary>The data type of the memory taken, or null for a buffer whose format names none.</summary>
-    internal readonly DLDataType? DataType => _tensor?.DataType ?? BufferFormat.Parse(_view.Format, _view.ItemSize);
+    /// <summary>
+    /// The data type of the memory taken, or null for a buffer whose format names none. The usual case, a
+    /// buffer of <typeparamref name="T"/>'s own one-letter format, is matched without parsing.
+    /// </summary>
+    internal readonly DLDataType? DataType<T>() where T : unmanaged
+    {
+        if (_tensor is not null)
+        {
+            return _tensor.DataType;
+        }
+
+        byte* format = _view.Format;
+        return format != null && format[0] == ElementType<T>.Format && format[1] == 0 && ElementType<T>.DataType is { } expected && expected.ByteSize == _view.ItemSize
+            ? expected
+            : BufferFormat.Parse(format, _view.ItemSize);
+    }
 
     /// <summary>What the memory taken holds, for a message.</summary>
     internal readonly string Describe() => _tensor is not null ? $"an array of {_tensor.DataType}" : BufferFormat.Describe(_view.Format, _view.ItemSize);

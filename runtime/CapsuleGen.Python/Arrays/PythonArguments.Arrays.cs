@@ -90,7 +90,7 @@ public static unsafe partial class PythonArguments
     {
         // Nothing here allocates until a check fails: this runs on every call.
         layout = default;
-        DLDataType expected = DLDataType.Of<T>() ?? throw new NotSupportedException($"{typeof(T).Name} is not an array element type.");
+        DLDataType expected = ElementType<T>.DataType ?? throw new NotSupportedException($"{typeof(T).Name} is not an array element type.");
         if (!argument.TryOpen(obj, function, parameter, out bool notAnArray))
         {
             if (notAnArray)
@@ -102,7 +102,7 @@ public static unsafe partial class PythonArguments
             return false;
         }
 
-        if (argument.DataType is not { } known)
+        if (argument.DataType<T>() is not { } known)
         {
             return ArrayMismatch(function, parameter, ModuleApi.Instance.TypeError, Wanted(expected, writable), argument.Describe());
         }

@@ -33,6 +33,12 @@ public enum DLDataTypeCode : byte
 [StructLayout(LayoutKind.Sequential)]
 public readonly record struct DLDataType(DLDataTypeCode Code, byte Bits, ushort Lanes = 1)
 {
+    /// <summary>Whether both name the same kind, width and lanes (compared field by field: this runs on every array argument).</summary>
+    public bool Equals(DLDataType other) => Code == other.Code && Bits == other.Bits && Lanes == other.Lanes;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => (int)Code | (Bits << 8) | (Lanes << 16);
+
     /// <summary>The size of one element in bytes, rounded up (a sub-byte type has no whole-byte size of its own).</summary>
     public int ByteSize => ((Bits * Lanes) + 7) / 8;
 
@@ -63,7 +69,7 @@ public readonly record struct DLDataType(DLDataTypeCode Code, byte Bits, ushort 
 
     /// <summary>The data type of <typeparamref name="T"/>, or an exception saying which types have one.</summary>
     internal static DLDataType Require<T>() where T : unmanaged =>
-        Of<T>() ?? throw new NotSupportedException(
+        ElementType<T>.DataType ?? throw new NotSupportedException(
             $"{typeof(T).Name} is not a DLPack element type; use an integer type, Half, float, double, bool or System.Numerics.Complex.");
 
     /// <inheritdoc/>
@@ -83,4 +89,31 @@ public readonly record struct DLDataType(DLDataTypeCode Code, byte Bits, ushort 
         string name = Code == DLDataTypeCode.Bool && Bits == 8 ? kind : kind + Bits.ToString(CultureInfo.InvariantCulture);
         return Lanes == 1 ? name : name + "x" + Lanes.ToString(CultureInfo.InvariantCulture);
     }
+}
+
+/// <summary>
+/// An element type's data type and the <c>struct</c>-module letter a buffer of it most often has, worked
+/// out once per type: checking an array argument against <c>T</c> runs on every call.
+/// </summary>
+internal static class ElementType<T> where T : unmanaged
+{
+    public static readonly DLDataType? DataType = DLDataType.Of<T>();
+
+    /// <summary>The one-letter native format NumPy and <c>array</c> give a buffer of <c>T</c> (<c>d</c>, <c>l</c>, <c>?</c>), or 0.</summary>
+    public static readonly byte Format = DataType is { Lanes: 1 } type ? (type.Code, type.Bits) switch
+    {
+        (DLDataTypeCode.Float, 64) => (byte)'d',
+        (DLDataTypeCode.Float, 32) => (byte)'f',
+        (DLDataTypeCode.Float, 16) => (byte)'e',
+        (DLDataTypeCode.Int, 8) => (byte)'b',
+        (DLDataTypeCode.UInt, 8) => (byte)'B',
+        (DLDataTypeCode.Int, 16) => (byte)'h',
+        (DLDataTypeCode.UInt, 16) => (byte)'H',
+        (DLDataTypeCode.Int, 32) => (byte)'i',
+        (DLDataTypeCode.UInt, 32) => (byte)'I',
+        (DLDataTypeCode.Int, 64) => OperatingSystem.IsWindows() ? (byte)'q' : (byte)'l',
+        (DLDataTypeCode.UInt, 64) => OperatingSystem.IsWindows() ? (byte)'Q' : (byte)'L',
+        (DLDataTypeCode.Bool, 8) => (byte)'?',
+        _ => (byte)0,
+    } : (byte)0;
 }

@@ -46,6 +46,28 @@ public sealed class PythonModuleTests
     public void ArraysModule() => VerifyAndCompile(PythonModuleSources.Arrays, "Arrays");
 
     [Fact]
+    public void Array_parameters_named_like_the_wrappers_locals_or_keywords_compile_cleanly()
+    {
+        AssertCompilesCleanly(
+            """
+            using System;
+            using CapsuleGen.DLPack;
+            using CapsuleGen.Python;
+
+            [PythonModule("Clashes")]
+            public static partial class Clashes
+            {
+                [PythonFunction("a")]
+                public static double A(ReadOnlySpan<double> arguments, Span<int> argumentsArray, ReadOnlySpan<byte> @class, StridedSpan<float> count, ReadOnlySpan<long> given = default) => 0;
+
+                [PythonFunction("b", ReleaseGil = true)]
+                public static DLPackTensor B(ReadOnlySpan<double> result, ReadOnlySpan<double> released, ReadOnlyStridedSpan<bool> exception) => DLPackTensor.FromArray(result.ToArray());
+            }
+            """,
+            "Clashes");
+    }
+
+    [Fact]
     public void SpamModule() => VerifyAndCompile(PythonModuleSources.Spam, "Spam");
 
     [Fact]

@@ -17,6 +17,7 @@ internal sealed unsafe class ArrayApi
     public readonly delegate* unmanaged[Cdecl]<nint, PyBuffer*, int, int> PyObject_GetBuffer;
     public readonly delegate* unmanaged[Cdecl]<PyBuffer*, void> PyBuffer_Release;
     public readonly delegate* unmanaged[Cdecl]<nint, nint, nint, nint> PyObject_Call;
+    public readonly delegate* unmanaged[Cdecl]<nint, nint> PyMemoryView_FromObject;
     public readonly delegate* unmanaged[Cdecl]<nint, byte*, int> PyCapsule_SetName;
     public readonly delegate* unmanaged[Cdecl]<void*, nint> PyType_FromSpec;
     public readonly delegate* unmanaged[Cdecl]<nint, int, nint> PyType_GetSlot;
@@ -34,6 +35,7 @@ internal sealed unsafe class ArrayApi
         PyObject_GetBuffer = (delegate* unmanaged[Cdecl]<nint, PyBuffer*, int, int>)Export(nameof(PyObject_GetBuffer));
         PyBuffer_Release = (delegate* unmanaged[Cdecl]<PyBuffer*, void>)Export(nameof(PyBuffer_Release));
         PyObject_Call = (delegate* unmanaged[Cdecl]<nint, nint, nint, nint>)Export(nameof(PyObject_Call));
+        PyMemoryView_FromObject = (delegate* unmanaged[Cdecl]<nint, nint>)Export(nameof(PyMemoryView_FromObject));
         PyCapsule_SetName = (delegate* unmanaged[Cdecl]<nint, byte*, int>)Export(nameof(PyCapsule_SetName));
         PyType_FromSpec = (delegate* unmanaged[Cdecl]<void*, nint>)Export(nameof(PyType_FromSpec));
         PyType_GetSlot = (delegate* unmanaged[Cdecl]<nint, int, nint>)Export(nameof(PyType_GetSlot));

@@ -74,7 +74,7 @@ public unsafe struct ArrayArgument
             if (arrays.PyObject_GetBuffer(obj, view, ArrayApi.BufferStridesAndFormat) == 0)
             {
                 _holdsView = true;
-                return true;
+                return view->Ndim == 0 || view->Strides != null || WithStrides(obj, view);
             }
         }
 
@@ -87,6 +87,28 @@ public unsafe struct ArrayArgument
         CPython.Api.PyErr_Clear();
         _tensor = DLPackCapsules.TryConsume(obj, out notAnArray, $"{function}() argument '{parameter}'");
         return _tensor is not null;
+    }
+
+    /// <summary>
+    /// An exporter that leaves out the strides though they were asked for (ctypes arrays do) has a
+    /// C-contiguous buffer; a memoryview over it works out its strides, and the view is taken from that
+    /// instead (it holds the memoryview, which holds the exporter's buffer, until released).
+    /// </summary>
+    private bool WithStrides(nint obj, PyBuffer* view)
+    {
+        ArrayApi arrays = ArrayApi.Instance;
+        _holdsView = false;
+        arrays.PyBuffer_Release(view);
+        nint memory = arrays.PyMemoryView_FromObject(obj);
+        if (memory == 0)
+        {
+            return false;
+        }
+
+        int result = arrays.PyObject_GetBuffer(memory, view, ArrayApi.BufferStridesAndFormat);
+        CPython.Api.Py_DecRef(memory);
+        _holdsView = result == 0;
+        return _holdsView;
     }
 
     /// <summary>
@@ -120,7 +142,7 @@ public unsafe struct ArrayArgument
         PyBuffer view = _view;
         if (view.Ndim > 0 && view.Strides == null)
         {
-            // PyBUF_STRIDES was asked for, so every exporter gives strides; one that does not gets a default view.
+            // TryOpen took the view of a memoryview when the exporter left the strides out: not reached.
             return new TensorLayout(view.Buffer, dataType, DLDevice.Cpu, default, default, readOnly: true);
         }
 

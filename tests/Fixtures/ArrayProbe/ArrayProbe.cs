@@ -44,6 +44,16 @@ public static unsafe partial class ArrayProbe
     public static int LengthOfFloats(ReadOnlySpan<float> values) => values.Length;
 
     [PythonFunction("sum_i8")] public static long SumInt8(ReadOnlySpan<sbyte> values) { long t = 0; foreach (var v in values) t += v; return t; }
+    /// <summary>Sums bytes without the GIL, slowly enough for another thread to try resizing the buffer meanwhile.</summary>
+    [PythonFunction("sum_u8_nogil", ReleaseGil = true)]
+    public static long SumUInt8WithoutGil(ReadOnlySpan<byte> values, int milliseconds)
+    {
+        Thread.Sleep(milliseconds);
+        long t = 0;
+        foreach (var v in values) t += v;
+        return t;
+    }
+
     [PythonFunction("sum_u8")] public static long SumUInt8(ReadOnlySpan<byte> values) { long t = 0; foreach (var v in values) t += v; return t; }
     [PythonFunction("sum_i16")] public static long SumInt16(ReadOnlySpan<short> values) { long t = 0; foreach (var v in values) t += v; return t; }
     [PythonFunction("sum_u16")] public static long SumUInt16(ReadOnlySpan<ushort> values) { long t = 0; foreach (var v in values) t += v; return t; }

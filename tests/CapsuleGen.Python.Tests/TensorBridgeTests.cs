@@ -99,6 +99,19 @@ public sealed unsafe class TensorBridgeTests
     }
 
     [Fact]
+    public void A_ctypes_array_which_exports_no_strides_is_read_whole_in_row_major_order()
+    {
+        using PyObject scope = CPython.NewScope();
+        CPython.Run("import ctypes\ngrid = ((ctypes.c_double * 3) * 2)((1, 2, 3), (4, 5, 6))", scope);
+        using PyObject grid = scope["grid"];
+        using DLPackTensor tensor = PythonTensors.FromPython(grid);
+
+        Assert.Equal(new long[] { 2, 3 }, tensor.Shape.ToArray());
+        Assert.Equal(new long[] { 3, 1 }, tensor.Strides.ToArray());
+        Assert.Equal(new[] { 1.0, 2, 3, 4, 5, 6 }, tensor.AsReadOnlySpan<double>().ToArray());
+    }
+
+    [Fact]
     public void An_object_that_is_no_array_is_refused_with_a_TypeError_naming_its_type()
     {
         using PyObject list = CPython.Eval("[1.0, 2.0]");

@@ -142,6 +142,7 @@ public sealed class TensorResultTests
             print(name(bogus=1))
             print(name(None))
             print(name(max_version=5))
+            print(name(max_version=(2**70, 0)), name(max_version=(-2**70, 0)))
             print(name(max_version=(1, 0), stream=None, dl_device=(1, 0), copy=False), t.__dlpack_device__())
             """);
 
@@ -154,6 +155,7 @@ public sealed class TensorResultTests
             "TypeError: __dlpack__() got an unexpected keyword argument 'bogus'\n" +
             "TypeError: __dlpack__() takes no positional arguments\n" +
             "TypeError: __dlpack__(): max_version must be a tuple (major, minor)\n" +
+            "dltensor_versioned dltensor\n" +
             "dltensor_versioned (1, 0)\n",
             output);
     }

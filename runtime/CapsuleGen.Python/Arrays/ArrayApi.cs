@@ -12,7 +12,11 @@ internal sealed unsafe class ArrayApi
 {
     public const int BufferStridesAndFormat = 0x0010 | 0x0008 | 0x0004; // PyBUF_RECORDS_RO: strides, shape, format; writability checked after
 
+    public const int GreaterThan = 4; // Py_GT
+
     private static ArrayApi? s_instance;
+
+    public readonly delegate* unmanaged[Cdecl]<nint, nint, int, int> PyObject_RichCompareBool;
 
     public readonly delegate* unmanaged[Cdecl]<nint, PyBuffer*, int, int> PyObject_GetBuffer;
     public readonly delegate* unmanaged[Cdecl]<PyBuffer*, void> PyBuffer_Release;
@@ -35,6 +39,7 @@ internal sealed unsafe class ArrayApi
         PyObject_GetBuffer = (delegate* unmanaged[Cdecl]<nint, PyBuffer*, int, int>)Export(nameof(PyObject_GetBuffer));
         PyBuffer_Release = (delegate* unmanaged[Cdecl]<PyBuffer*, void>)Export(nameof(PyBuffer_Release));
         PyObject_Call = (delegate* unmanaged[Cdecl]<nint, nint, nint, nint>)Export(nameof(PyObject_Call));
+        PyObject_RichCompareBool = (delegate* unmanaged[Cdecl]<nint, nint, int, int>)Export(nameof(PyObject_RichCompareBool));
         PyMemoryView_FromObject = (delegate* unmanaged[Cdecl]<nint, nint>)Export(nameof(PyMemoryView_FromObject));
         PyCapsule_SetName = (delegate* unmanaged[Cdecl]<nint, byte*, int>)Export(nameof(PyCapsule_SetName));
         PyType_FromSpec = (delegate* unmanaged[Cdecl]<void*, nint>)Export(nameof(PyType_FromSpec));

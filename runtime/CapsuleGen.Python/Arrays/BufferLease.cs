@@ -34,7 +34,7 @@ internal sealed unsafe class BufferLease : IDisposable
         try
         {
             DLDataType? dataType = BufferFormat.Parse(view->Format, view->ItemSize);
-            if (dataType is not { } known || (view->Ndim > 0 && view->Strides == null))
+            if (dataType is not { } known || (view->Ndim > 0 && view->Shape == null))
             {
                 string found = BufferFormat.Describe(view->Format, view->ItemSize);
                 lease.Dispose();
@@ -47,6 +47,11 @@ internal sealed unsafe class BufferLease : IDisposable
             for (int i = 0; i < view->Ndim; i++)
             {
                 shape[i] = view->Shape[i];
+                if (view->Strides == null)
+                {
+                    continue; // an exporter that leaves them out (ctypes) has a C-contiguous buffer: row-major strides
+                }
+
                 if (view->Strides[i] % view->ItemSize != 0)
                 {
                     lease.Dispose();
@@ -57,7 +62,7 @@ internal sealed unsafe class BufferLease : IDisposable
                 strides[i] = view->Strides[i] / view->ItemSize;
             }
 
-            tensor = DLPackTensor.FromPointer(view->Buffer, known, shape, strides, lease, view->ReadOnly != 0);
+            tensor = DLPackTensor.FromPointer(view->Buffer, known, shape, view->Strides == null ? default : strides, lease, view->ReadOnly != 0);
             return true;
         }
         catch

@@ -156,8 +156,12 @@ internal static unsafe class TensorObjects
                             return PythonCall.SetError(module.TypeError, "__dlpack__(): max_version must be a tuple (major, minor)");
                         }
 
-                        versioned = python.PyLong_AsLongLong(major) >= DLPackVersion.Current.Major;
-                        python.PyErr_Clear(); // a major too large for a long is a newer version too
+                        long number = python.PyLong_AsLongLong(major);
+                        bool overflowed = number == -1 && python.PyErr_Occurred() != 0;
+                        python.PyErr_Clear();
+
+                        // A major too large for a long is a newer version too, if it is positive.
+                        versioned = overflowed ? IsPositive(major) : number >= DLPackVersion.Current.Major;
                     }
 
                     break;
@@ -181,6 +185,15 @@ internal static unsafe class TensorObjects
         }
 
         return true;
+    }
+
+    private static bool IsPositive(nint integer)
+    {
+        nint zero = CPython.Api.PyLong_FromLongLong(0);
+        int positive = zero == 0 ? 0 : ArrayApi.Instance.PyObject_RichCompareBool(integer, zero, ArrayApi.GreaterThan);
+        CPython.Api.Py_DecRef(zero);
+        CPython.Api.PyErr_Clear();
+        return positive == 1;
     }
 
     private static bool IsCpu(nint device)

@@ -134,6 +134,35 @@ public sealed class ArrayMisuseTests
     }
 
     [Fact]
+    public async Task A_producer_that_refused_max_version_is_asked_plainly_from_then_on()
+    {
+        await Needs.NumPyAsync();
+        string output = await PythonProcess.RunScriptAsync(
+            """
+            import numpy as np, ArrayProbe as A
+            data, asked = np.arange(4.0), []
+            class Legacy:
+                def __dlpack__(self, **keywords):
+                    asked.append(keywords)
+                    if keywords: raise TypeError('__dlpack__() got an unexpected keyword argument')
+                    return data.__dlpack__()
+            print([A.sum(Legacy()) for _ in range(3)], asked)
+            class Modern:
+                def __dlpack__(self, **keywords):
+                    asked.append(keywords)
+                    return data.__dlpack__()
+            asked.clear()
+            print(A.sum(Modern()), A.sum(Legacy()), asked)
+            """);
+
+        // A type is remembered as legacy only after its plain call gave a capsule; other types are still asked for 1.0 first.
+        Assert.Equal(
+            "[6.0, 6.0, 6.0] [{'max_version': (1, 0)}, {}, {}, {}]\n" +
+            "6.0 6.0 [{'max_version': (1, 0)}, {}]\n",
+            output);
+    }
+
+    [Fact]
     public async Task A_foreign_DLPack_tensor_is_deleted_exactly_once_and_a_refusal_keeps_its_exception()
     {
         // A producer written with ctypes: its deleter is Python code, so it must not run with the

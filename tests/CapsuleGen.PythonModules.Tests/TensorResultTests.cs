@@ -138,7 +138,10 @@ public sealed class TensorResultTests
             print(name(stream=None), name(stream=-1), name(stream=1))
             print(name(stream=2**63))
             print(name(dl_device=(1, 0)), name(dl_device=None), name(dl_device=(2, 0)))
-            print(name(copy=False), name(copy=None), name(copy=True))
+            print(name(copy=False), name(copy=None), name(copy=0), name(copy=True))
+            class Undecided:
+                def __bool__(self): raise ZeroDivisionError('no truth')
+            print(name(copy=1), name(copy=Undecided()))
             print(name(bogus=1))
             print(name(None))
             print(name(max_version=5))
@@ -151,7 +154,8 @@ public sealed class TensorResultTests
             "dltensor dltensor ValueError: __dlpack__(): a CPU tensor takes stream=None\n" +
             "ValueError: __dlpack__(): a CPU tensor takes stream=None\n" +
             "dltensor dltensor BufferError: __dlpack__(): this tensor is on the CPU and cannot be exported to device (2, 0)\n" +
-            "dltensor dltensor BufferError: __dlpack__(): copy=True was asked for; this tensor shares its memory and does not copy it\n" +
+            "dltensor dltensor dltensor BufferError: __dlpack__(): a copy was asked for; this tensor shares its memory and does not copy it\n" +
+            "BufferError: __dlpack__(): a copy was asked for; this tensor shares its memory and does not copy it ZeroDivisionError: no truth\n" +
             "TypeError: __dlpack__() got an unexpected keyword argument 'bogus'\n" +
             "TypeError: __dlpack__() takes no positional arguments\n" +
             "TypeError: __dlpack__(): max_version must be a tuple (major, minor)\n" +

@@ -17,6 +17,7 @@ internal sealed unsafe class ArrayApi
     private static ArrayApi? s_instance;
 
     public readonly delegate* unmanaged[Cdecl]<nint, nint, int, int> PyObject_RichCompareBool;
+    public readonly delegate* unmanaged[Cdecl]<nint, int> PyObject_IsTrue;
 
     public readonly delegate* unmanaged[Cdecl]<nint, PyBuffer*, int, int> PyObject_GetBuffer;
     public readonly delegate* unmanaged[Cdecl]<PyBuffer*, void> PyBuffer_Release;
@@ -40,6 +41,7 @@ internal sealed unsafe class ArrayApi
         PyBuffer_Release = (delegate* unmanaged[Cdecl]<PyBuffer*, void>)Export(nameof(PyBuffer_Release));
         PyObject_Call = (delegate* unmanaged[Cdecl]<nint, nint, nint, nint>)Export(nameof(PyObject_Call));
         PyObject_RichCompareBool = (delegate* unmanaged[Cdecl]<nint, nint, int, int>)Export(nameof(PyObject_RichCompareBool));
+        PyObject_IsTrue = (delegate* unmanaged[Cdecl]<nint, int>)Export(nameof(PyObject_IsTrue));
         PyMemoryView_FromObject = (delegate* unmanaged[Cdecl]<nint, nint>)Export(nameof(PyMemoryView_FromObject));
         PyCapsule_SetName = (delegate* unmanaged[Cdecl]<nint, byte*, int>)Export(nameof(PyCapsule_SetName));
         PyType_FromSpec = (delegate* unmanaged[Cdecl]<void*, nint>)Export(nameof(PyType_FromSpec));

@@ -173,9 +173,11 @@ internal static unsafe class TensorObjects
 
                     break;
                 case "copy":
-                    if (value == module.True)
+                    // Any true value asks for a copy (copy=1 too), as Python's truth rules have it; None and false ones do not.
+                    int copy = value == python.None ? 0 : arrays.PyObject_IsTrue(value);
+                    if (copy != 0)
                     {
-                        return PythonCall.SetError(arrays.BufferError, "__dlpack__(): copy=True was asked for; this tensor shares its memory and does not copy it");
+                        return copy > 0 && PythonCall.SetError(arrays.BufferError, "__dlpack__(): a copy was asked for; this tensor shares its memory and does not copy it");
                     }
 
                     break;

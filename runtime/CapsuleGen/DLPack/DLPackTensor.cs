@@ -44,12 +44,12 @@ public sealed unsafe class DLPackTensor : IDisposable
         Version = version;
         _release = release;
         _shape = shape.ToArray();
-        _strides = strides.IsEmpty && !shape.IsEmpty ? RowMajorStrides(shape) : strides.ToArray();
         // Pinned: the Python bridge lends these to buffer consumers as Py_buffer's shape and strides.
         _lengths = GC.AllocateArray<nint>(_shape.Length, pinned: true);
         _byteStrides = GC.AllocateArray<nint>(_shape.Length, pinned: true);
         try
         {
+            _strides = strides.IsEmpty && !shape.IsEmpty ? RowMajorStrides(shape) : strides.ToArray();
             for (int i = 0; i < _shape.Length; i++)
             {
                 _lengths[i] = checked((nint)_shape[i]);

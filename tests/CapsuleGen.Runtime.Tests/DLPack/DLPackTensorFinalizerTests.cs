@@ -85,6 +85,19 @@ public sealed class DLPackTensorFinalizerTests
         Assert.Equal(0, owner.Disposals);
     }
 
+    [Fact]
+    public async Task A_FromPointer_whose_row_major_strides_overflow_leaves_the_owner_to_its_caller()
+    {
+        var owner = new CountingOwner();
+
+        // No elements (a zero length), but lengths whose row-major strides do not fit a long.
+        Assert.Throws<OverflowException>(() => FromPointerWithShape(owner, [0, 1L << 62, 4]));
+
+        await SettleAsync();
+        await SettleAsync();
+        Assert.Equal(0, owner.Disposals);
+    }
+
     /// <summary>Lets queued releases run, and finalizers that might release twice.</summary>
     private static async Task SettleAsync()
     {
@@ -123,6 +136,9 @@ public sealed class DLPackTensorFinalizerTests
         double[] data = Pinned.Array<double>(1, 2);
         return DLPackTensor.FromPointer(Pinned.Address(data), Float64, [2], [stride], owner);
     }
+
+    private static unsafe DLPackTensor FromPointerWithShape(CountingOwner owner, long[] shape) =>
+        DLPackTensor.FromPointer(null, Float64, shape, default, owner);
 
     private static unsafe void Delete(nint exported)
     {

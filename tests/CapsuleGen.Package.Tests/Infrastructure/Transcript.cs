@@ -11,6 +11,7 @@ internal static class Transcript
         still bound: Packaged quack
         unbound: No noise came out.
         scale: 6
+        tensor: float64 tensor of shape (2, 2) on cpu, trace 5
 
         """;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CapsuleGen;
+using CapsuleGen.DLPack;
 using Flock;
 using Pond;
 
@@ -30,3 +31,8 @@ Console.Write("unbound: ");
 Bird.CallQuack();
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"scale: {Bird.Scale(Duck.GetScale(), 1.5, 4)}"));
+
+// DLPack from the package: a .NET array as a 2 x 2 tensor, read through its strides.
+using DLPackTensor tensor = DLPackTensor.FromArray(new[] { 1.0, 2.0, 3.0, 4.0 }, 2, 2);
+ReadOnlyStridedSpan<double> matrix = tensor.AsReadOnlyStridedSpan<double>();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tensor: {tensor}, trace {matrix[0, 0] + matrix[1, 1]}"));

@@ -315,22 +315,8 @@ internal static class PythonModuleEmitter
     /// </summary>
     private static string Docstring(PythonFunction function)
     {
-        var parameters = new List<string> { "$module" };
-        for (int i = 0; i < function.Parameters.Count; i++)
-        {
-            if (i == function.KeywordOnly)
-            {
-                parameters.Add("*");
-            }
-
-            PythonParameter parameter = function.Parameters[i];
-            parameters.Add(parameter.PythonDefault is null ? parameter.PythonName : parameter.PythonName + "=" + parameter.PythonDefault);
-            if (i + 1 == function.PositionalOnly)
-            {
-                parameters.Add("/");
-            }
-        }
-
+        List<string> parameters = ParameterLayout.Write(function, parameter => parameter.PythonDefault is null ? parameter.PythonName : parameter.PythonName + "=" + parameter.PythonDefault);
+        parameters.Insert(0, "$module");
         return $"{function.PythonName}({string.Join(", ", parameters)})\n--\n\n{function.Doc}";
     }
 

@@ -11,14 +11,19 @@ namespace CapsuleGen.Generator.Tests.Infrastructure;
 /// Compares generated files with reviewed snapshots in <c>Snapshots/</c>, named as
 /// Verify.SourceGenerators names them: <c>&lt;Class&gt;.&lt;Method&gt;#&lt;hintName&gt;.verified.cs</c>.
 /// A missing, different or stale snapshot fails the test with a readable diff and leaves a
-/// <c>.received.cs</c> beside it. Set <c>CAPSULEGEN_ACCEPT_SNAPSHOTS=1</c> to accept the output
+/// <c>.received.cs</c> beside it. Files derived from the generated ones (a module's type stub, read
+/// back from the compiled assembly) have snapshots of their own, with their own extension. Set <c>CAPSULEGEN_ACCEPT_SNAPSHOTS=1</c> to accept the output
 /// instead; under <c>CI=true</c> nothing is ever accepted.
 /// </summary>
 internal static class Snapshot
 {
     private const string AcceptVariable = "CAPSULEGEN_ACCEPT_SNAPSHOTS";
 
-    public static void Verify(GeneratorDriverRunResult result, [CallerFilePath] string testFile = "", [CallerMemberName] string testName = "")
+    public static void Verify(GeneratorDriverRunResult result, [CallerFilePath] string testFile = "", [CallerMemberName] string testName = "") =>
+        Verify(result, [], testFile, testName);
+
+    /// <summary>The generated files, and <paramref name="derived"/> files made from them (a stub as <c>Arrays.pyi</c>), each against its snapshot.</summary>
+    public static void Verify(GeneratorDriverRunResult result, IEnumerable<(string FileName, string Text)> derived, [CallerFilePath] string testFile = "", [CallerMemberName] string testName = "")
     {
         string directory = Path.Combine(Path.GetDirectoryName(testFile)!, "Snapshots");
         string prefix = Path.GetFileNameWithoutExtension(testFile) + "." + testName + "#";
@@ -30,12 +35,13 @@ internal static class Snapshot
         GeneratedSourceResult[] sources = result.Results.SelectMany(run => run.GeneratedSources).OrderBy(source => source.HintName, StringComparer.Ordinal).ToArray();
         Assert.NotEmpty(sources);
 
-        foreach (GeneratedSourceResult source in sources)
+        IEnumerable<(string FileName, string Text)> files = sources.Select(source => (source.HintName, source.SourceText.ToString())).Concat(derived);
+        foreach ((string fileName, string actual) in files)
         {
-            string baseName = prefix + Path.GetFileNameWithoutExtension(source.HintName);
-            string verifiedPath = Path.Combine(directory, baseName + ".verified.cs");
-            string receivedPath = Path.Combine(directory, baseName + ".received.cs");
-            string actual = source.SourceText.ToString();
+            string baseName = prefix + Path.GetFileNameWithoutExtension(fileName);
+            string extension = Path.GetExtension(fileName);
+            string verifiedPath = Path.Combine(directory, baseName + ".verified" + extension);
+            string receivedPath = Path.Combine(directory, baseName + ".received" + extension);
             expectedFiles.Add(Path.GetFileName(verifiedPath));
 
             string? verified = File.Exists(verifiedPath) ? File.ReadAllText(verifiedPath) : null;
@@ -58,7 +64,7 @@ internal static class Snapshot
                 : $"{Path.GetFileName(verifiedPath)} differs (- snapshot, + generated):{Environment.NewLine}{Diff(verified, actual)}");
         }
 
-        foreach (string stale in Directory.EnumerateFiles(directory, prefix + "*.verified.cs").Select(path => Path.GetFileName(path)).Where(name => !expectedFiles.Contains(name)))
+        foreach (string stale in Directory.EnumerateFiles(directory, prefix + "*.verified.*").Select(path => Path.GetFileName(path)).Where(name => !expectedFiles.Contains(name)))
         {
             if (accept)
             {

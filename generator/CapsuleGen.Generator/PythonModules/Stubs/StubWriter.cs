@@ -1,0 +1,130 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using CapsuleGen.Generator.Emitting;
+
+namespace CapsuleGen.Generator.PythonModules.Stubs;
+
+/// <summary>
+/// Writes a module's type stub (<c>&lt;module&gt;.pyi</c>): each function with its parameters' names,
+/// kinds, defaults and types as <c>inspect.signature</c> shows them, each capsule attribute, and the
+/// few helper types those name, declared only when used.
+/// </summary>
+internal static class StubWriter
+{
+    public static string Write(PythonModule module)
+    {
+        var names = new StubNames(module.Functions.Select(function => function.PythonName).Concat(module.Capsules.Select(capsule => capsule.AttributeName)));
+        var types = new StubTypes(names);
+
+        // The members first, so that what they use is known when the helpers are written; blocks are separated by a blank line.
+        var members = new List<string>();
+        if (module.Capsules.Count > 0)
+        {
+            members.Add(string.Concat(module.Capsules.Select(capsule => $"{capsule.AttributeName}: {types.Capsule()}\n")));
+        }
+
+        members.AddRange(module.Functions.Select(function => Function(function, types)));
+        if (types.UsesArray || types.UsesTensor)
+        {
+            types.Capsule(); // what __dlpack__ returns
+        }
+
+        var blocks = new List<string>();
+        if (module.Doc is not null)
+        {
+            blocks.Add(Docstring(module.Doc) + "\n");
+        }
+
+        blocks.Add($"# The module {module.ModuleName} as CapsuleGen generated it from C#.\n{Imports(names, types)}");
+        blocks.AddRange(Helpers(names, types));
+        blocks.AddRange(members);
+        return string.Join("\n", blocks);
+    }
+
+    private static string Function(PythonFunction function, StubTypes types)
+    {
+        List<string> parameters = ParameterLayout.Write(function, parameter =>
+            $"{parameter.PythonName}: {types.Parameter(parameter)}{(parameter.PythonDefault is null ? string.Empty : " = " + StubDefault(parameter.PythonDefault))}");
+        string def = $"def {function.PythonName}({string.Join(", ", parameters)}) -> {types.Result(function.ReturnKind)}:";
+        return function.Doc is null ? def + " ...\n" : $"{def}\n    {Docstring(function.Doc)}\n";
+    }
+
+    /// <summary>
+    /// A default as the stub shows it: the text signature's literal, except the expressions it spells infinity and
+    /// NaN with, which a stub writes as <c>...</c> (a stub's defaults are documentation; type checkers read only literals).
+    /// </summary>
+    private static string StubDefault(string pythonDefault) => pythonDefault.Contains("1e999") ? "..." : pythonDefault;
+
+    /// <summary>
+    /// A docstring as a plain Python string literal, every character that could end it or hide escaped, and those
+    /// outside ASCII too: Python reads an escaped surrogate pair as two lone halves, but <c>\U0001f986</c> as one.
+    /// </summary>
+    private static string Docstring(string doc) => CSharpText.QuotedLiteral(doc, '"', asciiOnly: true);
+
+    private static string Imports(StubNames names, StubTypes types)
+    {
+        var imports = new StringBuilder();
+        if (types.UsesCapsule || types.UsesArray)
+        {
+            imports.Append($"import sys as {names.Sys}\n");
+        }
+
+        var typing = new List<string>();
+        if (types.UsesAny || types.UsesCapsule)
+        {
+            typing.Add($"Any as {names.Any}");
+        }
+
+        if (types.UsesArray || types.UsesTensor)
+        {
+            typing.Add($"Protocol as {names.Protocol}");
+        }
+
+        if (typing.Count > 0)
+        {
+            imports.Append($"from typing import {string.Join(", ", typing)}\n");
+        }
+
+        return imports.ToString();
+    }
+
+    private static IEnumerable<string> Helpers(StubNames names, StubTypes types)
+    {
+        if (types.UsesCapsule)
+        {
+            yield return
+                $"if {names.Sys}.version_info >= (3, 13):\n" +
+                $"    from types import CapsuleType as {names.Capsule}\n" +
+                "else:\n" +
+                $"    {names.Capsule} = {names.Any}\n";
+        }
+
+        if (types.UsesArray)
+        {
+            yield return
+                $"if {names.Sys}.version_info >= (3, 12):\n" +
+                $"    from collections.abc import Buffer as {names.Buffer}\n" +
+                "else:\n" +
+                $"    from typing_extensions import Buffer as {names.Buffer}\n";
+            yield return
+                $"class {names.DLPackProducer}({names.Protocol}):\n" +
+                $"    def __dlpack__(self, *, stream: int | None = None) -> {names.Capsule}: ...\n" +
+                "    def __dlpack_device__(self) -> tuple[int, int]: ...\n";
+            yield return
+                "# An array: anything with the buffer protocol (NumPy, array.array, bytes, memoryview) or with __dlpack__ (torch).\n" +
+                $"{names.Array} = {names.Buffer} | {names.DLPackProducer}\n";
+        }
+
+        if (types.UsesTensor)
+        {
+            yield return
+                "# capsulegen.DLPackTensor: memory from C#, read with numpy.from_dlpack, torch.from_dlpack or memoryview.\n" +
+                $"class {names.Tensor}({names.Protocol}):\n" +
+                "    def __dlpack__(self, *, stream: int | None = None, max_version: tuple[int, int] | None = None, " +
+                $"dl_device: tuple[int, int] | None = None, copy: bool | None = None) -> {names.Capsule}: ...\n" +
+                "    def __dlpack_device__(self) -> tuple[int, int]: ...\n" +
+                "    def __buffer__(self, flags: int, /) -> memoryview: ...\n";
+        }
+    }
+}

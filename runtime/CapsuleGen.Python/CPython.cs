@@ -315,7 +315,7 @@ public static unsafe class CPython
 
             // Inside a Python process (or after a host loaded and started libpython globally), use that interpreter.
             nint process = DynamicLibrary.Process();
-            if (process != 0 && NativeLibrary.TryGetExport(process, "Py_IsInitialized", out nint isInitialized) &&
+            if (process != 0 && PythonSymbols.Optional(process, "Py_IsInitialized") is not 0 and nint isInitialized &&
                 ((delegate* unmanaged[Cdecl]<int>)isInitialized)() != 0)
             {
                 if (libraryPath is not null)

@@ -58,7 +58,11 @@ public sealed class PackageLayoutTests(ConsumerWorkspace workspace)
         using var package = new PackageFile(workspace.Packages.CapsuleGenPython);
 
         Assert.Equal(
-            ["CapsuleGen.Python.nuspec", "PACKAGE.md", "lib/net8.0/CapsuleGen.Python.dll", "lib/net8.0/CapsuleGen.Python.xml"],
+            [
+                "CapsuleGen.Python.nuspec", "PACKAGE.md",
+                "buildTransitive/CapsuleGen.Python.Tasks.cs", "buildTransitive/CapsuleGen.Python.targets",
+                "lib/net8.0/CapsuleGen.Python.dll", "lib/net8.0/CapsuleGen.Python.xml",
+            ],
             package.Files);
         XElement group = Assert.Single(Children(package.MetaElement("dependencies")!, "group"));
         Assert.Equal("net8.0", group.Attribute("targetFramework")?.Value);

@@ -5,8 +5,11 @@ namespace CapsuleGen.PythonModules.Tests;
 /// <summary>The seeds' session in a real python3, with the modules written in C# and published with NativeAOT.</summary>
 public sealed partial class SeedSessionTests
 {
-    /// <summary>Each line typed at the prompt, and what the session must print for it.</summary>
-    private static readonly (string Input, string[] Output)[] s_session =
+    /// <summary>
+    /// Each line typed at the prompt, and what the session must print for it: the C# modules' part (also
+    /// replayed with the modules installed from their wheels, WheelInstallTests), the C extension's, and the end.
+    /// </summary>
+    internal static readonly (string Input, string[] Output)[] CSharpModulesSession =
     [
         ("import Bird", []),
         ("import CppDuck", []),
@@ -24,11 +27,19 @@ public sealed partial class SeedSessionTests
             "  File \"<stdin>\", line 1, in <module>",
             "ValueError: Expected a capsule named \"quacker\", but this capsule is named \"honker\"."]),
         ("Bird.callQuack()", ["C# Quack"]),
+    ];
+
+    private static readonly (string Input, string[] Output)[] s_nativeDuckSession =
+    [
         ("import NativeDuck", []),
         ("Bird.setQuack(NativeDuck.getQuack())", []),
         ("Bird.callQuack()", ["C++ Quack"]),
-        ("CppDuck.quacker", ["<capsule object \"CppDuck.quacker\" at ADDRESS>"]),
         ("NativeDuck.callImported('CppDuck.quacker')", ["C# Quack"]),
+    ];
+
+    internal static readonly (string Input, string[] Output)[] SessionEnd =
+    [
+        ("CppDuck.quacker", ["<capsule object \"CppDuck.quacker\" at ADDRESS>"]),
         ("Bird.resetQuack()", []),
         ("Bird.callQuack()", ["No noise came out."]),
     ];
@@ -36,16 +47,28 @@ public sealed partial class SeedSessionTests
     [Fact]
     public async Task The_seeds_session_runs_in_python3_with_the_bug_fixed_and_clear_errors()
     {
-        string input = string.Concat(s_session.Select(line => line.Input + "\n"));
-        (int exitCode, string output) = await PythonProcess.RunAsync(input, "-q", "-i", "-u");
+        (string Input, string[] Output)[] session = [.. CSharpModulesSession, .. s_nativeDuckSession, .. SessionEnd];
+        (int exitCode, string output) = await PythonProcess.RunAsync(SessionInput(session), "-q", "-i", "-u");
 
+        AssertSession(session, exitCode, output);
+    }
+
+    /// <summary>The lines of <paramref name="session"/> as typed, for <c>python3 -q -i -u</c>.</summary>
+    internal static string SessionInput((string Input, string[] Output)[] session) => string.Concat(session.Select(line => line.Input + "\n"));
+
+    /// <summary>What <c>python3 -q -i -u</c> printed for <paramref name="session"/>: each line's output after its prompt, and a clean exit.</summary>
+    internal static void AssertSession((string Input, string[] Output)[] session, int exitCode, string output)
+    {
         // The interactive interpreter prints ">>> " before reading each line; what a line prints comes after its prompt.
         string[] printed = output.Replace("\r", string.Empty, StringComparison.Ordinal).Split(">>> ");
-        Assert.True(printed.Length == s_session.Length + 2, $"expected {s_session.Length + 1} prompts:{Environment.NewLine}{output}");
-        for (int i = 0; i < s_session.Length; i++)
+        Assert.True(printed.Length == session.Length + 2, $"expected {session.Length + 1} prompts:{Environment.NewLine}{output}");
+        for (int i = 0; i < session.Length; i++)
         {
-            string[] lines = printed[i + 1].Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => Address().Replace(line, "at ADDRESS>")).ToArray();
-            Assert.True(s_session[i].Output.SequenceEqual(lines), $">>> {s_session[i].Input}{Environment.NewLine}expected:{Environment.NewLine}{string.Join(Environment.NewLine, s_session[i].Output)}{Environment.NewLine}printed:{Environment.NewLine}{printed[i + 1]}");
+            // Python 3.13 also shows, in a traceback, the line typed and carets under it, indented by four spaces.
+            string[] lines = printed[i + 1].Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Where(line => !line.StartsWith("    ", StringComparison.Ordinal))
+                .Select(line => Address().Replace(line, "at ADDRESS>")).ToArray();
+            Assert.True(session[i].Output.SequenceEqual(lines), $">>> {session[i].Input}{Environment.NewLine}expected:{Environment.NewLine}{string.Join(Environment.NewLine, session[i].Output)}{Environment.NewLine}printed:{Environment.NewLine}{printed[i + 1]}");
         }
 
         Assert.Equal(0, exitCode);

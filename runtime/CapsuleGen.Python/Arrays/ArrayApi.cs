@@ -35,7 +35,7 @@ internal sealed unsafe class ArrayApi
 
     private ArrayApi(nint process)
     {
-        nint Export(string name) => NativeLibrary.GetExport(process, name);
+        nint Export(string name) => Native.PythonSymbols.Required(process, name);
 
         PyObject_GetBuffer = (delegate* unmanaged[Cdecl]<nint, PyBuffer*, int, int>)Export(nameof(PyObject_GetBuffer));
         PyBuffer_Release = (delegate* unmanaged[Cdecl]<PyBuffer*, void>)Export(nameof(PyBuffer_Release));

@@ -37,7 +37,7 @@ internal static unsafe class CallPath
             return;
         }
 
-        nint Export(string name) => NativeLibrary.GetExport(process, name);
+        nint Export(string name) => Native.PythonSymbols.Required(process, name);
         LongType = api.LongType;
         FloatType = api.FloatType;
         None = api.None;

@@ -182,8 +182,9 @@ public static unsafe class ExtensionModule
         try
         {
             nint process = Native.DynamicLibrary.Process();
-            if (NativeLibrary.TryGetExport(process, "PyErr_SetString", out nint setString) &&
-                NativeLibrary.TryGetExport(process, "PyExc_ImportError", out nint importError))
+            nint setString = Native.PythonSymbols.Optional(process, "PyErr_SetString");
+            nint importError = Native.PythonSymbols.Optional(process, "PyExc_ImportError");
+            if (setString != 0 && importError != 0)
             {
                 fixed (byte* text = System.Text.Encoding.UTF8.GetBytes(message.Replace('\0', ' ') + "\0"))
                 {

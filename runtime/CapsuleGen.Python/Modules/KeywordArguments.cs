@@ -144,7 +144,7 @@ internal static unsafe class KeywordArguments
     {
         if (s_concat == null)
         {
-            s_concat = (delegate* unmanaged[Cdecl]<nint, nint, nint>)System.Runtime.InteropServices.NativeLibrary.GetExport(Native.DynamicLibrary.Process(), "PyUnicode_Concat");
+            s_concat = (delegate* unmanaged[Cdecl]<nint, nint, nint>)Native.PythonSymbols.Required(Native.DynamicLibrary.Process(), "PyUnicode_Concat");
         }
 
         return s_concat(left, right);

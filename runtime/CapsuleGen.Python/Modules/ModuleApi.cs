@@ -48,7 +48,7 @@ internal sealed unsafe class ModuleApi
 
     private ModuleApi(nint process)
     {
-        nint Export(string name) => NativeLibrary.GetExport(process, name);
+        nint Export(string name) => Native.PythonSymbols.Required(process, name);
 
         // PyExc_* are variables holding the exception types, not the types themselves.
         nint Exception(string name) => *(nint*)Export("PyExc_" + name);

@@ -105,7 +105,7 @@ internal sealed unsafe class CPythonApi
 
     public CPythonApi(nint library)
     {
-        nint Export(string name) => NativeLibrary.GetExport(library, name);
+        nint Export(string name) => PythonSymbols.Required(library, name);
 
         Py_IsInitialized = (delegate* unmanaged[Cdecl]<int>)Export(nameof(Py_IsInitialized));
         Py_InitializeEx = (delegate* unmanaged[Cdecl]<int, void>)Export(nameof(Py_InitializeEx));
@@ -185,17 +185,6 @@ internal sealed unsafe class CPythonApi
         CapsuleType = Export("PyCapsule_Type");
         ValueError = *(nint*)Export("PyExc_ValueError"); // the variable holds the type
 
-        nint OptionalExport(params string[] names)
-        {
-            foreach (string name in names)
-            {
-                if (NativeLibrary.TryGetExport(library, name, out nint address))
-                {
-                    return address;
-                }
-            }
-
-            return 0;
-        }
+        nint OptionalExport(params string[] names) => PythonSymbols.Optional(library, names);
     }
 }

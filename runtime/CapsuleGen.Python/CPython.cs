@@ -141,7 +141,7 @@ public static unsafe class CPython
         using PyObject.HeldReference held = scope.Hold();
         fixed (byte* source = text)
         {
-            PyObject.Steal(Api.PyRun_String(source, CPythonApi.FileInput, held.Handle, held.Handle)).Dispose();
+            PyObject.Steal(RunString(source, CPythonApi.FileInput, held.Handle)).Dispose();
         }
 
         return scope;
@@ -162,7 +162,7 @@ public static unsafe class CPython
             using PyObject.HeldReference held = scope.Hold();
             fixed (byte* source = text)
             {
-                return PyObject.Steal(Api.PyRun_String(source, CPythonApi.EvalInput, held.Handle, held.Handle));
+                return PyObject.Steal(RunString(source, CPythonApi.EvalInput, held.Handle));
             }
         }
         finally
@@ -299,6 +299,26 @@ public static unsafe class CPython
         return module is null or "builtins" ? qualifiedName : module + "." + qualifiedName;
     }
 
+    /// <summary>Compiles <paramref name="source"/> as <c>&lt;string&gt;</c> and runs it in <paramref name="scope"/>: a new reference, or null with the error set.</summary>
+    private static nint RunString(byte* source, int start, nint scope)
+    {
+        CPythonApi api = Api;
+        nint code;
+        fixed (byte* fileName = "<string>\0"u8)
+        {
+            code = api.Py_CompileString(source, fileName, start);
+        }
+
+        if (code == 0)
+        {
+            return 0;
+        }
+
+        nint result = api.PyEval_EvalCode(code, scope, scope);
+        api.Py_DecRef(code);
+        return result;
+    }
+
     private static CPythonApi Start(string? libraryPath)
     {
         lock (s_startLock)
@@ -385,6 +405,7 @@ public static unsafe class CPython
             }
 
             api.Py_InitializeEx(0);
+            Modules.Subinterpreters.InMainInterpreter(api); // remembers the main interpreter, for thread states made later
             GilAcquisitions.MarkStartingThread(); // its thread state is CPython's main one, but .NET code drives it
             api.PyEval_SaveThread(); // let every thread take the GIL
         }

@@ -63,7 +63,7 @@ internal static class ThreadStates
         InterpreterHooks.EnterThreadStateCreation();
         try
         {
-            nint state = api.PyThreadState_New(api.PyInterpreterState_Main());
+            nint state = api.PyThreadState_New(Modules.Subinterpreters.Main(api));
             return state != 0 ? state : throw new InvalidOperationException("CPython could not make a thread state for this thread (out of memory).");
         }
         finally

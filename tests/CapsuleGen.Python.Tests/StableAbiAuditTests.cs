@@ -15,14 +15,17 @@ public sealed partial class StableAbiAuditTests
     /// What the bridge resolves outside the 3.10 limited API, each with why. A name that appears here
     /// unexplained, or leaves, fails the audit.
     /// </summary>
+    private const string Unchecked =
+        "optional, for DeferredReleases.HoldsGil: the stable ABI has no call that says whether this thread holds the GIL " +
+        "(PyGILState_Check is outside it too, and PyThreadState_Get aborts without a thread state); " +
+        "public C API from 3.13 (PyThreadState_GetUnchecked), under its older name before, with one signature since 3.5";
+
     private static readonly Dictionary<string, string> s_outsideLimitedApi310 = new(StringComparer.Ordinal)
     {
         ["PyObject_GetBuffer"] = "stable ABI from 3.11: resolved only for a function that takes an array, whose module requires 3.11",
         ["PyBuffer_Release"] = "stable ABI from 3.11: resolved only for a function that takes an array, whose module requires 3.11",
-        ["PyThreadState_GetUnchecked"] = "not yet fixed: optional, for DeferredReleases.HoldsGil; to be replaced with a stable-ABI check",
-        ["_PyThreadState_UncheckedGet"] = "not yet fixed: optional, for DeferredReleases.HoldsGil before 3.13; to be replaced with a stable-ABI check",
-        ["PyInterpreterState_Main"] = "not yet fixed: resolved by CPythonApi in a module too; to be shown embedding-only or replaced",
-        ["PyRun_String"] = "not yet fixed: resolved by CPythonApi in a module too; to be shown embedding-only or replaced",
+        ["PyThreadState_GetUnchecked"] = Unchecked,
+        ["_PyThreadState_UncheckedGet"] = Unchecked,
     };
 
     [Fact]

@@ -12,11 +12,46 @@ internal static class Subinterpreters
 {
     private static nint s_main;
 
-    /// <summary>Whether the thread state holding the GIL here belongs to the main interpreter. Call with the GIL held (CPython is calling the module).</summary>
+    /// <summary>
+    /// Whether the thread state holding the GIL here belongs to the main interpreter, whose ID is always 0.
+    /// Call with the GIL held (CPython is calling the module). Remembers the main interpreter when it is.
+    /// </summary>
     public static unsafe bool InMainInterpreter(CPythonApi api)
     {
-        nint main = s_main != 0 ? s_main : s_main = api.PyInterpreterState_Main(); // the same for the life of the process
-        return api.PyInterpreterState_Get() == main;
+        nint current = api.PyInterpreterState_Get();
+        if (api.PyInterpreterState_GetID(current) != 0)
+        {
+            return false;
+        }
+
+        Volatile.Write(ref s_main, current); // the same for the life of the process
+        return true;
+    }
+
+    /// <summary>
+    /// The main interpreter, in which the bridge makes thread states: remembered when a module or the bridge
+    /// starts, else found by taking the GIL the <c>PyGILState</c> way, which always uses the main interpreter.
+    /// </summary>
+    public static unsafe nint Main(CPythonApi api)
+    {
+        nint main = Volatile.Read(ref s_main);
+        if (main != 0)
+        {
+            return main;
+        }
+
+        int state = api.PyGILState_Ensure();
+        try
+        {
+            main = api.PyInterpreterState_Get();
+        }
+        finally
+        {
+            api.PyGILState_Release(state);
+        }
+
+        Volatile.Write(ref s_main, main);
+        return main;
     }
 
     /// <summary>Sets the <c>ImportError</c> for a module imported in a subinterpreter; returns null.</summary>

@@ -24,7 +24,9 @@ internal sealed unsafe class CPythonApi
     public readonly delegate* unmanaged[Cdecl]<nint, nint> PyThreadState_New;
     public readonly delegate* unmanaged[Cdecl]<nint, void> PyThreadState_Clear;
     public readonly delegate* unmanaged[Cdecl]<nint, void> PyThreadState_Delete;
-    public readonly delegate* unmanaged[Cdecl]<nint> PyInterpreterState_Main;
+
+    /// <summary><c>PyInterpreterState_GetID</c>: 0 for the main interpreter, which the stable ABI has no other way to name.</summary>
+    public readonly delegate* unmanaged[Cdecl]<nint, long> PyInterpreterState_GetID;
 
     /// <summary>
     /// <c>PyInterpreterState_Get</c>: the interpreter of the thread state that holds the GIL on this
@@ -71,7 +73,10 @@ internal sealed unsafe class CPythonApi
     public readonly delegate* unmanaged[Cdecl]<nint> PyDict_New;
     public readonly delegate* unmanaged[Cdecl]<nint, byte*, nint, int> PyDict_SetItemString;
     public readonly delegate* unmanaged[Cdecl]<nint> PyEval_GetBuiltins;
-    public readonly delegate* unmanaged[Cdecl]<byte*, int, nint, nint, nint> PyRun_String;
+
+    /// <summary>Compiles and then evaluates: what <c>PyRun_String</c> does, which is outside the stable ABI.</summary>
+    public readonly delegate* unmanaged[Cdecl]<byte*, byte*, int, nint> Py_CompileString;
+    public readonly delegate* unmanaged[Cdecl]<nint, nint, nint, nint> PyEval_EvalCode;
 
     public readonly delegate* unmanaged[Cdecl]<nint> PyErr_Occurred;
     public readonly delegate* unmanaged[Cdecl]<nint*, nint*, nint*, void> PyErr_Fetch;
@@ -119,7 +124,7 @@ internal sealed unsafe class CPythonApi
         PyThreadState_New = (delegate* unmanaged[Cdecl]<nint, nint>)Export(nameof(PyThreadState_New));
         PyThreadState_Clear = (delegate* unmanaged[Cdecl]<nint, void>)Export(nameof(PyThreadState_Clear));
         PyThreadState_Delete = (delegate* unmanaged[Cdecl]<nint, void>)Export(nameof(PyThreadState_Delete));
-        PyInterpreterState_Main = (delegate* unmanaged[Cdecl]<nint>)Export(nameof(PyInterpreterState_Main));
+        PyInterpreterState_GetID = (delegate* unmanaged[Cdecl]<nint, long>)Export(nameof(PyInterpreterState_GetID));
         PyInterpreterState_Get = (delegate* unmanaged[Cdecl]<nint>)Export(nameof(PyInterpreterState_Get));
         CurrentThreadStateUnchecked = (delegate* unmanaged[Cdecl]<nint>)OptionalExport("PyThreadState_GetUnchecked", "_PyThreadState_UncheckedGet");
 
@@ -156,7 +161,8 @@ internal sealed unsafe class CPythonApi
         PyDict_New = (delegate* unmanaged[Cdecl]<nint>)Export(nameof(PyDict_New));
         PyDict_SetItemString = (delegate* unmanaged[Cdecl]<nint, byte*, nint, int>)Export(nameof(PyDict_SetItemString));
         PyEval_GetBuiltins = (delegate* unmanaged[Cdecl]<nint>)Export(nameof(PyEval_GetBuiltins));
-        PyRun_String = (delegate* unmanaged[Cdecl]<byte*, int, nint, nint, nint>)Export(nameof(PyRun_String));
+        Py_CompileString = (delegate* unmanaged[Cdecl]<byte*, byte*, int, nint>)Export(nameof(Py_CompileString));
+        PyEval_EvalCode = (delegate* unmanaged[Cdecl]<nint, nint, nint, nint>)Export(nameof(PyEval_EvalCode));
 
         PyErr_Occurred = (delegate* unmanaged[Cdecl]<nint>)Export(nameof(PyErr_Occurred));
         PyErr_Fetch = (delegate* unmanaged[Cdecl]<nint*, nint*, nint*, void>)Export(nameof(PyErr_Fetch));

@@ -15,6 +15,8 @@ public sealed partial class StableAbiAuditTests
     /// What the bridge resolves outside the 3.10 limited API, each with why. A name that appears here
     /// unexplained, or leaves, fails the audit.
     /// </summary>
+    private const string From311 = "stable ABI from 3.11: resolved only for a function that takes an array, whose module requires 3.11";
+
     private const string Unchecked =
         "optional, for DeferredReleases.HoldsGil: the stable ABI has no call that says whether this thread holds the GIL " +
         "(PyGILState_Check is outside it too, and PyThreadState_Get aborts without a thread state); " +
@@ -22,8 +24,8 @@ public sealed partial class StableAbiAuditTests
 
     private static readonly Dictionary<string, string> s_outsideLimitedApi310 = new(StringComparer.Ordinal)
     {
-        ["PyObject_GetBuffer"] = "stable ABI from 3.11: resolved only for a function that takes an array, whose module requires 3.11",
-        ["PyBuffer_Release"] = "stable ABI from 3.11: resolved only for a function that takes an array, whose module requires 3.11",
+        ["PyObject_GetBuffer"] = From311,
+        ["PyBuffer_Release"] = From311,
         ["PyThreadState_GetUnchecked"] = Unchecked,
         ["_PyThreadState_UncheckedGet"] = Unchecked,
     };
@@ -39,16 +41,9 @@ public sealed partial class StableAbiAuditTests
         Assert.Contains("PyObject_GetBuffer", symbols);
 
         var report = new List<string>();
-        foreach ((string include, string library) in await InterpretersAsync())
+        foreach ((string version, string include, string library) in await InterpretersAsync())
         {
-            using var directory = new TemporaryDirectory("capsulegen-abi-");
-            string source = Path.Combine(directory.Path, "audit.c");
-            File.WriteAllText(source, "#include <Python.h>\n" + string.Concat(symbols.Select(name => $"void *capsulegen_{name} = (void *)&{name};\n")));
-            ChildProcessResult compiled = (await new ChildProcess("cc", "-std=c11", "-DPy_LIMITED_API=0x030a0000", "-Werror", "-Wno-deprecated-declarations", "-fsyntax-only", "-I" + include, source)
-            {
-                Environment = new Dictionary<string, string?> { ["LC_ALL"] = "C" },
-                MergeOutput = true,
-            }.RunAsync()).ThrowIfTimedOut();
+            ChildProcessResult compiled = await CompileAsync(include, "0x030a0000", symbols);
             foreach (Match undeclared in Undeclared().Matches(compiled.Output))
             {
                 if (!s_outsideLimitedApi310.ContainsKey(undeclared.Groups[1].Value))
@@ -62,15 +57,37 @@ public sealed partial class StableAbiAuditTests
             report.AddRange(symbols.Where(name => PythonSymbols.Resolved[name] && !exported.Contains(name)).Select(name => $"{name}: not exported by {library}"));
             report.AddRange(s_outsideLimitedApi310.Keys.Where(name => compiled.Output.Contains($"'{name}' undeclared", StringComparison.Ordinal) == false && symbols.Contains(name))
                 .Select(name => $"{name}: explained as outside the 3.10 limited API, but {include} declares it there: remove it from the list"));
+
+            // What a module taking arrays needs is in the 3.11 limited API, of 3.11 and every later CPython.
+            if (version != "3.10")
+            {
+                string[] from311 = [.. s_outsideLimitedApi310.Where(pair => pair.Value == From311).Select(pair => pair.Key)];
+                ChildProcessResult compiled311 = await CompileAsync(include, "0x030b0000", from311);
+                report.AddRange(Undeclared().Matches(compiled311.Output).Select(undeclared => $"{undeclared.Groups[1].Value}: not in the 3.11 limited API of {include}"));
+                Assert.True(compiled311.ExitCode == 0 || report.Count > 0, compiled311.Output);
+            }
         }
 
         Assert.True(report.Count == 0, string.Join("\n", report.Order(StringComparer.Ordinal)));
     }
 
-    /// <summary>The include directory and the library of Debian's CPython 3.11 and pyenv's 3.10 to 3.13.</summary>
-    private static async Task<List<(string Include, string Library)>> InterpretersAsync()
+    /// <summary>Compiles a file that takes the address of each symbol with <c>Python.h</c> under <c>Py_LIMITED_API</c> = <paramref name="limitedApi"/>.</summary>
+    private static async Task<ChildProcessResult> CompileAsync(string include, string limitedApi, IEnumerable<string> symbols)
     {
-        List<(string Include, string Library)> interpreters = [("/usr/include/python3.11", "/usr/lib/x86_64-linux-gnu/libpython3.11.so.1.0")];
+        using var directory = new TemporaryDirectory("capsulegen-abi-");
+        string source = Path.Combine(directory.Path, "audit.c");
+        File.WriteAllText(source, "#include <Python.h>\n" + string.Concat(symbols.Select(name => $"void *capsulegen_{name} = (void *)&{name};\n")));
+        return (await new ChildProcess("cc", "-std=c11", "-DPy_LIMITED_API=" + limitedApi, "-Werror", "-Wno-deprecated-declarations", "-fsyntax-only", "-I" + include, source)
+        {
+            Environment = new Dictionary<string, string?> { ["LC_ALL"] = "C" },
+            MergeOutput = true,
+        }.RunAsync()).ThrowIfTimedOut();
+    }
+
+    /// <summary>The version, include directory and library of Debian's CPython 3.11 and pyenv's 3.10 to 3.13.</summary>
+    private static async Task<List<(string Version, string Include, string Library)>> InterpretersAsync()
+    {
+        List<(string Version, string Include, string Library)> interpreters = [("3.11", "/usr/include/python3.11", "/usr/lib/x86_64-linux-gnu/libpython3.11.so.1.0")];
         string root = "";
         try
         {
@@ -89,7 +106,7 @@ public sealed partial class StableAbiAuditTests
                 Requires.Missing($"needs CPython {version} from pyenv (pyenv install {version})");
             }
 
-            interpreters.Add((Path.Combine(home!, "include", "python" + version), Path.Combine(home!, "lib", $"libpython{version}.so.1.0")));
+            interpreters.Add((version, Path.Combine(home!, "include", "python" + version), Path.Combine(home!, "lib", $"libpython{version}.so.1.0")));
         }
 
         return interpreters;

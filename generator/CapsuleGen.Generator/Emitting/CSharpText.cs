@@ -27,8 +27,9 @@ internal static class CSharpText
     /// <param name="value">The text.</param>
     /// <param name="quote">The quote character.</param>
     /// <param name="asciiOnly">
-    /// Whether every character outside ASCII is escaped too, one outside the BMP as the one code point
-    /// <c>\UXXXXXXXX</c> (for Python, which reads two <c>\u</c> halves as two lone surrogates).
+    /// Whether every character outside ASCII is escaped too. A character outside the BMP is written as itself
+    /// or escaped as the one code point <c>\UXXXXXXXX</c>, never as two <c>\u</c> halves, which Python reads
+    /// as two lone surrogates.
     /// </param>
     public static string QuotedLiteral(string value, char quote, bool asciiOnly)
     {
@@ -36,9 +37,18 @@ internal static class CSharpText
         for (int i = 0; i < value.Length; i++)
         {
             char c = value[i];
-            if (asciiOnly && char.IsSurrogatePair(value, i))
+            if (char.IsSurrogatePair(value, i))
             {
-                builder.Append("\\U").Append(char.ConvertToUtf32(value, i).ToString("x8", CultureInfo.InvariantCulture));
+                // One code point, escaped whole (C# and Python read \U as one; two \u halves are two lone surrogates to Python).
+                if (asciiOnly || IsHidden(CharUnicodeInfo.GetUnicodeCategory(value, i)))
+                {
+                    builder.Append("\\U").Append(char.ConvertToUtf32(value, i).ToString("x8", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    builder.Append(c).Append(value[i + 1]);
+                }
+
                 i++;
                 continue;
             }

@@ -56,11 +56,8 @@ internal static class StubWriter
     /// </summary>
     private static string StubDefault(string pythonDefault) => pythonDefault.Contains("1e999") ? "..." : pythonDefault;
 
-    /// <summary>
-    /// A docstring as a plain Python string literal, every character that could end it or hide escaped, and those
-    /// outside ASCII too: Python reads an escaped surrogate pair as two lone halves, but <c>\U0001f986</c> as one.
-    /// </summary>
-    private static string Docstring(string doc) => CSharpText.QuotedLiteral(doc, '"', asciiOnly: true);
+    /// <summary>A docstring as a plain Python string literal (a stub is UTF-8), every character that could end it or hide escaped.</summary>
+    private static string Docstring(string doc) => CSharpText.QuotedLiteral(doc, '"', asciiOnly: false);
 
     private static string Imports(StubNames names, StubTypes types)
     {

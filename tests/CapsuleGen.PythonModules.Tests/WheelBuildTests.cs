@@ -82,6 +82,24 @@ public sealed class WheelBuildTests
         Assert.Equal(written, File.GetLastWriteTimeUtc(wheel));
     }
 
+    [Fact]
+    public async Task A_setting_that_only_the_metadata_holds_changed_on_the_command_line_writes_the_wheel_again()
+    {
+        const string DistInfo = "heron_bird_watch-1.2.0.dist-info/";
+        using var project = new ProbeProject();
+        (int firstExit, string firstOutput) = await project.PublishAsync();
+        Assert.True(firstExit == 0, firstOutput);
+
+        (int againExit, string againOutput) = await project.PublishAsync("-p:PackageProjectUrl=https://example.org/egret", "-p:PackageLicenseExpression=Apache-2.0");
+        Assert.True(againExit == 0, againOutput);
+
+        using ZipArchive wheel = ZipFile.OpenRead(Path.Combine(project.PublishDirectory, "wheels", "heron_bird_watch-1.2.0-cp311-abi3-linux_x86_64.whl"));
+        using var reader = new StreamReader(wheel.GetEntry(DistInfo + "METADATA")!.Open());
+        string metadata = reader.ReadToEnd();
+        Assert.Contains("Home-page: https://example.org/egret\n", metadata, StringComparison.Ordinal);
+        Assert.Contains("License: Apache-2.0\n", metadata, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Heron", "heron-1.2.0-cp311-abi3-linux_x86_64.whl")]
     [InlineData("Grey.Heron--Birds__of_a.Feather", "grey_heron_birds_of_a_feather-1.2.0-cp311-abi3-linux_x86_64.whl")]

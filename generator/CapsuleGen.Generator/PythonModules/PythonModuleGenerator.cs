@@ -8,8 +8,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace CapsuleGen.Generator.PythonModules;
 
 /// <summary>
-/// Turns a <c>[PythonModule]</c> class into a CPython extension module: its <c>PyInit</c> entry point
-/// and one wrapper per <c>[PythonFunction]</c>. The class becomes an equatable <see cref="PythonModule"/>
+/// Turns a <c>[PythonModule]</c> class into a CPython extension module: its <c>PyInit</c> entry point,
+/// one wrapper per <c>[PythonFunction]</c>, and a file per <c>[PythonClass]</c> with its type. The class becomes an equatable <see cref="PythonModule"/>
 /// in the first step; the capsules it offers come from the capsule pipeline's export models, not from
 /// parsing the exports again. <see cref="PythonModuleAnalyzer"/> reports why an invalid module generates nothing.
 /// </summary>
@@ -38,7 +38,7 @@ public sealed class PythonModuleGenerator : IIncrementalGenerator
 
         IncrementalValuesProvider<GeneratedSource> files = complete
             .Combine(CompilationConditions.ClsCompliant(context))
-            .Select(static (module, _) => new GeneratedSource(module.Left.Location.FullName, PythonModuleEmitter.Kind, PythonModuleEmitter.Emit(module.Left, module.Right)))
+            .SelectMany(static (module, _) => PythonModuleEmitter.Files(module.Left, module.Right))
             .Collect()
             .SelectMany(static (all, _) => HintNames.Assign(all))
             .WithTrackingName(PythonModuleSteps.Files);

@@ -75,6 +75,13 @@ public static unsafe class PythonCall
     public static nint* Enter(PythonSignature signature, nint args, nint kwargs, nint* given) =>
         Enter(signature.Function) && KeywordArguments.Bind(signature, args, kwargs, given) ? given : null;
 
+    /// <summary>Whether a constructor that takes no arguments may run, and was given none; if not, a Python exception is set.</summary>
+    public static bool Enter(PythonSignature signature, nint args, nint kwargs)
+    {
+        nint none = 0; // never written: the signature has no parameters
+        return Enter(signature, args, kwargs, &none) != null;
+    }
+
     /// <summary>
     /// Lets go of the GIL for a function marked <c>ReleaseGil</c>, once its arguments are converted, and
     /// returns the thread state to take it back with (<see cref="RestoreGil"/>).

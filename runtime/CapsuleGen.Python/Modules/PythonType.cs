@@ -86,9 +86,9 @@ public sealed unsafe class PythonType
     }
 
     /// <summary>Sets <c>TypeError</c> for <c>del obj.name</c> and returns -1: a C# property cannot be deleted.</summary>
-    public static int RefuseDelete(nint self, string name)
+    public int RefuseDelete(string name)
     {
-        PythonCall.SetError(ModuleApi.Instance.TypeError, $"cannot delete attribute '{name}' of '{ModuleApi.TypeName(self)}' objects");
+        PythonCall.SetError(ModuleApi.Instance.TypeError, $"cannot delete attribute '{name}' of '{Name}' objects");
         return -1;
     }
 
@@ -197,7 +197,7 @@ public sealed unsafe class PythonType
         {
             if (ForkGuard.InForkedChild)
             {
-                Refuse(self, "__hash__");
+                ForkGuard.Refuse("__hash__");
                 return -1;
             }
 
@@ -223,7 +223,7 @@ public sealed unsafe class PythonType
             ModuleApi api = ModuleApi.Instance;
             if (ForkGuard.InForkedChild)
             {
-                Refuse(self, "__eq__");
+                ForkGuard.Refuse("__eq__");
                 return 0;
             }
 
@@ -249,7 +249,7 @@ public sealed unsafe class PythonType
         {
             if (ForkGuard.InForkedChild)
             {
-                Refuse(self, "__repr__");
+                ForkGuard.Refuse("__repr__");
                 return 0;
             }
 
@@ -266,7 +266,4 @@ public sealed unsafe class PythonType
             return PythonCall.Raise(exception);
         }
     }
-
-    /// <summary>Sets the <c>RuntimeError</c> of a forked child (see <see cref="ForkGuard"/>).</summary>
-    private static bool Refuse(nint self, string method) => ForkGuard.Refuse(ModuleApi.TypeName(self) + "." + method);
 }

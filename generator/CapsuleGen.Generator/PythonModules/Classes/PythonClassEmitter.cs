@@ -128,7 +128,7 @@ internal static class PythonClassEmitter
         writer.OpenBlock("try");
         WriteFailure(writer, $"!{RuntimeNames.PythonCall}.Enter({attribute})", "-1");
         writer.OpenBlock("if (value == 0)");
-        writer.Line($"return {RuntimeNames.PythonType}.RefuseDelete(self, {CSharpText.Literal(property.PythonName)});");
+        writer.Line($"return {type.Reference.TypeField}.RefuseDelete({CSharpText.Literal(property.PythonName)});");
         writer.CloseBlock();
         writer.Line();
         WriteFailure(writer, "!" + PythonModuleEmitter.Conversion(converted, "value", attribute, $"out {property.ManagedType} converted"), "-1");

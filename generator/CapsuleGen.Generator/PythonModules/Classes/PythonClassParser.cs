@@ -195,12 +195,15 @@ internal static class PythonClassParser
                 return null;
             }
 
-            problem = kind switch
+            string? handle = kind switch
             {
-                PythonValueKind.Object or PythonValueKind.Capsule or PythonValueKind.CapsuleOrNone or PythonValueKind.Tensor =>
-                    $"a {PythonModuleParser.Shown(property.Type)} handle is given away when a function returns it and lent only for a call when one is passed, so a property cannot hold it; make [PythonFunction] methods that return and take it",
+                PythonValueKind.Object => "PyObject",
+                PythonValueKind.Capsule or PythonValueKind.CapsuleOrNone => "Capsule",
+                PythonValueKind.Tensor => "DLPackTensor",
                 _ => null,
             };
+            problem = handle is null ? null
+                : $"a {handle} handle is given away when a function returns it and lent only for a call when one is passed, so a property cannot hold it; make [PythonFunction] methods that return and take it";
         }
 
         if (problem is not null)

@@ -67,6 +67,8 @@ public sealed class PythonModuleTests
                     [PythonFunction("type")] public int @int(int self, int args, int kwargs, int type) => self + args + kwargs + type;
                     [PythonFunction("Type")] public static @class Type(@class given, @class? arguments = null) => given;
                     [PythonFunction("args")] public long args(long exception) => exception;
+                    [PythonFunction("quack")] public string quack() => "quack";
+                    [PythonFunction("Quack")] public string Quack() => "Quack";
                     [PythonProperty("value")] public int value { get; set; }
                     [PythonProperty("Value")] public int Value2 { get => 1; set { } }
                     [Obsolete("old")] [PythonFunction("old")] public void Old() { }

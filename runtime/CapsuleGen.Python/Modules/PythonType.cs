@@ -115,59 +115,62 @@ public sealed unsafe class PythonType
     /// <summary>The object's one field after <c>PyObject_HEAD</c>: a GC handle to its .NET object.</summary>
     private static nint* HandleSlot(nint obj) => (nint*)(obj + (2 * sizeof(nint)));
 
-    /// <summary>Makes the type object, once per process, and keeps it (and its spec's memory) for the process's life; 0 with an exception set.</summary>
+    /// <summary>
+    /// Makes the type object, once per process, and keeps it (and its spec's memory) for the process's life; 0 with an
+    /// exception set. The GIL serializes callers; should CPython let another thread in while the type is made (a
+    /// collection that runs a finalizer), the type made second is dropped and both get the first.
+    /// </summary>
     private nint Ready()
     {
-        lock (_methods)
+        // CPython keeps the spec's names, methods and slots for the type's life: allocated once, never freed.
+        var methods = (MethodDef*)NativeMemory.AllocZeroed((nuint)(_methods.Length + 1), (nuint)sizeof(MethodDef));
+        for (int i = 0; i < _methods.Length; i++)
         {
-            if (_type != 0)
-            {
-                return _type;
-            }
-
-            // CPython keeps the spec's names, methods and slots for the type's life: allocated once, never freed.
-            var methods = (MethodDef*)NativeMemory.AllocZeroed((nuint)(_methods.Length + 1), (nuint)sizeof(MethodDef));
-            for (int i = 0; i < _methods.Length; i++)
-            {
-                methods[i] = new MethodDef { Name = NativeText.Allocate(_methods[i].Name), Function = _methods[i].Function, Flags = (int)_methods[i].Kind, Doc = NativeText.Allocate(_methods[i].Doc) };
-            }
-
-            var properties = (GetSetDef*)NativeMemory.AllocZeroed((nuint)(_properties.Length + 1), (nuint)sizeof(GetSetDef));
-            for (int i = 0; i < _properties.Length; i++)
-            {
-                properties[i] = new GetSetDef { Name = NativeText.Allocate(_properties[i].Name), Get = _properties[i].Getter, Set = _properties[i].Setter, Doc = NativeText.Allocate(_properties[i].Doc) };
-            }
-
-            var slots = (TypeSlot*)NativeMemory.AllocZeroed(10, (nuint)sizeof(TypeSlot)); // ends with a zeroed sentinel
-            int count = 0;
-            slots[count++] = new TypeSlot(TypeSlot.Dealloc, (nint)(delegate* unmanaged[Cdecl]<nint, void>)&Deallocate);
-            slots[count++] = new TypeSlot(TypeSlot.Methods, (nint)methods);
-            slots[count++] = new TypeSlot(TypeSlot.GetSet, (nint)properties);
-            slots[count++] = new TypeSlot(TypeSlot.Hash, (nint)(delegate* unmanaged[Cdecl]<nint, nint>)&Hash);
-            slots[count++] = new TypeSlot(TypeSlot.RichCompare, (nint)(delegate* unmanaged[Cdecl]<nint, nint, int, nint>)&Compare);
-            if (_doc is not null)
-            {
-                slots[count++] = new TypeSlot(TypeSlot.Doc, NativeText.Allocate(_doc));
-            }
-
-            if (_constructor != 0)
-            {
-                slots[count++] = new TypeSlot(TypeSlot.New, _constructor);
-            }
-
-            if (_representsWithToString)
-            {
-                slots[count++] = new TypeSlot(TypeSlot.Repr, (nint)(delegate* unmanaged[Cdecl]<nint, nint>)&Represent);
-            }
-
-            var spec = (TypeSpec*)NativeMemory.AllocZeroed((nuint)sizeof(TypeSpec));
-            spec->Name = NativeText.Allocate(Name);
-            spec->BasicSize = 3 * sizeof(nint);
-            spec->Flags = HaveVersionTag | ImmutableType | (_constructor == 0 ? DisallowInstantiation : 0);
-            spec->Slots = slots;
-            _type = ArrayApi.Instance.PyType_FromSpec(spec); // the one reference, never given back
-            return _type;
+            methods[i] = new MethodDef { Name = NativeText.Allocate(_methods[i].Name), Function = _methods[i].Function, Flags = (int)_methods[i].Kind, Doc = NativeText.Allocate(_methods[i].Doc) };
         }
+
+        var properties = (GetSetDef*)NativeMemory.AllocZeroed((nuint)(_properties.Length + 1), (nuint)sizeof(GetSetDef));
+        for (int i = 0; i < _properties.Length; i++)
+        {
+            properties[i] = new GetSetDef { Name = NativeText.Allocate(_properties[i].Name), Get = _properties[i].Getter, Set = _properties[i].Setter, Doc = NativeText.Allocate(_properties[i].Doc) };
+        }
+
+        var slots = (TypeSlot*)NativeMemory.AllocZeroed(10, (nuint)sizeof(TypeSlot)); // ends with a zeroed sentinel
+        int count = 0;
+        slots[count++] = new TypeSlot(TypeSlot.Dealloc, (nint)(delegate* unmanaged[Cdecl]<nint, void>)&Deallocate);
+        slots[count++] = new TypeSlot(TypeSlot.Methods, (nint)methods);
+        slots[count++] = new TypeSlot(TypeSlot.GetSet, (nint)properties);
+        slots[count++] = new TypeSlot(TypeSlot.Hash, (nint)(delegate* unmanaged[Cdecl]<nint, nint>)&Hash);
+        slots[count++] = new TypeSlot(TypeSlot.RichCompare, (nint)(delegate* unmanaged[Cdecl]<nint, nint, int, nint>)&Compare);
+        if (_doc is not null)
+        {
+            slots[count++] = new TypeSlot(TypeSlot.Doc, NativeText.Allocate(_doc));
+        }
+
+        if (_constructor != 0)
+        {
+            slots[count++] = new TypeSlot(TypeSlot.New, _constructor);
+        }
+
+        if (_representsWithToString)
+        {
+            slots[count++] = new TypeSlot(TypeSlot.Repr, (nint)(delegate* unmanaged[Cdecl]<nint, nint>)&Represent);
+        }
+
+        var spec = (TypeSpec*)NativeMemory.AllocZeroed((nuint)sizeof(TypeSpec));
+        spec->Name = NativeText.Allocate(Name);
+        spec->BasicSize = 3 * sizeof(nint);
+        spec->Flags = HaveVersionTag | ImmutableType | (_constructor == 0 ? DisallowInstantiation : 0);
+        spec->Slots = slots;
+        nint made = ArrayApi.Instance.PyType_FromSpec(spec); // the one reference, never given back
+        nint first = made == 0 ? 0 : Interlocked.CompareExchange(ref _type, made, 0);
+        if (first == 0)
+        {
+            return made;
+        }
+
+        CPython.Api.Py_DecRef(made);
+        return first;
     }
 
     /// <summary>

@@ -578,6 +578,21 @@ public sealed class PythonModuleDiagnosticTests
             "The value of 'Duck.Weight' has type 'decimal', which a module function cannot convert: Python has no decimal of C#'s kind; use double, or PyObject for a decimal.Decimal; use bool, an integer type, float, double, string, Capsule, a span of numbers for an array, or PyObject for any other object"
         },
         {
+            "CAPS0019",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonClass]
+                public sealed class Duck
+                {
+                    [CapsuleGen.Python.PythonFunction] private void [|Quack|]() { }
+                }
+            }
+            """,
+            "'Duck.Quack' cannot be a method of a Python type: the generated wrapper calls it from the module's class, which cannot reach a private or protected member of this class; make it internal or public"
+        },
+        {
             "CAPS0057",
             """
             public sealed class Duck

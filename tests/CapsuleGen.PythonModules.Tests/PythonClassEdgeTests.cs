@@ -260,4 +260,39 @@ public sealed class PythonClassEdgeTests
 
         Assert.Equal((0, "exiting with 10003 alive\n"), (exitCode, output));
     }
+
+    [Fact]
+    public async Task In_a_forked_child_every_member_refuses_to_run_and_dropping_objects_neither_hangs_nor_crashes()
+    {
+        string output = await PythonProcess.RunScriptAsync(
+            """
+            import os, ClassEdges
+            from ClassEdges import Counted, Valued
+            c, v = Counted(1), Valued(2)
+            read, write = os.pipe()
+            child = os.fork()
+            if child == 0:
+                results = []
+                for action in (lambda: c.add(1), lambda: c.value, lambda: Counted(3), lambda: hash(v), lambda: v == v, lambda: repr(v)):
+                    try:
+                        action()
+                        results.append('ran')
+                    except RuntimeError as error:
+                        results.append(str(error).split(' cannot run')[0])
+                del c, v
+                os.write(write, ', '.join(results).encode())
+                os._exit(0)
+            os.close(write)
+            _, status = os.waitpid(child, 0)
+            print('child:', os.read(read, 4096).decode())
+            print('child exit status:', status)
+            print('parent:', c.add(1), v == Valued(2))
+            """);
+
+        Assert.Equal(
+            "child: ClassEdges.Counted.add(), ClassEdges.Counted.value(), ClassEdges.Counted(), __hash__(), __eq__(), __repr__()\n" +
+            "child exit status: 0\n" +
+            "parent: 2 True\n",
+            output);
+    }
 }

@@ -180,8 +180,10 @@ public sealed unsafe class PythonType
     [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
     private static void Deallocate(nint self)
     {
+        // In a child made by os.fork() the .NET runtime has none of its threads, and a lock one of them held stays
+        // held: the handle is left as it is, as the child's .NET objects are (see ForkGuard).
         nint handle = Interlocked.Exchange(ref *HandleSlot(self), 0);
-        if (handle != 0)
+        if (handle != 0 && !ForkGuard.InForkedChild)
         {
             GCHandle.FromIntPtr(handle).Free();
         }

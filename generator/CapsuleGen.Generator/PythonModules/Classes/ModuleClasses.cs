@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using CapsuleGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 
@@ -72,10 +71,4 @@ internal sealed class ModuleClasses
         string[] parts = reference.TypeField.Split('.');
         return parts[parts.Length - 2];
     }
-
-    /// <summary>Whether <paramref name="type"/> is one of these classes.</summary>
-    public bool Contains(INamedTypeSymbol type) => _references.ContainsKey(type);
-
-    /// <summary>The classes, as the analyzer checks them.</summary>
-    public IEnumerable<INamedTypeSymbol> Types => All.Select(entry => entry.Type);
 }

@@ -55,6 +55,16 @@ internal static class PythonClassParser
             cancellationToken.ThrowIfCancellationRequested();
             if (member is IMethodSymbol method && Attributes.Find(method, KnownNames.PythonFunctionAttribute) is { } functionAttribute)
             {
+                if (method.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+                {
+                    // The wrapper lives in the module's class, beside this one, and calls the method from there.
+                    sink.Report(
+                        Descriptors.UnsupportedTarget, SourceLocations.Of(method), ExportParser.DisplayName(method), "a method of a Python type",
+                        "the generated wrapper calls it from the module's class, which cannot reach a private or protected member of this class; make it internal or public");
+                    valid = false;
+                    continue;
+                }
+
                 PythonCallee callee = method.IsStatic ? PythonCallee.StaticMethod : PythonCallee.InstanceMethod;
                 PythonFunction? function = PythonModuleParser.ParseFunction(method, functionAttribute, callee, classes, sink, cancellationToken);
                 Location? where = SourceLocations.AttributeArgument(functionAttribute, method);

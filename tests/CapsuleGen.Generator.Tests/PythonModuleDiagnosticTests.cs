@@ -443,6 +443,292 @@ public sealed class PythonModuleDiagnosticTests
             """,
             "Parameter 'a' of 'CppDuck.Add' has a default value, but 'b' after it has none; Python fills parameters in order, so a default can only be left out at the end (def f(a=5, b) is a SyntaxError); give 'b' a default too, or remove the default of 'a'"
         },
+        {
+            "CAPS0053",
+            """
+            public static partial class CppDuck
+            {
+                [[|CapsuleGen.Python.PythonClass|]]
+                public sealed class Duck
+                {
+                    [CapsuleGen.Python.PythonFunction] public void Quack() { }
+                }
+            }
+            """,
+            "'Duck' is marked [PythonClass] but is not nested directly in a [PythonModule] class; a type belongs to a module, so declare the class inside the module's class"
+        },
+        {
+            "CAPS0054",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonClass]
+                public abstract class [|Bird|] { }
+            }
+            """,
+            "'Bird' cannot be a Python type: an abstract class cannot be constructed, and Python cannot subclass the type; mark a concrete class instead"
+        },
+        {
+            "CAPS0054",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonClass]
+                public sealed class [|Box|]<T> { }
+            }
+            """,
+            "'Box' cannot be a Python type: a generic class has no one type for Python to name; mark a non-generic class, which may derive from a constructed one"
+        },
+        {
+            "CAPS0055",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonClass]
+                public sealed class [|Duck|]
+                {
+                    public Duck() { }
+                    public Duck(string name) { }
+                }
+            }
+            """,
+            "Python cannot construct 'Duck': it has 2 public constructors; mark the one Python calls with [PythonConstructor]"
+        },
+        {
+            "CAPS0055",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonClass]
+                public sealed class Duck
+                {
+                    public [|Duck|]() { }
+                    public required string Name { get; init; }
+                }
+            }
+            """,
+            "Python cannot construct 'Duck': it has 'required' members, which Python cannot set; give the constructor [SetsRequiredMembers] and set them there"
+        },
+        {
+            "CAPS0056",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonClass]
+                public sealed class Duck
+                {
+                    [CapsuleGen.Python.PythonProperty]
+                    public CapsuleGen.Python.PyObject? [|Callback|] { get; set; }
+                }
+            }
+            """,
+            "'Duck.Callback' is marked [PythonProperty] but cannot be an attribute of the Python type: a PyObject handle is given away when a function returns it and lent only for a call when one is passed, so a property cannot hold it; make [PythonFunction] methods that return and take it"
+        },
+        {
+            "CAPS0056",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonClass]
+                public sealed class Duck
+                {
+                    [CapsuleGen.Python.PythonProperty("item")]
+                    public int [|this|][int index] => index;
+                }
+            }
+            """,
+            "'Duck.this[]' is marked [PythonProperty] but cannot be an attribute of the Python type: an indexer takes arguments, which an attribute cannot; make [PythonFunction] methods that read and write it"
+        },
+        {
+            "CAPS0056",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonClass]
+                public sealed class Duck
+                {
+                    [CapsuleGen.Python.PythonProperty]
+                    public static int [|Count|] { get; set; }
+                }
+            }
+            """,
+            "'Duck.Count' is marked [PythonProperty] but cannot be an attribute of the Python type: a static property would be an attribute of the type, which instances' attributes are not; make static [PythonFunction] methods that read and write it"
+        },
+        {
+            "CAPS0044",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonClass]
+                public sealed class Duck
+                {
+                    [CapsuleGen.Python.PythonProperty]
+                    public decimal [|Weight|] { get; set; }
+                }
+            }
+            """,
+            "The value of 'Duck.Weight' has type 'decimal', which a module function cannot convert: Python has no decimal of C#'s kind; use double, or PyObject for a decimal.Decimal; use bool, an integer type, float, double, string, Capsule, a span of numbers for an array, or PyObject for any other object"
+        },
+        {
+            "CAPS0019",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonClass]
+                public sealed class Duck
+                {
+                    [CapsuleGen.Python.PythonFunction] private void [|Quack|]() { }
+                }
+            }
+            """,
+            "'Duck.Quack' cannot be a method of a Python type: the generated wrapper calls it from the module's class, which cannot reach a private or protected member of this class; make it internal or public"
+        },
+        {
+            "CAPS0057",
+            """
+            public sealed class Duck
+            {
+                [[|CapsuleGen.Python.PythonProperty|]]
+                public int Volume { get; set; }
+            }
+            """,
+            "'Duck.Volume' is marked [PythonProperty] but 'Duck' is not a [PythonClass] nested in a [PythonModule] class; mark the class [PythonClass], or remove the attribute"
+        },
+        {
+            "CAPS0057",
+            """
+            public sealed class Duck
+            {
+                [[|CapsuleGen.Python.PythonConstructor|]]
+                public Duck() { }
+            }
+            """,
+            "'Duck.Duck' is marked [PythonConstructor] but 'Duck' is not a [PythonClass] nested in a [PythonModule] class; mark the class [PythonClass], or remove the attribute"
+        },
+        {
+            "CAPS0058",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonClass]
+                public sealed class Duck
+                {
+                    [CapsuleGen.Python.PythonFunction("quack")] public string Quack() => "";
+                    [CapsuleGen.Python.PythonFunction([|"quack"|])] public string Quack(int times) => "";
+                }
+            }
+            """,
+            "The type CppDuck.Duck already has a member named 'quack' (the method 'Duck.Quack'); give this one another name"
+        },
+        {
+            "CAPS0058",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonClass]
+                public sealed class Duck
+                {
+                    [CapsuleGen.Python.PythonProperty("volume")] public int Volume { get; set; }
+                    [CapsuleGen.Python.PythonFunction([|"volume"|])] public static int Loudness() => 0;
+                }
+            }
+            """,
+            "The type CppDuck.Duck already has a member named 'volume' (the property 'Duck.Volume'); give this one another name"
+        },
+        {
+            "CAPS0046",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction("Duck")] public static void Make() { }
+
+                [[|CapsuleGen.Python.PythonClass|]]
+                public sealed class Duck { }
+            }
+            """,
+            "The module CppDuck already has a member named 'Duck' (the function 'CppDuck.Make'); give this one another name"
+        },
+        {
+            "CAPS0059",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [[|CapsuleGen.Python.PythonClass|]]
+                public sealed class @class { }
+            }
+            """,
+            "The Python name \"class\" of 'class' is invalid: it is a Python keyword; give [PythonClass] a Python identifier"
+        },
+        {
+            "CAPS0059",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonClass]
+                public sealed class Duck
+                {
+                    [CapsuleGen.Python.PythonFunction([|"__repr__"|])] public string Show() => "";
+                }
+            }
+            """,
+            "The Python name \"__repr__\" of 'Duck.Show' is invalid: a type's __dunder__ names are Python's special methods, which come from the class itself (__repr__ from ToString, __eq__ and __hash__ from Equals and GetHashCode); give [PythonFunction] a Python identifier"
+        },
+        {
+            "CAPS0059",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonClass([|"Ente\u00e9"|])]
+                public sealed class Duck { }
+            }
+            """,
+            "The Python name \"Ente\u00e9\" of 'Duck' is invalid: '\u00e9' is not an ASCII letter, digit or underscore; give [PythonClass] a Python identifier"
+        },
+        {
+            "CAPS0044",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonClass]
+                public sealed class Duck
+                {
+                    [CapsuleGen.Python.PythonFunction] public void Swap(ref [|int|] x) { }
+                }
+            }
+            """,
+            "The parameter 'x' of 'Duck.Swap' has type 'int', which a module function cannot convert: 'ref' passes a reference, which Python cannot give; return the value instead"
+        },
+        {
+            "CAPS0003",
+            """
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonClass]
+                public sealed class Duck
+                {
+                    [CapsuleGen.Python.PythonFunction] public int [|Echo|]<T>(int x) => x;
+                }
+            }
+            """,
+            "'Duck.Echo' is generic; a native function has one fixed signature, so declare it without type parameters"
+        },
     };
 
     /// <summary>The misuse sources without their span markers, for tests that want broken code.</summary>
@@ -600,6 +886,34 @@ public sealed class PythonModuleDiagnosticTests
         Assert.Empty(run.PythonAnalyzerDiagnostics());
         Assert.Contains(run.GeneratedSources, source => source.SourceText.ToString().Contains("return global::CapsuleGen.Python.Modules.PythonResults.From(getpid());", StringComparison.Ordinal));
         Assert.Contains(run.GeneratedSources, source => source.SourceText.ToString().Contains("return Pid();", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_class_nested_in_a_type_is_an_error_at_its_attribute_and_the_module_is_still_generated_with_the_outer_type()
+    {
+        MarkedSource marked = MarkedSource.Parse("""
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonClass]
+                public sealed class Duck
+                {
+                    [[|CapsuleGen.Python.PythonClass|]]
+                    public sealed class Duckling { }
+                }
+            }
+            """);
+        GeneratorRun run = PythonModuleCompilation.Run(marked.Source);
+
+        Diagnostic diagnostic = Assert.Single(run.PythonAnalyzerDiagnostics());
+        Assert.Equal("CAPS0053", diagnostic.Id);
+        Assert.Equal(marked.Span, diagnostic.Location.SourceSpan);
+        Assert.Equal(
+            "'Duckling' is marked [PythonClass] but is not nested directly in a [PythonModule] class; a type belongs to a module, so declare the class inside the module's class",
+            diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal(
+            ["CppDuck.Duck.PythonClass.g.cs", "CppDuck.PythonModule.g.cs", "CppDuck.PythonStub.g.cs"],
+            run.GeneratedSources.Select(source => source.HintName).Where(name => name.Contains("Python", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -215,6 +215,81 @@ internal static class PythonModuleSources
         }
         """;
 
+    /// <summary>Types of a module: constructors, methods, attributes, and instances as parameters and results.</summary>
+    public const string Classes = """
+        using CapsuleGen;
+        using CapsuleGen.Python;
+
+        namespace Pond;
+
+        [PythonModule("Pond")]
+        public static partial class Pond
+        {
+            [ExportCapsule("quacker")]
+            private static void Quack() { }
+
+            /// <summary>The louder duck.</summary>
+            [PythonFunction("louder")]
+            public static Duck Louder(Duck first, Duck? second = null) => second ?? first;
+
+            /// <summary>A duck.</summary>
+            [PythonClass]
+            public sealed class Duck
+            {
+                public Duck(string name, [KeywordOnly] int volume = 1) => (Name, Volume) = (name, volume);
+
+                /// <summary>Its name.</summary>
+                [PythonProperty("name")]
+                public string Name { get; }
+
+                [PythonProperty("volume")]
+                public int Volume { get; set; }
+
+                [PythonProperty("mate")]
+                public Duck? Mate { get; set; }
+
+                [PythonProperty("born")]
+                public string Born { get; init; } = "spring";
+
+                /// <summary>Quacks.</summary>
+                [PythonFunction("quack")]
+                public string Quacks(int times = 1) => "Quack!";
+
+                [PythonFunction("quacker")]
+                public Capsule Quacker() => QuackCapsule;
+
+                [PythonFunction("hatch", ReleaseGil = true)]
+                public static Duck Hatch(string name) => new(name);
+
+                [PythonFunction("pair", ReleaseGil = true)]
+                public Duck? Pair([PositionalOnly] Duck other) => other;
+
+                public override string ToString() => Name;
+            }
+
+            /// <summary>Made only by the module.</summary>
+            [PythonClass("Egg")]
+            internal sealed class HiddenEgg
+            {
+                private HiddenEgg() => Weight = 1;
+
+                [PythonProperty("weight")]
+                public double Weight { get; set; }
+
+                [PythonFunction("lay")]
+                public static HiddenEgg Lay() => new();
+            }
+
+            [PythonClass]
+            public sealed record Point(double X, double Y)
+            {
+                [PythonProperty("x")] public double X { get; init; } = X;
+
+                [PythonFunction("norm")] public double Norm() => System.Math.Sqrt((X * X) + (Y * Y));
+            }
+        }
+        """;
+
     public static IEnumerable<(string Source, string Assembly)> All =>
     [
         (CppDuck, "CppDuck"),
@@ -223,5 +298,6 @@ internal static class PythonModuleSources
         (ReleasingGil, "Releasing"),
         (Deprecated, "Deprecated"),
         (Spam, "Spam"),
+        (Classes, "Pond"),
     ];
 }

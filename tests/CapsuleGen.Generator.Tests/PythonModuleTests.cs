@@ -43,6 +43,56 @@ public sealed class PythonModuleTests
     }
 
     [Fact]
+    public void ClassesModule() => VerifyAndCompile(PythonModuleSources.Classes, "Pond");
+
+    [Fact]
+    public void Hostile_but_valid_types_compile_without_a_warning()
+    {
+        AssertCompilesCleanly(
+            """
+            #pragma warning disable CS8981, CS0618
+            using System;
+            using CapsuleGen.Python;
+
+            namespace @class.@int;
+
+            [PythonModule("Pond")]
+            public static partial class Pond
+            {
+                [PythonFunction] public static @class make(@class type) => type;
+
+                [PythonClass("Klass")]
+                public sealed partial class @class
+                {
+                    [PythonFunction("type")] public int @int(int self, int args, int kwargs, int type) => self + args + kwargs + type;
+                    [PythonFunction("Type")] public static @class Type(@class given, @class? arguments = null) => given;
+                    [PythonFunction("args")] public long args(long exception) => exception;
+                    [PythonFunction("quack")] public string quack() => "quack";
+                    [PythonFunction("Quack")] public string Quack() => "Quack";
+                    [PythonProperty("value")] public int value { get; set; }
+                    [PythonProperty("Value")] public int Value2 { get => 1; set { } }
+                    [Obsolete("old")] [PythonFunction("old")] public void Old() { }
+                    [Obsolete("gone", true)] [PythonProperty("gone")] public int Gone { get; set; }
+                    [PythonFunction("Klass_new")] public static void New() { }
+                    public class Nested { }
+                }
+
+                public partial class @class { public int Extra; }
+
+                [PythonClass, Obsolete("retired")]
+                public sealed class Retired
+                {
+                    public Retired(int years = 0) { }
+                    [PythonFunction("again")] public Retired Again() => this;
+                }
+
+                [PythonFunction] public static Retired retire() => new();
+            }
+            """,
+            "Pond");
+    }
+
+    [Fact]
     public void ArraysModule() => VerifyAndCompile(PythonModuleSources.Arrays, "Arrays");
 
     [Fact]
@@ -263,9 +313,16 @@ public sealed class PythonModuleTests
     }
 
     [Fact]
-    public void An_edit_in_an_unrelated_file_leaves_the_module_steps_cached_and_holding_no_compiler_objects()
+    public void An_edit_in_an_unrelated_file_leaves_the_module_steps_cached_and_holding_no_compiler_objects() =>
+        AssertUnrelatedEditCaches(PythonModuleSources.Bird, "Bird");
+
+    [Fact]
+    public void An_edit_in_an_unrelated_file_leaves_a_module_with_classes_cached_and_holding_no_compiler_objects() =>
+        AssertUnrelatedEditCaches(PythonModuleSources.Classes, "Pond");
+
+    private static void AssertUnrelatedEditCaches(string source, string assembly)
     {
-        CSharpCompilation compilation = PythonModuleCompilation.Create(PythonModuleSources.Bird, "Bird")
+        CSharpCompilation compilation = PythonModuleCompilation.Create(source, assembly)
             .AddSyntaxTrees(CSharpSyntaxTree.ParseText("public class Unrelated { }", TestCompilation.ParseOptions(), cancellationToken: TestContext.Current.CancellationToken));
         GeneratorDriver driver = GeneratorRun.Of(compilation).Driver;
         GeneratorRunResult first = GeneratorRun.Of<PythonModuleGenerator>(driver);
@@ -285,13 +342,20 @@ public sealed class PythonModuleTests
     }
 
     [Fact]
-    public void Editing_a_function_body_regenerates_nothing()
+    public void Editing_a_function_body_regenerates_nothing() =>
+        AssertBodyEditRegeneratesNothing(PythonModuleSources.Bird, "Bird", "s_quacker.Bind(quack);", "s_quacker.Bind(quack ?? throw new System.ArgumentNullException(nameof(quack)));");
+
+    [Fact]
+    public void Editing_a_method_body_of_a_class_regenerates_nothing() =>
+        AssertBodyEditRegeneratesNothing(PythonModuleSources.Classes, "Pond", "=> \"Quack!\";", "=> \"Quack! Quack!\";");
+
+    private static void AssertBodyEditRegeneratesNothing(string source, string assembly, string before, string after)
     {
-        CSharpCompilation compilation = PythonModuleCompilation.Create(PythonModuleSources.Bird, "Bird");
+        CSharpCompilation compilation = PythonModuleCompilation.Create(source, assembly);
         GeneratorDriver driver = GeneratorRun.Of(compilation).Driver;
         SyntaxTree tree = compilation.SyntaxTrees.Single();
-        string edited = PythonModuleSources.Bird.Replace("s_quacker.Bind(quack);", "s_quacker.Bind(quack ?? throw new System.ArgumentNullException(nameof(quack)));", StringComparison.Ordinal);
-        Assert.NotEqual(PythonModuleSources.Bird, edited);
+        string edited = source.Replace(before, after, StringComparison.Ordinal);
+        Assert.NotEqual(source, edited);
         driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(edited))), TestContext.Current.CancellationToken);
         GeneratorRunResult second = GeneratorRun.Of<PythonModuleGenerator>(driver);
 

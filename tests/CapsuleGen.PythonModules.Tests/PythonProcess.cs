@@ -30,6 +30,17 @@ internal static class PythonProcess
         return (run.ThrowIfTimedOut().ExitCode, run.Output);
     }
 
+    /// <summary>A script's first lines that define <c>attempt(action)</c>: prints what the action returns, or the exception it raises as <c>Type: message</c>.</summary>
+    public const string Attempt =
+        """
+        def attempt(action):
+            try:
+                print(action())
+            except Exception as error:
+                print(f'{type(error).__name__}: {error}')
+
+        """;
+
     /// <summary>Runs a script with <c>python3 -c</c>; fails the test with its output if it does not exit with 0.</summary>
     public static async Task<string> RunScriptAsync(string script)
     {

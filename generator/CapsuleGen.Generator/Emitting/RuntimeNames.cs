@@ -36,6 +36,8 @@ internal static class RuntimeNames
     public const string ArrayArgument = "global::CapsuleGen.Python.Arrays.ArrayArgument";
     public const string DLPackTensor = "global::CapsuleGen.DLPack.DLPackTensor";
     public const string PythonResults = "global::CapsuleGen.Python.Modules.PythonResults";
+    public const string PythonType = "global::CapsuleGen.Python.Modules.PythonType";
+    public const string PythonProperty = "global::CapsuleGen.Python.Modules.PythonProperty";
 
     // .NET. 'nint' and 'nuint' are contextual keywords: a type or alias of that name in the user's code would capture them.
     public const string IntPtr = "global::System.IntPtr";

@@ -12,6 +12,10 @@ internal static class KnownNames
     public const string ExportedCapsuleTableAttribute = "CapsuleGen.Interop.ExportedCapsuleTableAttribute";
     public const string PythonModuleAttribute = "CapsuleGen.Python.PythonModuleAttribute";
     public const string PythonFunctionAttribute = "CapsuleGen.Python.PythonFunctionAttribute";
+    public const string PythonClassAttribute = "CapsuleGen.Python.PythonClassAttribute";
+    public const string PythonPropertyAttribute = "CapsuleGen.Python.PythonPropertyAttribute";
+    public const string PythonConstructorAttribute = "CapsuleGen.Python.PythonConstructorAttribute";
+    public const string SetsRequiredMembersAttribute = "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute";
     public const string PositionalOnlyAttribute = "CapsuleGen.Python.PositionalOnlyAttribute";
     public const string KeywordOnlyAttribute = "CapsuleGen.Python.KeywordOnlyAttribute";
     public const string PyObject = "CapsuleGen.Python.PyObject";

@@ -29,7 +29,7 @@ internal static class DefaultValues
                 return true;
             case null:
                 // A default of null for a type not declared nullable still passes null, as C# would.
-                csharp = kind is PythonValueKind.StringOrNone or PythonValueKind.CapsuleOrNone ? "null" : "null!";
+                csharp = kind.TakesNone() ? "null" : "null!";
                 python = "None";
                 return true;
             case bool flag:

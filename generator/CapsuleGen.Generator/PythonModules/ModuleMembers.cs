@@ -6,25 +6,37 @@ namespace CapsuleGen.Generator.PythonModules;
 
 /// <summary>
 /// The names a module's attributes take, each held by one owner: the attributes CPython sets or reads
-/// on every module, then functions, then capsules. A second claim on a name is reported where it is made.
+/// on every module, then functions, then types, then capsules; or the names of a type's attributes. A
+/// second claim on a name is reported where it is made.
 /// </summary>
 internal sealed class ModuleMembers
 {
     private readonly Dictionary<string, string> _owners;
     private readonly string _moduleName;
     private readonly DiagnosticSink _sink;
+    private readonly DiagnosticDescriptor _duplicate;
 
     public ModuleMembers(string moduleName, DiagnosticSink sink)
+        : this(moduleName, sink, PythonModuleDescriptors.DuplicateName, PythonNames.ModuleAttributes)
     {
-        _owners = new Dictionary<string, string>(PythonNames.ModuleAttributes.Count, System.StringComparer.Ordinal);
-        foreach (KeyValuePair<string, string> attribute in PythonNames.ModuleAttributes)
+    }
+
+    private ModuleMembers(string moduleName, DiagnosticSink sink, DiagnosticDescriptor duplicate, IReadOnlyDictionary<string, string> reserved)
+    {
+        _owners = new Dictionary<string, string>(reserved.Count, System.StringComparer.Ordinal);
+        foreach (KeyValuePair<string, string> attribute in reserved)
         {
             _owners[attribute.Key] = attribute.Value;
         }
 
         _moduleName = moduleName;
         _sink = sink;
+        _duplicate = duplicate;
     }
+
+    /// <summary>The names of a type's methods and attributes (<c>__dunder__</c> names are refused before they are claimed).</summary>
+    public static ModuleMembers OfType(string typeName, DiagnosticSink sink) =>
+        new(typeName, sink, PythonModuleDescriptors.DuplicateClassMember, new Dictionary<string, string>());
 
     /// <summary>A function's owner as a clash names it: <c>the function 'Bird.SetQuack'</c>.</summary>
     public static string FunctionOwner(string typeName, string methodName) => $"the function '{typeName.TrimStart('@')}.{methodName.TrimStart('@')}'";
@@ -34,7 +46,7 @@ internal sealed class ModuleMembers
     {
         if (_owners.TryGetValue(name, out string? existing))
         {
-            _sink.Report(PythonModuleDescriptors.DuplicateName, where, _moduleName, name, existing);
+            _sink.Report(_duplicate, where, _moduleName, name, existing);
             return false;
         }
 

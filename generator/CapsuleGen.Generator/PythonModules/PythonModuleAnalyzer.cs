@@ -34,6 +34,13 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
         PythonModuleDescriptors.ObjectWithoutGil,
         PythonModuleDescriptors.KeywordOnlyBeforePositionalOnly,
         PythonModuleDescriptors.DefaultBeforeRequired,
+        PythonModuleDescriptors.ClassOutsideModule,
+        PythonModuleDescriptors.UnsupportedClass,
+        PythonModuleDescriptors.UnusableConstructor,
+        PythonModuleDescriptors.UnsupportedProperty,
+        PythonModuleDescriptors.MemberOutsideClass,
+        PythonModuleDescriptors.DuplicateClassMember,
+        PythonModuleDescriptors.InvalidClassMemberName,
         Descriptors.TypeNotPartial,
         Descriptors.GenericNotSupported,
         Descriptors.FileLocalType,
@@ -75,6 +82,7 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
         {
             start.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
             start.RegisterSymbolAction(AnalyzeMethod, SymbolKind.Method);
+            start.RegisterSymbolAction(AnalyzeProperty, SymbolKind.Property);
             AttributedLocalMethods.Register(start, ReportUnreachable);
             start.RegisterCompilationEndAction(AnalyzeAssembly);
         }
@@ -82,6 +90,12 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
         private void AnalyzeType(SymbolAnalysisContext context)
         {
             var type = (INamedTypeSymbol)context.Symbol;
+            if (Attributes.Find(type, KnownNames.PythonClassAttribute) is { } classAttribute && !IsInModule(type))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    PythonModuleDescriptors.ClassOutsideModule, classAttribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? SourceLocations.Of(type), type.Name));
+            }
+
             if (Find(type, _moduleAttribute) is not { } attribute)
             {
                 return;
@@ -125,7 +139,14 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
         private void AnalyzeMethod(SymbolAnalysisContext context)
         {
             var method = (IMethodSymbol)context.Symbol;
-            if (Find(method, _functionAttribute) is not { } attribute || Find(PythonFunctionTargets.DeclaringClass(method), _moduleAttribute) is not null)
+            if (method.MethodKind == MethodKind.Constructor)
+            {
+                ReportOutsideClass(context, method, KnownNames.PythonConstructorAttribute, "PythonConstructor");
+            }
+
+            // A method of a type is reported with its module, or its class is reported as outside one.
+            if (Find(method, _functionAttribute) is not { } attribute || Find(PythonFunctionTargets.DeclaringClass(method), _moduleAttribute) is not null ||
+                Attributes.Has(PythonFunctionTargets.DeclaringClass(method), KnownNames.PythonClassAttribute))
             {
                 return;
             }
@@ -144,6 +165,28 @@ public sealed class PythonModuleAnalyzer : DiagnosticAnalyzer
                     method.ContainingType.Name));
             }
         }
+
+        /// <summary>Reports a <c>[PythonProperty]</c> outside a type; the parser reports those of a type with its module.</summary>
+        private static void AnalyzeProperty(SymbolAnalysisContext context) =>
+            ReportOutsideClass(context, context.Symbol, KnownNames.PythonPropertyAttribute, "PythonProperty");
+
+        private static void ReportOutsideClass(SymbolAnalysisContext context, ISymbol member, string attributeName, string shown)
+        {
+            if (Attributes.Find(member, attributeName) is { } attribute &&
+                !(Attributes.Has(member.ContainingType, KnownNames.PythonClassAttribute) && IsInModule(member.ContainingType)))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    PythonModuleDescriptors.MemberOutsideClass,
+                    attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? SourceLocations.Of(member),
+                    member.ContainingType.Name + "." + (member is IMethodSymbol { MethodKind: MethodKind.Constructor } ? member.ContainingType.Name : member.Name),
+                    shown,
+                    member.ContainingType.Name));
+            }
+        }
+
+        /// <summary>Whether a type is nested directly in a <c>[PythonModule]</c> class, where it is a type of the module.</summary>
+        private static bool IsInModule(INamedTypeSymbol type) =>
+            type.ContainingType is { } module && Attributes.Has(module, KnownNames.PythonModuleAttribute);
 
         private void ReportUnreachable(SyntaxNodeAnalysisContext context, IMethodSymbol symbol, Location location, string display)
         {

@@ -74,6 +74,41 @@ internal static class PythonModuleDescriptors
         "A parameter with a default value cannot come before one without",
         "Parameter '{0}' of '{1}' has a default value, but '{2}' after it has none; Python fills parameters in order, so a default can only be left out at the end (def f(a=5, b) is a SyntaxError); give '{2}' a default too, or remove the default of '{0}'");
 
+    public static readonly DiagnosticDescriptor ClassOutsideModule = Create(
+        "CAPS0053",
+        "[PythonClass] outside a Python module",
+        "'{0}' is marked [PythonClass] but is not nested directly in a [PythonModule] class; a type belongs to a module, so declare the class inside the module's class");
+
+    public static readonly DiagnosticDescriptor UnsupportedClass = Create(
+        "CAPS0054",
+        "This class cannot be a Python type",
+        "'{0}' cannot be a Python type: {1}");
+
+    public static readonly DiagnosticDescriptor UnusableConstructor = Create(
+        "CAPS0055",
+        "Python cannot tell which constructor to call",
+        "Python cannot construct '{0}': {1}");
+
+    public static readonly DiagnosticDescriptor UnsupportedProperty = Create(
+        "CAPS0056",
+        "This property cannot be a Python attribute",
+        "'{0}' is marked [PythonProperty] but cannot be an attribute of the Python type: {1}");
+
+    public static readonly DiagnosticDescriptor MemberOutsideClass = Create(
+        "CAPS0057",
+        "A member marked for Python outside a Python class",
+        "'{0}' is marked [{1}] but '{2}' is not a [PythonClass] nested in a [PythonModule] class; mark the class [PythonClass], or remove the attribute");
+
+    public static readonly DiagnosticDescriptor DuplicateClassMember = Create(
+        "CAPS0058",
+        "Two members of a Python class have the same name",
+        "The type {0} already has a member named '{1}' ({2}); give this one another name");
+
+    public static readonly DiagnosticDescriptor InvalidClassMemberName = Create(
+        "CAPS0059",
+        "Invalid Python type or attribute name",
+        "The Python name {0} of '{1}' is invalid: {2}; give [{3}] a Python identifier");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error, params string[] customTags) =>
         Descriptors.Create(id, title, message, severity, customTags);
 }

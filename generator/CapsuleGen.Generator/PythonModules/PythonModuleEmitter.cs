@@ -20,18 +20,26 @@ internal static class PythonModuleEmitter
 
     private const string IntPtr = RuntimeNames.IntPtr;
 
+    /// <summary>The module's files: its entry point and functions, then one per type.</summary>
+    public static IEnumerable<GeneratedSource> Files(PythonModule module, bool clsCompliant) =>
+        module.Classes.Select(type => new GeneratedSource(module.Location.FullName + "." + type.ClassName, PythonClassEmitter.Kind, PythonClassEmitter.Emit(module, type, clsCompliant)))
+            .Prepend(new GeneratedSource(module.Location.FullName, Kind, Emit(module, clsCompliant)))
+            .Append(new GeneratedSource(module.Location.FullName, Stubs.StubEmitter.Kind, Stubs.StubEmitter.Emit(module, clsCompliant)));
+
     public static string Emit(PythonModule module, bool clsCompliant)
     {
         // What the wrappers call and the entry point reads may be obsolete or experimental: the user's choice, not the file's.
         Deprecation deprecation = module.Functions.Select(function => function.Deprecation)
             .Concat(module.Capsules.Select(capsule => capsule.Deprecation))
+            .Concat(module.Classes.Select(type => type.Reference.Deprecation))
             .Aggregate(Deprecation.None, (all, one) => all.Union(one));
         SourceWriter writer = FileScaffold.Open(module.Location, "unsafe", deprecation, clsCompliant);
         WriteEntryPoint(writer, module);
+        WrapperSite site = WrapperSite.Of(module);
         foreach (PythonFunction function in module.Functions)
         {
             writer.Line();
-            WriteWrapper(writer, module, function);
+            WriteWrapper(writer, site, function);
         }
 
         return FileScaffold.Close(writer, module.Location);
@@ -54,7 +62,7 @@ internal static class PythonModuleEmitter
         foreach (PythonFunction function in module.Functions.Where(function => function.Parameters.Count > 0))
         {
             writer.Line($"/// <summary>How <c>{module.ModuleName}.{function.PythonName}</c> takes its arguments.</summary>");
-            writer.Line($"internal static readonly {RuntimeNames.PythonSignature} {function.WrapperName} = {Signature(module, function)};");
+            writer.Line($"internal static readonly {RuntimeNames.PythonSignature} {function.WrapperName} = {Signature(module.ModuleName + ".", function)};");
             writer.Line();
         }
 
@@ -68,9 +76,14 @@ internal static class PythonModuleEmitter
         writer.Line($"{CSharpText.Literal(module.Doc)},");
         WriteArray(writer, RuntimeNames.PythonMethod, module.Functions.Select(function =>
             $"new({CSharpText.Literal(function.PythonName)}, ({IntPtr})({FunctionPointerType(function)})&{moduleClass}.{function.WrapperName}, " +
-            $"{RuntimeNames.PythonMethodKind}.{(function.Parameters.Count == 0 ? "NoArguments" : "FastCallWithKeywords")}, {CSharpText.Literal(Docstring(function))})"), last: false);
+            $"{RuntimeNames.PythonMethodKind}.{(function.Parameters.Count == 0 ? "NoArguments" : "FastCallWithKeywords")}, {CSharpText.Literal(Docstring(function, "$module"))})"), last: false);
         WriteArray(writer, RuntimeNames.PythonModuleCapsule, module.Capsules.Select(capsule =>
-            $"new({CSharpText.Literal(capsule.AttributeName)}, {(capsule.NeedsReader ? capsule.ReaderName + "()" : moduleClass + "." + capsule.Property)})"), last: true);
+            $"new({CSharpText.Literal(capsule.AttributeName)}, {(capsule.NeedsReader ? capsule.ReaderName + "()" : moduleClass + "." + capsule.Property)})"), last: module.Classes.Count == 0);
+        if (module.Classes.Count > 0)
+        {
+            WriteArray(writer, RuntimeNames.PythonType, module.Classes.Select(type => type.Reference.TypeField), last: true);
+        }
+
         writer.Outdent();
         writer.CloseBlock();
         writer.OpenBlock($"catch ({RuntimeNames.Exception} exception)");
@@ -86,7 +99,7 @@ internal static class PythonModuleEmitter
         writer.CloseBlock();
     }
 
-    private static void WriteArray(SourceWriter writer, string type, IEnumerable<string> items, bool last)
+    internal static void WriteArray(SourceWriter writer, string type, IEnumerable<string> items, bool last)
     {
         string end = last ? ");" : ",";
         string[] elements = items.ToArray();
@@ -108,25 +121,28 @@ internal static class PythonModuleEmitter
         writer.Line("}" + end);
     }
 
-    private static void WriteWrapper(SourceWriter writer, PythonModule module, PythonFunction function)
+    /// <summary>Writes the wrapper CPython calls for a module function, or a type's method or constructor.</summary>
+    internal static void WriteWrapper(SourceWriter writer, WrapperSite site, PythonFunction function)
     {
-        string qualified = CSharpText.Literal(module.ModuleName + "." + function.PythonName);
+        string qualified = CSharpText.Literal(site.Prefix + function.PythonName);
+        bool constructor = function.Callee == PythonCallee.Constructor;
 
         // The wrapper's own parameters and locals share a scope with the method's parameters, and
         // one named like the method would hide it.
         string method = function.MethodName.TrimStart('@');
         var taken = new HashSet<string>(function.Parameters.Select(parameter => parameter.PlainName)) { method };
-        string self = Identifiers.Take("module", taken);
+        string self = Identifiers.Take(function.Callee switch { PythonCallee.ModuleFunction => "module", PythonCallee.Constructor => "type", _ => "self" }, taken);
         string args = Identifiers.Take("args", taken);
-        string count = Identifiers.Take("count", taken);
-        string keywords = Identifiers.Take("keywords", taken);
+        string count = Identifiers.Take(constructor ? "kwargs" : "count", taken);
+        string keywords = constructor ? string.Empty : Identifiers.Take("keywords", taken);
         string given = Identifiers.Take("given", taken);
         string arguments = Identifiers.Take("arguments", taken);
         string unused = Identifiers.Take("unused", taken);
         string exception = Identifiers.Take("exception", taken);
 
+        string target = constructor ? $"the constructor of <c>{site.ShownClass}</c>" : $"<c>{method}</c>";
         writer.Line("/// <summary>");
-        writer.Line($"/// <c>{module.ModuleName}.{function.PythonName}</c> as CPython calls it: converts the arguments, calls <c>{method}</c> and converts its result.");
+        writer.Line($"/// <c>{site.Prefix}{function.PythonName}</c> as CPython calls it: converts the arguments, calls {target} and converts its result.");
         writer.Line("/// </summary>");
         if (function.Deprecation.Obsolete)
         {
@@ -135,8 +151,8 @@ internal static class PythonModuleEmitter
 
         writer.Line(RuntimeNames.GeneratedMember);
         writer.Line($"[{UnmanagedCallersOnly})]");
-        string parameters = function.Parameters.Count == 0
-            ? $"{IntPtr} {self}, {IntPtr} {unused}"
+        string parameters = constructor ? $"{IntPtr} {self}, {IntPtr} {args}, {IntPtr} {count}"
+            : function.Parameters.Count == 0 ? $"{IntPtr} {self}, {IntPtr} {unused}"
             : $"{IntPtr} {self}, {IntPtr}* {args}, {IntPtr} {count}, {IntPtr} {keywords}";
         writer.OpenBlock($"private static {IntPtr} {function.WrapperName}({parameters})");
 
@@ -163,14 +179,15 @@ internal static class PythonModuleEmitter
         writer.OpenBlock("try");
         if (function.Parameters.Count == 0)
         {
-            WriteCheck(writer, $"!{RuntimeNames.PythonCall}.Enter({qualified})");
+            WriteCheck(writer, constructor ? $"!{RuntimeNames.PythonCall}.Enter({site.Signatures}.{function.WrapperName}, {args}, {count})" : $"!{RuntimeNames.PythonCall}.Enter({qualified})");
         }
         else
         {
             // Each parameter's argument, or zero where the call left it to its default.
-            string signature = $"{module.Location.FullyQualifiedName}.{module.EntryPointClass}.{function.WrapperName}";
+            string signature = $"{site.Signatures}.{function.WrapperName}";
+            string passed = constructor ? $"{args}, {count}" : $"{args}, {count}, {keywords}";
             writer.Line($"{IntPtr}* {given} = stackalloc {IntPtr}[{Number(function.Parameters.Count)}];");
-            writer.Line($"{IntPtr}* {arguments} = {RuntimeNames.PythonCall}.Enter({signature}, {args}, {count}, {keywords}, {given});");
+            writer.Line($"{IntPtr}* {arguments} = {RuntimeNames.PythonCall}.Enter({signature}, {passed}, {given});");
             WriteCheck(writer, $"{arguments} == null");
         }
 
@@ -207,7 +224,13 @@ internal static class PythonModuleEmitter
 
         // A parameter named like the method hides it; the method's full name reaches it anyway.
         bool hidden = function.Parameters.Any(parameter => parameter.PlainName == method);
-        string call = $"{(hidden ? module.Location.FullyQualifiedName + "." : string.Empty)}{function.MethodName}({string.Join(", ", function.Parameters.Select(parameter => parameter.Argument))})";
+        string passedOn = string.Join(", ", function.Parameters.Select(parameter => parameter.Argument));
+        string call = function.Callee switch
+        {
+            PythonCallee.Constructor => $"new {function.MethodName}({passedOn})",
+            PythonCallee.InstanceMethod => $"{RuntimeNames.PythonType}.Target<{site.Class}>({self}).{function.MethodName}({passedOn})",
+            _ => $"{(hidden || site.Class != site.Module ? site.Class + "." : string.Empty)}{function.MethodName}({passedOn})",
+        };
         if (function.ReleasesGil)
         {
             call = WriteCallWithoutGil(writer, function, call, Identifiers.Take("released", taken), Identifiers.Take("result", taken));
@@ -224,7 +247,7 @@ internal static class PythonModuleEmitter
         }
         else
         {
-            writer.Line($"return {RuntimeNames.PythonResults}.From({call});");
+            writer.Line(function.ReturnClass is { } type ? $"return {type.TypeField}.Wrap({call});" : $"return {RuntimeNames.PythonResults}.From({call});");
         }
 
         writer.CloseBlock();
@@ -251,9 +274,9 @@ internal static class PythonModuleEmitter
     }
 
     /// <summary>The function's <c>PythonSignature</c>: the parameters' Python names joined by NULs, and their kinds.</summary>
-    private static string Signature(PythonModule module, PythonFunction function)
+    internal static string Signature(string prefix, PythonFunction function)
     {
-        string qualified = CSharpText.Literal(module.ModuleName + "." + function.PythonName);
+        string qualified = CSharpText.Literal(prefix + function.PythonName);
         string names = CSharpText.Literal(string.Join("\0", function.Parameters.Select(parameter => parameter.PythonName)));
         int required = function.Parameters.Count(parameter => parameter.DefaultValue is null);
         return $"new({qualified}, {names}, {Number(function.Parameters.Count)}, {Number(required)}, {Number(function.PositionalOnly)}, {Number(function.KeywordOnly)})";
@@ -269,7 +292,7 @@ internal static class PythonModuleEmitter
         writer.Line($"{IntPtr} {released} = {RuntimeNames.PythonCall}.ReleaseGil();");
         if (returns)
         {
-            writer.Line($"{PythonTypeResolver.ManagedType(function.ReturnKind)} {result};");
+            writer.Line($"{(function.ReturnClass is { } type ? type.ManagedType + "?" : PythonTypeResolver.ManagedType(function.ReturnKind))} {result};");
         }
 
         writer.OpenBlock("try");
@@ -301,11 +324,11 @@ internal static class PythonModuleEmitter
         writer.Line();
     }
 
-    private static string Conversion(PythonParameter parameter, string argument, string qualified, string output) =>
-        $"{RuntimeNames.PythonArguments}.{(parameter.Kind is PythonValueKind.StringOrNone or PythonValueKind.CapsuleOrNone || (parameter.Kind.IsArray() && parameter.DefaultValue is not null) ? "TryConvertOrNone" : "TryConvert")}" +
-        $"({argument}, {qualified}, {CSharpText.Literal(parameter.PythonName)}, {output})";
+    internal static string Conversion(PythonParameter parameter, string argument, string qualified, string output) =>
+        $"{RuntimeNames.PythonArguments}.{(parameter.Kind.TakesNone() || (parameter.Kind.IsArray() && parameter.DefaultValue is not null) ? "TryConvertOrNone" : "TryConvert")}" +
+        $"({argument}, {qualified}, {CSharpText.Literal(parameter.PythonName)}, {(parameter.Class is { } type ? type.TypeField + ", " : string.Empty)}{output})";
 
-    private static string FunctionPointerType(PythonFunction function) => function.Parameters.Count == 0
+    internal static string FunctionPointerType(PythonFunction function) => function.Parameters.Count == 0
         ? $"delegate* unmanaged[Cdecl]<{IntPtr}, {IntPtr}, {IntPtr}>"
         : $"delegate* unmanaged[Cdecl]<{IntPtr}, {IntPtr}*, {IntPtr}, {IntPtr}, {IntPtr}>";
 
@@ -313,12 +336,18 @@ internal static class PythonModuleEmitter
     /// The docstring, led by a text signature (<c>scale($module, x, /, factor=2.0, *, clamp=False)</c> and
     /// <c>--</c>), from which <c>help()</c> and <c>inspect.signature</c> read the parameters and their kinds.
     /// </summary>
-    private static string Docstring(PythonFunction function)
+    /// <param name="function">The function, method or constructor.</param>
+    /// <param name="bound">What the call is bound to, as a text signature names it first (<c>$module</c>, <c>$self</c>), or null for nothing.</param>
+    internal static string Docstring(PythonFunction function, string? bound)
     {
         List<string> parameters = ParameterLayout.Write(function, parameter => parameter.PythonDefault is null ? parameter.PythonName : parameter.PythonName + "=" + parameter.PythonDefault);
-        parameters.Insert(0, "$module");
+        if (bound is not null)
+        {
+            parameters.Insert(0, bound);
+        }
+
         return $"{function.PythonName}({string.Join(", ", parameters)})\n--\n\n{function.Doc}";
     }
 
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+    internal static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,7 +2,6 @@ using CapsuleGen.Generator.Diagnostics;
 using CapsuleGen.Generator.Emitting;
 using CapsuleGen.Generator.Parsing;
 using CapsuleGen.Generator.Pipeline;
-using CapsuleGen.Generator.PythonModules.Stubs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -10,8 +9,8 @@ namespace CapsuleGen.Generator.PythonModules;
 
 /// <summary>
 /// Turns a <c>[PythonModule]</c> class into a CPython extension module: its <c>PyInit</c> entry point,
-/// one wrapper per <c>[PythonFunction]</c>, and the type stub the build writes out (as assembly metadata,
-/// <see cref="StubEmitter"/>). The class becomes an equatable <see cref="PythonModule"/>
+/// one wrapper per <c>[PythonFunction]</c>, a file per <c>[PythonClass]</c> with its type, and the type stub the
+/// build writes out (as assembly metadata, <see cref="Stubs.StubEmitter"/>). The class becomes an equatable <see cref="PythonModule"/>
 /// in the first step; the capsules it offers come from the capsule pipeline's export models, not from
 /// parsing the exports again. <see cref="PythonModuleAnalyzer"/> reports why an invalid module generates nothing.
 /// </summary>
@@ -40,11 +39,7 @@ public sealed class PythonModuleGenerator : IIncrementalGenerator
 
         IncrementalValuesProvider<GeneratedSource> files = complete
             .Combine(CompilationConditions.ClsCompliant(context))
-            .SelectMany(static (module, _) => new[]
-            {
-                new GeneratedSource(module.Left.Location.FullName, PythonModuleEmitter.Kind, PythonModuleEmitter.Emit(module.Left, module.Right)),
-                new GeneratedSource(module.Left.Location.FullName, StubEmitter.Kind, StubEmitter.Emit(module.Left, module.Right)),
-            })
+            .SelectMany(static (module, _) => PythonModuleEmitter.Files(module.Left, module.Right))
             .Collect()
             .SelectMany(static (all, _) => HintNames.Assign(all))
             .WithTrackingName(PythonModuleSteps.Files);

@@ -45,6 +45,12 @@ internal enum PythonValueKind
 
     /// <summary>A returned <c>DLPackTensor</c>: given to Python as an object NumPy and torch read through DLPack.</summary>
     Tensor,
+
+    /// <summary>An instance of one of the module's <c>[PythonClass]</c> types, as the .NET object it owns.</summary>
+    Instance,
+
+    /// <summary>An instance, or <c>None</c> for null.</summary>
+    InstanceOrNone,
 }
 
 /// <summary>What the kinds have in common.</summary>
@@ -53,6 +59,10 @@ internal static class PythonValueKinds
     /// <summary>Whether the argument is an array's memory, held for the call in an <c>ArrayArgument</c> the wrapper releases.</summary>
     public static bool IsArray(this PythonValueKind kind) =>
         kind is PythonValueKind.ReadOnlySpan or PythonValueKind.Span or PythonValueKind.ReadOnlyStridedSpan or PythonValueKind.StridedSpan;
+
+    /// <summary>Whether <c>None</c> converts to null: the argument may be null without a null default.</summary>
+    public static bool TakesNone(this PythonValueKind kind) =>
+        kind is PythonValueKind.StringOrNone or PythonValueKind.CapsuleOrNone or PythonValueKind.InstanceOrNone;
 }
 
 /// <summary>A parameter of a module function.</summary>
@@ -70,7 +80,9 @@ internal static class PythonValueKinds
 /// Whether the method declares the parameter not nullable but gives it a null default
 /// (<c>Capsule capsule = null</c>): it then takes <c>None</c> too, and the wrapper passes it on with <c>!</c>.
 /// </param>
-internal sealed record PythonParameter(string Name, string PythonName, PythonValueKind Kind, string ManagedType, string? DefaultValue, string? PythonDefault, bool ForgivesNull = false)
+/// <param name="Class">For an instance of one of the module's types, that type.</param>
+internal sealed record PythonParameter(
+    string Name, string PythonName, PythonValueKind Kind, string ManagedType, string? DefaultValue, string? PythonDefault, bool ForgivesNull = false, PythonClassReference? Class = null)
 {
     /// <summary>The C# name without C#'s <c>@</c>, which the wrapper's own locals must not take.</summary>
     public string PlainName => Name.TrimStart('@');
@@ -93,6 +105,8 @@ internal sealed record PythonParameter(string Name, string PythonName, PythonVal
 /// The private method CPython calls, named as a C extension would name it (<c>Bird_setQuack</c>), or a
 /// variant of that no other name of the class, generated or not, uses.
 /// </param>
+/// <param name="Callee">What the wrapper calls: a module function, a type's static or instance method, or its constructor.</param>
+/// <param name="ReturnClass">For a method that returns an instance of one of the module's types, that type.</param>
 internal sealed record PythonFunction(
     string MethodName,
     string PythonName,
@@ -103,7 +117,9 @@ internal sealed record PythonFunction(
     bool ReleasesGil,
     int PositionalOnly,
     int KeywordOnly,
-    string WrapperName = "");
+    string WrapperName = "",
+    PythonCallee Callee = PythonCallee.ModuleFunction,
+    PythonClassReference? ReturnClass = null);
 
 /// <summary>A capsule exported in the module's class, offered as a module attribute.</summary>
 /// <param name="AttributeName">The attribute's name; the <c>PyCapsule</c> is named <c>&lt;module&gt;.&lt;attribute&gt;</c>.</param>
@@ -131,13 +147,15 @@ internal sealed record PythonModuleCapsule(string AttributeName, string Property
 /// The private nested class whose method is exported as <see cref="EntryPoint"/>: named like the entry point, or a
 /// variant of that no other name of the class uses.
 /// </param>
+/// <param name="Classes">The module's types (<c>[PythonClass]</c>), each generated in a file of its own.</param>
 internal sealed record PythonModule(
     TypeLocation Location,
     string ModuleName,
     string? Doc,
     EquatableArray<PythonFunction> Functions,
     EquatableArray<PythonModuleCapsule> Capsules,
-    string EntryPointClass)
+    string EntryPointClass,
+    EquatableArray<PythonClass> Classes = default)
 {
     /// <summary>The entry point CPython looks up: <c>PyInit_CppDuck</c>.</summary>
     public string EntryPoint => Parsing.GeneratedNames.PythonEntryPoint(ModuleName);

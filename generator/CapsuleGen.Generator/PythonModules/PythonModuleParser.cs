@@ -33,6 +33,14 @@ internal static class PythonModuleParser
             return null;
         }
 
+        // The entry point's class, the types' classes and the wrappers are private: named against every name of the
+        // class, the members its capsule exports generate included, they never clash. Its capsules come from the
+        // capsule pipeline's models (PythonModuleCapsules).
+        HashSet<string> taken = GeneratedNames.TakenIn(type);
+        taken.UnionWith(GeneratedNames.OfExports(type));
+        string entryPoint = Identifiers.Take(GeneratedNames.PythonEntryPoint(moduleName!), taken);
+        ModuleClasses classes = ModuleClasses.Find(type, taken);
+
         ModuleMembers members = new(moduleName!, sink);
         var functions = new List<PythonFunction>();
         foreach (IMethodSymbol method in PythonFunctionTargets.MethodsOf(type))
@@ -42,7 +50,7 @@ internal static class PythonModuleParser
                 continue;
             }
 
-            PythonFunction? function = ParseFunction(method, functionAttribute, sink, cancellationToken);
+            PythonFunction? function = ParseFunction(method, functionAttribute, PythonCallee.ModuleFunction, classes, sink, cancellationToken);
             if (function is null)
             {
                 valid = false;
@@ -57,24 +65,31 @@ internal static class PythonModuleParser
             }
         }
 
+        var parsedClasses = new List<PythonClass>();
+        foreach ((INamedTypeSymbol symbol, AttributeData classAttribute, PythonClassReference reference) in classes.All)
+        {
+            PythonClass? parsed = PythonClassParser.Parse(symbol, classAttribute, reference, moduleName!, classes, sink, cancellationToken);
+            valid &= parsed is not null && members.Claim(parsed.PythonName, $"the class '{symbol.Name}'", SourceLocations.AttributeArgument(classAttribute, symbol));
+            if (parsed is not null)
+            {
+                parsedClasses.Add(parsed);
+            }
+        }
+
         if (!valid || location is null)
         {
             return null;
         }
 
-        // The entry point's class and the wrappers are private: named against every name of the class, the
-        // members its capsule exports generate included, they never clash. Its capsules come from the
-        // capsule pipeline's models (PythonModuleCapsules).
-        HashSet<string> taken = GeneratedNames.TakenIn(type);
-        taken.UnionWith(GeneratedNames.OfExports(type));
-        string entryPoint = Identifiers.Take(GeneratedNames.PythonEntryPoint(moduleName!), taken);
         EquatableArray<PythonFunction> named = functions
             .Select(function => function with { WrapperName = Identifiers.Take(GeneratedNames.PythonWrapper(moduleName!, function.PythonName), taken) })
             .ToEquatableArray();
-        return new PythonModule(location, moduleName!, DocComments.Summary(type, cancellationToken), named, EquatableArray<PythonModuleCapsule>.Empty, entryPoint);
+        return new PythonModule(
+            location, moduleName!, DocComments.Summary(type, cancellationToken), named, EquatableArray<PythonModuleCapsule>.Empty, entryPoint, parsedClasses.ToEquatableArray());
     }
 
-    private static PythonFunction? ParseFunction(IMethodSymbol method, AttributeData attribute, DiagnosticSink sink, CancellationToken cancellationToken)
+    /// <summary>A module function, or a method of a type (<paramref name="callee"/> says which); null, with the reasons reported, if it cannot be one.</summary>
+    internal static PythonFunction? ParseFunction(IMethodSymbol method, AttributeData attribute, PythonCallee callee, ModuleClasses classes, DiagnosticSink sink, CancellationToken cancellationToken)
     {
         if (BrokenDeclarations.IsBroken(method))
         {
@@ -89,7 +104,7 @@ internal static class PythonModuleParser
 
         string display = method.ContainingType.Name + "." + method.Name;
         bool valid = true;
-        if (!method.IsStatic)
+        if (!method.IsStatic && callee == PythonCallee.ModuleFunction)
         {
             sink.Report(PythonModuleDescriptors.FunctionNotStatic, SourceLocations.Of(method), display);
             valid = false;
@@ -120,27 +135,15 @@ internal static class PythonModuleParser
             valid = false;
         }
 
-        var parameters = new List<PythonParameter>();
-        string[] pythonNames = PythonParameterNames.Of(method.Parameters);
-        foreach (IParameterSymbol parameter in method.Parameters)
-        {
-            if (ParseParameter(parameter, pythonNames[parameter.Ordinal], display, sink) is { } parsed)
-            {
-                parameters.Add(parsed);
-            }
-            else
-            {
-                valid = false;
-            }
-        }
-
+        valid &= TryParseParameters(method, display, classes, sink, out List<PythonParameter> parameters);
         PythonValueKind? returnKind = null;
+        PythonClassReference? returnClass = null;
         string? returnProblem = method.ReturnsByRef || method.ReturnsByRefReadonly
             ? "a reference return cannot be held by Python; return the value"
             : null;
         if (returnProblem is null)
         {
-            returnKind = PythonTypeResolver.Resolve(method.ReturnType, isReturn: true, out returnProblem);
+            returnKind = classes.Resolve(method.ReturnType, isReturn: true, out returnProblem, out returnClass);
         }
 
         // An async method's Task is a consequence of 'async'; making it synchronous fixes both.
@@ -174,13 +177,41 @@ internal static class PythonModuleParser
         valid &= keywordOnly >= positionalOnly;
         return valid && returnKind is { } kind
             ? new PythonFunction(
-                Identifiers.Escape(method.Name), pythonName!, DocComments.Summary(method, cancellationToken), parameters.ToEquatableArray(), kind, DeprecationReader.Of(method), releasesGil, positionalOnly, keywordOnly)
+                Identifiers.Escape(method.Name), pythonName!, DocComments.Summary(method, cancellationToken), parameters.ToEquatableArray(), kind,
+                NamedDeprecation(DeprecationReader.Of(method), parameters, returnClass), releasesGil, positionalOnly, keywordOnly, Callee: callee, ReturnClass: returnClass)
             : null;
     }
 
-    private static PythonParameter? ParseParameter(IParameterSymbol parameter, string pythonName, string display, DiagnosticSink sink)
+    /// <summary>Parses each parameter of <paramref name="method"/>; false, with every problem reported, if one cannot cross.</summary>
+    internal static bool TryParseParameters(IMethodSymbol method, string display, ModuleClasses classes, DiagnosticSink sink, out List<PythonParameter> parameters)
+    {
+        bool valid = true;
+        parameters = new List<PythonParameter>();
+        string[] pythonNames = PythonParameterNames.Of(method.Parameters);
+        foreach (IParameterSymbol parameter in method.Parameters)
+        {
+            if (ParseParameter(parameter, pythonNames[parameter.Ordinal], display, classes, sink) is { } parsed)
+            {
+                parameters.Add(parsed);
+            }
+            else
+            {
+                valid = false;
+            }
+        }
+
+        return valid;
+    }
+
+    /// <summary>What a wrapper names that is obsolete or experimental: the method, and the types of the module its parameters and result are.</summary>
+    internal static Deprecation NamedDeprecation(Deprecation own, IEnumerable<PythonParameter> parameters, PythonClassReference? returnClass) =>
+        parameters.Select(parameter => parameter.Class).Append(returnClass)
+            .Aggregate(own, (all, reference) => reference is null ? all : all.Union(reference.Deprecation));
+
+    private static PythonParameter? ParseParameter(IParameterSymbol parameter, string pythonName, string display, ModuleClasses classes, DiagnosticSink sink)
     {
         PythonValueKind? kind = null;
+        PythonClassReference? reference = null;
         string? problem = parameter switch
         {
             { IsParams: true } => "a 'params' array is not converted; take a PyObject (a list or a tuple)",
@@ -189,7 +220,7 @@ internal static class PythonModuleParser
         };
         if (problem is null)
         {
-            kind = PythonTypeResolver.Resolve(parameter.Type, isReturn: false, out problem);
+            kind = classes.Resolve(parameter.Type, isReturn: false, out problem, out reference);
         }
 
         if (problem is not null || kind is not { } resolved)
@@ -199,24 +230,30 @@ internal static class PythonModuleParser
         }
 
         bool nullDefault = parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is null;
-        if (nullDefault && resolved is not (PythonValueKind.String or PythonValueKind.StringOrNone or PythonValueKind.Capsule or PythonValueKind.CapsuleOrNone or PythonValueKind.Object) && !resolved.IsArray())
+        if (nullDefault && resolved is not (PythonValueKind.String or PythonValueKind.Capsule or PythonValueKind.Object or PythonValueKind.Instance) && !resolved.TakesNone() && !resolved.IsArray())
         {
             return null; // a default that is no constant of the type ('double x = double.'): the compiler reports it
         }
 
         // A default of null where the type is not declared nullable ('Capsule capsule = null') says the method takes null:
         // Python's None then passes it too, as the text signature's 'capsule=None' promises.
-        bool forgivesNull = nullDefault && resolved is (PythonValueKind.String or PythonValueKind.Capsule);
+        bool forgivesNull = nullDefault && resolved is (PythonValueKind.String or PythonValueKind.Capsule or PythonValueKind.Instance);
         if (forgivesNull)
         {
-            resolved = resolved == PythonValueKind.String ? PythonValueKind.StringOrNone : PythonValueKind.CapsuleOrNone;
+            resolved = resolved switch
+            {
+                PythonValueKind.String => PythonValueKind.StringOrNone,
+                PythonValueKind.Capsule => PythonValueKind.CapsuleOrNone,
+                _ => PythonValueKind.InstanceOrNone,
+            };
         }
 
         DefaultValues.TryWrite(parameter, resolved, out string? csharpDefault, out string? pythonDefault);
-        return new PythonParameter(Identifiers.Escape(parameter.Name), pythonName, resolved, PythonTypeResolver.ManagedType(resolved, parameter.Type), csharpDefault, pythonDefault, forgivesNull);
+        string managedType = reference is null ? PythonTypeResolver.ManagedType(resolved, parameter.Type) : reference.ManagedType + (resolved == PythonValueKind.InstanceOrNone ? "?" : string.Empty);
+        return new PythonParameter(Identifiers.Escape(parameter.Name), pythonName, resolved, managedType, csharpDefault, pythonDefault, forgivesNull, reference);
     }
 
-    private static string Shown(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+    internal static string Shown(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
 
     private static string RefKeyword(RefKind kind) => kind switch { RefKind.Out => "out", RefKind.In => "in", _ => "ref" };
 }

@@ -296,8 +296,12 @@ internal readonly struct TypeSlot(int slot, nint value)
     public const int ReleaseBuffer = 2;
     public const int Dealloc = 52;
     public const int Doc = 56;
+    public const int Hash = 59;
     public const int Methods = 64;
+    public const int New = 65;
     public const int Repr = 66;
+    public const int RichCompare = 67;
+    public const int GetSet = 73;
     public const int Free = 74;
 
     public readonly int Slot = slot;

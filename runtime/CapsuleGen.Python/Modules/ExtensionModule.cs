@@ -18,13 +18,19 @@ public enum PythonMethodKind
     /// the keyword arguments' values after the positional ones and their names in the tuple <c>kwnames</c>.
     /// </summary>
     FastCallWithKeywords = 0x0080 | 0x0002,
+
+    /// <summary><c>METH_NOARGS | METH_STATIC</c>: a static method of a type; the first argument is the type, and unused.</summary>
+    StaticNoArguments = 0x0004 | 0x0020,
+
+    /// <summary><c>METH_FASTCALL | METH_KEYWORDS | METH_STATIC</c>: a static method of a type that takes arguments.</summary>
+    StaticFastCallWithKeywords = 0x0080 | 0x0002 | 0x0020,
 }
 
 /// <summary>One function of a module: its Python name, its wrapper's address, how it is called and its docstring.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly record struct PythonMethod(string Name, nint Function, PythonMethodKind Kind, string? Doc);
 
-/// <summary>A capsule the module offers as an attribute (a handle of its own, which <see cref="ExtensionModule.Create"/> disposes), and the attribute's name.</summary>
+/// <summary>A capsule the module offers as an attribute (a handle of its own, which <see cref="ExtensionModule.Create(string, string?, PythonMethod[], PythonModuleCapsule[], PythonType[])"/> disposes), and the attribute's name.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly record struct PythonModuleCapsule(string AttributeName, Capsule Capsule);
 
@@ -40,6 +46,9 @@ public static unsafe class ExtensionModule
     /// <summary>The capsules each definition's next module gets, from the <c>PyInit</c> call that returned it until its exec slot runs.</summary>
     private static readonly Dictionary<nint, (string Name, PythonModuleCapsule[] Capsules)> s_pending = new();
 
+    /// <summary>The types each definition's modules offer, set by its first <c>PyInit</c> call; the same every time.</summary>
+    private static readonly Dictionary<nint, PythonType[]> s_types = new();
+
     /// <summary>
     /// Attaches the bridge to the running interpreter, refuses a subinterpreter (see
     /// <see cref="Subinterpreters"/>), and returns the module's definition for multi-phase
@@ -49,7 +58,15 @@ public static unsafe class ExtensionModule
     /// main interpreter and a call needs no check of its own (single-phase modules are copied into
     /// subinterpreters without <c>PyInit</c>). Returns null with <c>ImportError</c> set on failure. Never throws.
     /// </summary>
-    public static nint Create(string name, string? doc, PythonMethod[] methods, PythonModuleCapsule[] capsules)
+    public static nint Create(string name, string? doc, PythonMethod[] methods, PythonModuleCapsule[] capsules) =>
+        Create(name, doc, methods, capsules, Array.Empty<PythonType>());
+
+    /// <summary>
+    /// <see cref="Create(string, string?, PythonMethod[], PythonModuleCapsule[])"/> for a module that also offers
+    /// types (<see cref="PythonClassAttribute"/>): its exec slot adds each one, made once per process, to every
+    /// module object made from the definition.
+    /// </summary>
+    public static nint Create(string name, string? doc, PythonMethod[] methods, PythonModuleCapsule[] capsules, PythonType[] types)
     {
         try
         {
@@ -70,6 +87,7 @@ public static unsafe class ExtensionModule
                 }
 
                 s_pending[definition] = (name, capsules);
+                s_types[definition] = types;
             }
 
             return api.PyModuleDef_Init(definition);
@@ -94,14 +112,12 @@ public static unsafe class ExtensionModule
         {
             nint definition = ModuleApi.Instance.PyModule_GetDef(module);
             PythonModuleCapsule[] capsules;
+            PythonType[]? types;
             lock (s_definitions)
             {
-                if (!s_pending.Remove(definition, out var pending))
-                {
-                    return 0; // made again from a definition whose capsules were set (CPython does not do this)
-                }
-
-                (name, capsules) = pending;
+                s_types.TryGetValue(definition, out types);
+                // Made again from a definition whose capsules were set (CPython does not do this): the types still go in.
+                (name, capsules) = s_pending.Remove(definition, out var pending) ? pending : (name, Array.Empty<PythonModuleCapsule>());
             }
 
             try
@@ -123,6 +139,16 @@ public static unsafe class ExtensionModule
             finally
             {
                 Dispose(capsules);
+            }
+
+            // One type object per process: every module object, the one a re-import makes too, offers the same type,
+            // so an instance made through any of them passes every function's type check.
+            foreach (PythonType type in types ?? Array.Empty<PythonType>())
+            {
+                if (!type.AddTo(module))
+                {
+                    return -1;
+                }
             }
 
             return 0;

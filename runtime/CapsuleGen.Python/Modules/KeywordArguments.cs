@@ -40,6 +40,53 @@ internal static unsafe class KeywordArguments
     }
 
     /// <summary>
+    /// <see cref="Bind(PythonSignature, nint*, nint, nint, nint*)"/> for a call CPython makes with a tuple and a
+    /// dict (a type's <c>tp_new</c>): the arguments are laid out as a vectorcall lays them out, the keyword
+    /// arguments' values after the positional ones and their names in a tuple, and bound the same way.
+    /// </summary>
+    public static bool Bind(PythonSignature signature, nint args, nint kwargs, nint* given)
+    {
+        const int OnStack = 16;
+        CPythonApi api = CPython.Api;
+        nint count = ModuleApi.Instance.PyTuple_Size(args);
+        nint keywordCount = kwargs == 0 ? 0 : Arrays.ArrayApi.Instance.PyDict_Size(kwargs);
+        nint* small = stackalloc nint[OnStack];
+        nint[]? large = count + keywordCount > OnStack ? new nint[count + keywordCount] : null;
+        fixed (nint* pinned = large)
+        {
+            nint* flat = large is null ? small : pinned;
+            for (nint i = 0; i < count; i++)
+            {
+                flat[i] = api.PyTuple_GetItem(args, i); // borrowed: the tuple holds them for the call
+            }
+
+            nint names = keywordCount == 0 ? 0 : api.PyTuple_New(keywordCount);
+            if (keywordCount != 0 && names == 0)
+            {
+                return false;
+            }
+
+            nint position = 0;
+            nint key;
+            nint value;
+            for (nint i = 0; i < keywordCount && Arrays.ArrayApi.Instance.PyDict_Next(kwargs, &position, &key, &value) != 0; i++)
+            {
+                flat[count + i] = value; // borrowed: the dict holds it for the call
+                api.Py_IncRef(key);
+                api.PyTuple_SetItem(names, i, key); // steals the new reference
+            }
+
+            bool bound = Bind(signature, flat, count, names, given);
+            if (names != 0)
+            {
+                api.Py_DecRef(names);
+            }
+
+            return bound;
+        }
+    }
+
+    /// <summary>
     /// Binds each keyword in the order the call gave them, and refuses the first that cannot be bound as
     /// CPython refuses it for a <c>def</c>: a name that is not a <c>str</c> (only a C caller can pass one);
     /// a name that no parameter callers may name has (reported as the positional-only parameters that any

@@ -35,6 +35,9 @@ internal sealed unsafe class ModuleApi
     public readonly nint True;
     public readonly nint False;
 
+    /// <summary><c>Py_NotImplemented</c>, which a rich comparison returns for an operand it does not know.</summary>
+    public readonly nint NotImplemented;
+
     public readonly nint TypeError;
     public readonly nint ValueError;
     public readonly nint RuntimeError;
@@ -66,6 +69,7 @@ internal sealed unsafe class ModuleApi
 
         True = Export("_Py_TrueStruct");
         False = Export("_Py_FalseStruct");
+        NotImplemented = Export("_Py_NotImplementedStruct");
 
         TypeError = Exception(nameof(TypeError));
         ValueError = Exception(nameof(ValueError));

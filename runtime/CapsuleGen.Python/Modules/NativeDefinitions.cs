@@ -58,3 +58,14 @@ internal static unsafe class NativeText
         return (nint)memory;
     }
 }
+
+/// <summary><c>PyGetSetDef</c> (Include/descrobject.h): an attribute with a getter and, if writable, a setter.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct GetSetDef
+{
+    public nint Name;
+    public nint Get;
+    public nint Set;
+    public nint Doc;
+    public nint Closure;
+}

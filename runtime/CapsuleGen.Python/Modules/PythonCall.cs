@@ -16,7 +16,7 @@ public static unsafe class PythonCall
 {
     /// <summary>
     /// Whether a function of <paramref name="function"/>'s module may run (not in a forked child; a
-    /// subinterpreter never gets the module, see <see cref="ExtensionModule.Create"/>); if not, a Python exception is set. Also releases the Python references
+    /// subinterpreter never gets the module, see <see cref="ExtensionModule.Create(string, string?, PythonMethod[], PythonModuleCapsule[], PythonType[])"/>); if not, a Python exception is set. Also releases the Python references
     /// .NET gave up since the last GIL acquisition, as the thread holds the GIL now.
     /// </summary>
     /// <param name="function">The function as messages name it: <c>Bird.setQuack</c>.</param>
@@ -64,6 +64,22 @@ public static unsafe class PythonCall
         }
 
         return KeywordArguments.Bind(signature, args, count, keywords, given) ? given : null;
+    }
+
+    /// <summary>
+    /// <see cref="Enter(PythonSignature, nint*, nint, nint, nint*)"/> for a type's constructor (<c>tp_new</c>),
+    /// which CPython calls with a tuple of positional arguments and a dict of keyword arguments (or zero):
+    /// the arguments, one per parameter (zero for each left to its default), laid out in <paramref name="given"/>;
+    /// null, with a Python exception set, for a call the signature refuses.
+    /// </summary>
+    public static nint* Enter(PythonSignature signature, nint args, nint kwargs, nint* given) =>
+        Enter(signature.Function) && KeywordArguments.Bind(signature, args, kwargs, given) ? given : null;
+
+    /// <summary>Whether a constructor that takes no arguments may run, and was given none; if not, a Python exception is set.</summary>
+    public static bool Enter(PythonSignature signature, nint args, nint kwargs)
+    {
+        nint none = 0; // never written: the signature has no parameters
+        return Enter(signature, args, kwargs, &none) != null;
     }
 
     /// <summary>

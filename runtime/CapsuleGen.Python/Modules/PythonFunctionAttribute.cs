@@ -1,7 +1,8 @@
 namespace CapsuleGen.Python;
 
 /// <summary>
-/// Makes a static method of a <see cref="PythonModuleAttribute"/> class a function of the module.
+/// Makes a static method of a <see cref="PythonModuleAttribute"/> class a function of the module, and a
+/// method of a <see cref="PythonClassAttribute"/> class a method of its type (a static one a static method).
 /// The generator writes a <c>METH_FASTCALL | METH_KEYWORDS</c> (or <c>METH_NOARGS</c>) wrapper that
 /// binds the arguments as a Python <c>def</c> does (by position or by name; see
 /// <see cref="PositionalOnlyAttribute"/> and <see cref="KeywordOnlyAttribute"/>), converts each one, calls

@@ -13,6 +13,7 @@ internal sealed class StubNames
     {
         var taken = new HashSet<string>(memberNames);
         Sys = Identifiers.Take("_sys", taken);
+        Builtins = Identifiers.Take("_builtins", taken);
         Any = Identifiers.Take("_Any", taken);
         Protocol = Identifiers.Take("_Protocol", taken);
         Capsule = Identifiers.Take("_Capsule", taken);
@@ -23,6 +24,9 @@ internal sealed class StubNames
     }
 
     public string Sys { get; }
+
+    /// <summary>The module <c>builtins</c>, for a builtin type a member's name hides.</summary>
+    public string Builtins { get; }
 
     public string Any { get; }
 

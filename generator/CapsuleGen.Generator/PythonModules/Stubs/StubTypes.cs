@@ -1,11 +1,27 @@
+using System.Collections.Generic;
+using System.Linq;
+
 namespace CapsuleGen.Generator.PythonModules.Stubs;
 
 /// <summary>Which of the stub's helper types a module's annotations use, so the stub declares only those.</summary>
 internal sealed class StubTypes
 {
-    private readonly StubNames _names;
+    /// <summary>The builtins annotations name, which a member of the same name would hide (in a class body, or at the top).</summary>
+    private static readonly string[] s_builtins = { "int", "float", "str", "bool", "object" };
 
-    public StubTypes(StubNames names) => _names = names;
+    private readonly StubNames _names;
+    private readonly Dictionary<PythonClassReference, string> _classes;
+    private readonly HashSet<string> _hiddenBuiltins;
+
+    public StubTypes(StubNames names, PythonModule module, IEnumerable<string> memberNames)
+    {
+        _names = names;
+        _classes = module.Classes.ToDictionary(type => type.Reference, type => type.PythonName);
+        _hiddenBuiltins = new HashSet<string>(memberNames.Intersect(s_builtins));
+    }
+
+    /// <summary>Whether a builtin is named through <c>builtins</c> because a member hides it.</summary>
+    public bool UsesBuiltins { get; private set; }
 
     public bool UsesAny { get; private set; }
 
@@ -20,9 +36,9 @@ internal sealed class StubTypes
     {
         string type = parameter.Kind switch
         {
-            PythonValueKind.Object => "object",
+            PythonValueKind.Object => Builtin("object"),
             var kind when kind.IsArray() => Array(),
-            var kind => Value(kind),
+            var kind => Value(kind, parameter.Class),
         };
 
         // A null default ('Capsule capsule = null', 'ReadOnlySpan<double> weights = default') takes None too.
@@ -31,12 +47,12 @@ internal sealed class StubTypes
     }
 
     /// <summary>The annotation of a result: what Python gets.</summary>
-    public string Result(PythonValueKind kind) => kind switch
+    public string Result(PythonValueKind kind, PythonClassReference? type) => kind switch
     {
         PythonValueKind.Void => "None",
         PythonValueKind.Object => Any(),
         PythonValueKind.Tensor => Tensor(),
-        _ => Value(kind),
+        _ => Value(kind, type),
     };
 
     /// <summary>The annotation of a module attribute holding a capsule.</summary>
@@ -46,16 +62,37 @@ internal sealed class StubTypes
         return _names.Capsule;
     }
 
-    private string Value(PythonValueKind kind) => kind switch
+    /// <summary>A property's value, as its getter returns it and its setter takes it.</summary>
+    public string Property(PythonClassProperty property) => Value(property.Kind, property.Class);
+
+    /// <summary>The builtin, through <c>builtins</c> where a member of the stub takes its name.</summary>
+    public string Builtin(string name)
     {
-        PythonValueKind.Boolean => "bool",
-        PythonValueKind.Single or PythonValueKind.Double => "float",
-        PythonValueKind.String => "str",
-        PythonValueKind.StringOrNone => "str | None",
+        if (!_hiddenBuiltins.Contains(name))
+        {
+            return name;
+        }
+
+        UsesBuiltins = true;
+        return _names.Builtins + "." + name;
+    }
+
+    private string Value(PythonValueKind kind, PythonClassReference? type) => kind switch
+    {
+        PythonValueKind.Boolean => Builtin("bool"),
+        PythonValueKind.Single or PythonValueKind.Double => Builtin("float"),
+        PythonValueKind.String => Builtin("str"),
+        PythonValueKind.StringOrNone => Builtin("str") + " | None",
         PythonValueKind.Capsule => Capsule(),
         PythonValueKind.CapsuleOrNone => Capsule() + " | None",
-        _ => "int",
+        PythonValueKind.Instance => ClassName(type),
+        PythonValueKind.InstanceOrNone => ClassName(type) + " | None",
+        _ => Builtin("int"),
     };
+
+    /// <summary>One of the module's types by its Python name (the model always names it for an instance; object if not).</summary>
+    private string ClassName(PythonClassReference? type) =>
+        type is not null && _classes.TryGetValue(type, out string? name) ? name : Builtin("object");
 
     private string Any()
     {

@@ -14,8 +14,13 @@ internal static class StubWriter
 {
     public static string Write(PythonModule module)
     {
-        var names = new StubNames(module.Functions.Select(function => function.PythonName).Concat(module.Capsules.Select(capsule => capsule.AttributeName)));
-        var types = new StubTypes(names);
+        string[] memberNames = module.Functions.Select(function => function.PythonName)
+            .Concat(module.Capsules.Select(capsule => capsule.AttributeName))
+            .Concat(module.Classes.Select(type => type.PythonName))
+            .Concat(module.Classes.SelectMany(type => type.Methods.Select(method => method.PythonName).Concat(type.Properties.Select(property => property.PythonName))))
+            .ToArray();
+        var names = new StubNames(memberNames);
+        var types = new StubTypes(names, module, memberNames);
 
         // The members first, so that what they use is known when the helpers are written; blocks are separated by a blank line.
         var members = new List<string>();
@@ -24,7 +29,8 @@ internal static class StubWriter
             members.Add(string.Concat(module.Capsules.Select(capsule => $"{capsule.AttributeName}: {types.Capsule()}\n")));
         }
 
-        members.AddRange(module.Functions.Select(function => Function(function, types)));
+        members.AddRange(module.Functions.Select(function => Function(function, types, indent: string.Empty)));
+        members.AddRange(module.Classes.Select(type => Class(type, types)));
         if (types.UsesArray || types.UsesTensor)
         {
             types.Capsule(); // what __dlpack__ returns
@@ -42,12 +48,55 @@ internal static class StubWriter
         return string.Join("\n", blocks);
     }
 
-    private static string Function(PythonFunction function, StubTypes types)
+    /// <summary>
+    /// A type: its constructor as <c>__init__</c> (none when Python cannot make instances), its properties, and its
+    /// methods. Comparison, hashing and <c>repr</c> are <c>object</c>'s as the stub of every class has them.
+    /// </summary>
+    private static string Class(PythonClass type, StubTypes types)
+    {
+        var body = new StringBuilder();
+        if (type.Doc is not null)
+        {
+            body.Append("    ").Append(Docstring(type.Doc)).Append('\n');
+        }
+
+        if (type.Constructor is not null)
+        {
+            body.Append(Function(type.Constructor, types, "    ", name: "__init__", self: true));
+        }
+
+        foreach (PythonClassProperty property in type.Properties)
+        {
+            string value = types.Property(property);
+            string getter = $"    @property\n    def {property.PythonName}(self) -> {value}:";
+            body.Append(property.Doc is null ? getter + " ...\n" : $"{getter}\n        {Docstring(property.Doc)}\n");
+            if (property.Settable)
+            {
+                body.Append($"    @{property.PythonName}.setter\n    def {property.PythonName}(self, value: {value}) -> None: ...\n");
+            }
+        }
+
+        foreach (PythonFunction method in type.Methods)
+        {
+            bool instance = method.Callee == PythonCallee.InstanceMethod;
+            body.Append(instance ? string.Empty : "    @staticmethod\n").Append(Function(method, types, "    ", self: instance));
+        }
+
+        return $"class {type.PythonName}:\n{(body.Length == 0 ? "    ...\n" : body.ToString())}";
+    }
+
+    private static string Function(PythonFunction function, StubTypes types, string indent, string? name = null, bool self = false)
     {
         List<string> parameters = ParameterLayout.Write(function, parameter =>
             $"{parameter.PythonName}: {types.Parameter(parameter)}{(parameter.PythonDefault is null ? string.Empty : " = " + StubDefault(parameter.PythonDefault))}");
-        string def = $"def {function.PythonName}({string.Join(", ", parameters)}) -> {types.Result(function.ReturnKind)}:";
-        return function.Doc is null ? def + " ...\n" : $"{def}\n    {Docstring(function.Doc)}\n";
+        if (self)
+        {
+            parameters.Insert(0, "self");
+        }
+
+        string result = name == "__init__" ? "None" : types.Result(function.ReturnKind, function.ReturnClass);
+        string def = $"{indent}def {name ?? function.PythonName}({string.Join(", ", parameters)}) -> {result}:";
+        return function.Doc is null ? def + " ...\n" : $"{def}\n{indent}    {Docstring(function.Doc)}\n";
     }
 
     /// <summary>
@@ -62,6 +111,11 @@ internal static class StubWriter
     private static string Imports(StubNames names, StubTypes types)
     {
         var imports = new StringBuilder();
+        if (types.UsesBuiltins)
+        {
+            imports.Append($"import builtins as {names.Builtins}\n");
+        }
+
         if (types.UsesCapsule || types.UsesArray)
         {
             imports.Append($"import sys as {names.Sys}\n");

@@ -30,6 +30,18 @@ public sealed class StubTests
             /// <summary>Ends with a quote"</summary>
             [PythonFunction("Any")] public static bool Flags(bool flag = true, float ratio = float.NaN, double limit = double.NegativeInfinity, ulong big = ulong.MaxValue) => flag;
             [ExportCapsule("Hostile._Buffer")] private static void BufferHelper() { }
+            [PythonFunction("float")] public static double Float(double x, int count = 1) => x;
+
+            /// <summary>Members named like builtins: "str", "int".</summary>
+            [PythonClass("object")]
+            public sealed class Shadows
+            {
+                public Shadows(string text) => Text = text;
+                [PythonProperty("int")] public int Number { get; set; }
+                [PythonProperty("text")] public string Text { get; }
+                [PythonFunction("str")] public string Str(bool upper = false) => upper ? Text.ToUpperInvariant() : Text;
+                [PythonFunction("bool")] public static Shadows Make(Shadows? other = null) => other ?? new("x");
+            }
         }
         """";
 
@@ -47,14 +59,31 @@ public sealed class StubTests
             elif isinstance(node, ast.Assign):
                 helpers.update(target.id for target in node.targets)
         assert not functions & helpers, functions & helpers
+        classes = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
+        top = {node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
+        builtins = {'int', 'float', 'str', 'bool', 'object', 'tuple', 'memoryview'}
+
+        def check(function, hidden):
+            # An annotation resolves in the class body, then the module: a builtin it names must not be hidden by a def there.
+            annotations = [a.annotation for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs if a.annotation] + [function.returns]
+            for annotation in annotations:
+                for name in ast.walk(annotation):
+                    if isinstance(name, ast.Name):
+                        assert name.id in helpers or name.id in classes or name.id in builtins - hidden or name.id == 'None', (function.name, name.id)
+
         for node in tree.body:
             if isinstance(node, ast.FunctionDef):
-                annotations = [a.annotation for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs] + [node.returns]
-                for annotation in annotations:
-                    for name in ast.walk(annotation):
-                        if isinstance(name, ast.Name):
-                            assert name.id in helpers or name.id in ('int', 'float', 'str', 'bool', 'object', 'None'), (node.name, name.id)
+                check(node, top)
+            elif isinstance(node, ast.ClassDef):
+                own = {member.name for member in node.body if isinstance(member, ast.FunctionDef)}
+                for member in node.body:
+                    if isinstance(member, ast.FunctionDef):
+                        check(member, top | own)
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef):
                 print(node.name, ast.get_docstring(node), [ast.literal_eval(d) if not isinstance(d, ast.Constant) or d.value is not Ellipsis else '...' for d in node.args.defaults])
+            elif isinstance(node, ast.ClassDef):
+                print('class', node.name, [ast.unparse(member) for member in node.body if isinstance(member, ast.FunctionDef)])
         print('module', ast.get_docstring(tree))
         """;
 
@@ -69,6 +98,14 @@ public sealed class StubTests
         Assert.Contains("_Any Named like the stub's helper: \"\"\" []", lines);
         Assert.Contains("_Protocol None ['it\\'s \"quoted\" \\\\ \\n é 🦆 \\ud800', None]", lines);
         Assert.Contains("Any Ends with a quote\" [True, '...', '...', 18446744073709551615]", lines);
+        Assert.Contains("float None [1]", lines);
+        Assert.Contains(
+            "class object ['def __init__(self, text: _builtins.str) -> None:\\n    ...', " +
+            "'@property\\ndef int(self) -> _builtins.int:\\n    ...', '@int.setter\\ndef int(self, value: _builtins.int) -> None:\\n    ...', " +
+            "'@property\\ndef text(self) -> _builtins.str:\\n    ...', " +
+            "'def str(self, upper: _builtins.bool=False) -> _builtins.str:\\n    ...', " +
+            "'@staticmethod\\ndef bool(other: object | None=None) -> object:\\n    ...']",
+            lines);
         Assert.Contains("module Quotes \"\"\" and ''' and \\ and \"é鴨🦆\" and a \\u2028 line separator.", lines.Select(line => line.TrimEnd('\r')));
     }
 

@@ -52,6 +52,22 @@ public sealed class WheelInstallTests
         ChildProcessResult replayed = await RunWithInputAsync(venvPython, elsewhere, SeedSessionTests.SessionInput(session), "-I", "-q", "-i", "-u");
         SeedSessionTests.AssertSession(session, replayed.ExitCode, replayed.Output);
 
+        // The sample type, from site-packages: constructor, properties, methods, and a capsule another module binds
+        // (-u: C# writes its quack straight to the stream, so Python's prints must not wait in a buffer).
+        Assert.Equal(
+            "Duck('Donald', volume=3)\nQuack! Quack!\n5 Donald\nC# Quack\nTypeError\n",
+            await SucceedAsync(venvPython, elsewhere, "-I", "-u", "-c", """
+                import CppDuck, Bird
+                duck = CppDuck.Duck('Donald', volume=3)
+                print(repr(duck)); print(duck.quack(times=2))
+                duck.volume = 5; print(duck.volume, duck.name)
+                Bird.setQuack(duck.quacker()); Bird.callQuack()
+                try:
+                    class Drake(CppDuck.Duck): pass
+                except TypeError:
+                    print('TypeError')
+                """));
+
         // Tensors takes arrays through the buffer protocol, in the stable ABI from 3.11: its wheel says so, and pip keeps to it.
         int minor = int.Parse(await SucceedAsync(venvPython, elsewhere, "-I", "-c", "import sys; print(sys.version_info.minor)"), System.Globalization.CultureInfo.InvariantCulture);
         ChildProcessResult tensors = await RunAsync(venvPython, null, "-m", "pip", "install", "--no-index", "--disable-pip-version-check", Wheel("tensors"));

@@ -9,7 +9,7 @@ namespace CapsuleGen.PythonModules.Tests.Stubs;
 /// </summary>
 public sealed class StubTests
 {
-    public static TheoryData<string> Modules => new() { "CppDuck", "Bird", "Tensors", "ModuleEdges", "ArrayProbe", "BridgeLoad", "Filters" };
+    public static TheoryData<string> Modules => new() { "CppDuck", "Bird", "Tensors", "ModuleEdges", "ArrayProbe", "BridgeLoad", "Filters", "ClassEdges" };
 
     [Theory]
     [MemberData(nameof(Modules))]

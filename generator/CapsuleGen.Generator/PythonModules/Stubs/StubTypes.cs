@@ -7,7 +7,7 @@ namespace CapsuleGen.Generator.PythonModules.Stubs;
 internal sealed class StubTypes
 {
     /// <summary>The builtins annotations name, which a member of the same name would hide (in a class body, or at the top).</summary>
-    private static readonly string[] s_builtins = { "int", "float", "str", "bool", "object" };
+    private static readonly string[] s_builtins = { "int", "float", "str", "bool", "object", "tuple", "memoryview" };
 
     private readonly StubNames _names;
     private readonly Dictionary<PythonClassReference, string> _classes;

@@ -42,8 +42,9 @@ internal static class StubWriter
             blocks.Add(Docstring(module.Doc) + "\n");
         }
 
+        List<string> helpers = Helpers(names, types).ToList(); // before the imports, which depend on what they name
         blocks.Add($"# The module {module.ModuleName} as CapsuleGen generated it from C#.\n{Imports(names, types)}");
-        blocks.AddRange(Helpers(names, types));
+        blocks.AddRange(helpers);
         blocks.AddRange(members);
         return string.Join("\n", blocks);
     }
@@ -160,8 +161,8 @@ internal static class StubWriter
                 $"    from typing_extensions import Buffer as {names.Buffer}\n";
             yield return
                 $"class {names.DLPackProducer}({names.Protocol}):\n" +
-                $"    def __dlpack__(self, *, stream: int | None = None) -> {names.Capsule}: ...\n" +
-                "    def __dlpack_device__(self) -> tuple[int, int]: ...\n";
+                $"    def __dlpack__(self, *, stream: {types.Builtin("int")} | None = None) -> {names.Capsule}: ...\n" +
+                $"    def __dlpack_device__(self) -> {Device(types)}: ...\n";
             yield return
                 "# An array: anything with the buffer protocol (NumPy, array.array, bytes, memoryview) or with __dlpack__ (torch).\n" +
                 $"{names.Array} = {names.Buffer} | {names.DLPackProducer}\n";
@@ -169,13 +170,17 @@ internal static class StubWriter
 
         if (types.UsesTensor)
         {
+            string device = Device(types);
             yield return
                 "# capsulegen.DLPackTensor: memory from C#, read with numpy.from_dlpack, torch.from_dlpack or memoryview.\n" +
                 $"class {names.Tensor}({names.Protocol}):\n" +
-                "    def __dlpack__(self, *, stream: int | None = None, max_version: tuple[int, int] | None = None, " +
-                $"dl_device: tuple[int, int] | None = None, copy: bool | None = None) -> {names.Capsule}: ...\n" +
-                "    def __dlpack_device__(self) -> tuple[int, int]: ...\n" +
-                "    def __buffer__(self, flags: int, /) -> memoryview: ...\n";
+                $"    def __dlpack__(self, *, stream: {types.Builtin("int")} | None = None, max_version: {device} | None = None, " +
+                $"dl_device: {device} | None = None, copy: {types.Builtin("bool")} | None = None) -> {names.Capsule}: ...\n" +
+                $"    def __dlpack_device__(self) -> {device}: ...\n" +
+                $"    def __buffer__(self, flags: {types.Builtin("int")}, /) -> {types.Builtin("memoryview")}: ...\n";
         }
     }
+
+    /// <summary>A DLPack device or version: a pair of ints.</summary>
+    private static string Device(StubTypes types) => $"{types.Builtin("tuple")}[{types.Builtin("int")}, {types.Builtin("int")}]";
 }

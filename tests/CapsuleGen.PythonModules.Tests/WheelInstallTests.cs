@@ -92,7 +92,7 @@ public sealed class WheelInstallTests
     }
 
     /// <summary>The one wheel of the distribution in artifacts/wheels/.</summary>
-    private static string Wheel(string distribution)
+    internal static string Wheel(string distribution)
     {
         string[] wheels = Directory.Exists(s_wheels) ? Directory.GetFiles(s_wheels, distribution + "-*.whl") : [];
         Assert.True(wheels.Length == 1, $"expected one {distribution} wheel in {s_wheels} (the build publishes the samples; remove stale ones), found: {string.Join(", ", wheels)}");
@@ -137,7 +137,7 @@ public sealed class WheelInstallTests
         return python!;
     }
 
-    private static Task<ChildProcessResult> RunAsync(string program, string? workingDirectory, params string[] arguments) =>
+    internal static Task<ChildProcessResult> RunAsync(string program, string? workingDirectory, params string[] arguments) =>
         RunWithInputAsync(program, workingDirectory, null, arguments);
 
     private static async Task<ChildProcessResult> RunWithInputAsync(string program, string? workingDirectory, string? input, params string[] arguments) =>
@@ -149,7 +149,7 @@ public sealed class WheelInstallTests
             Timeout = TimeSpan.FromMinutes(3),
         }.RunAsync()).ThrowIfTimedOut();
 
-    private static async Task<string> SucceedAsync(string program, string? workingDirectory, params string[] arguments)
+    internal static async Task<string> SucceedAsync(string program, string? workingDirectory, params string[] arguments)
     {
         ChildProcessResult run = await RunAsync(program, workingDirectory, arguments);
         Assert.True(run.ExitCode == 0, $"'{run.CommandLine}' exited with {run.ExitCode}:{Environment.NewLine}{run.Output}");

@@ -124,6 +124,7 @@ public sealed class WheelBuildTests
         "PythonWheelMinimumPython is 3.10, but the Python module 'Heron' needs Python 3.11 or later: Heron.wade takes an array through the buffer protocol, in the stable ABI from Python 3.11.")]
     [InlineData("-p:PythonWheelMinimumPython=three", "CAPS1006", "PythonWheelMinimumPython 'three' is not a Python version")]
     [InlineData("-p:TargetName=Egret", "CAPS1007", "declares the Python module 'Heron', but its library is Egret")]
+    [InlineData("-p:PythonWheelPlatform=win_amd64", "CAPS1008", "PythonWheelPlatform is 'linux' (the default) or 'manylinux', not 'win_amd64'.")]
     public async Task A_wrong_setting_is_an_error_that_names_it_and_writes_nothing(string setting, string code, string message)
     {
         using var project = new ProbeProject();
@@ -151,6 +152,51 @@ public sealed class WheelBuildTests
         string distInfo = wheelName[..wheelName.IndexOf("-cp31", StringComparison.Ordinal)] + ".dist-info/";
         Assert.Contains($"Requires-Python: {requiresPython}\n", Encoding.UTF8.GetString(Read(zip, distInfo + "METADATA")));
         Assert.Contains($"Tag: {wheelName[(distInfo.Length - "dist-info/".Length)..^".whl".Length]}\n", Encoding.UTF8.GetString(Read(zip, distInfo + "WHEEL")));
+    }
+
+    [Fact]
+    public async Task A_manylinux_wheel_is_tagged_for_the_newest_glibc_the_library_needs_and_this_python_accepts_the_tag()
+    {
+        // A real module published by this build: it needs glibc's own libraries only.
+        string published = Path.Combine(PythonProcess.ModuleDirectory, "CppDuck.so");
+        using var project = new ProbeProject(library: File.ReadAllBytes(published));
+        (int exitCode, string output) = await project.PublishAsync("-p:PythonWheelPlatform=manylinux");
+        Assert.True(exitCode == 0, output);
+
+        // What binutils says the library needs, worked out apart from the build step.
+        ChildProcessResult symbols = (await new ChildProcess("objdump", "-T", published) { MergeOutput = true }.RunAsync()).ThrowIfTimedOut();
+        int glibc = System.Text.RegularExpressions.Regex.Matches(symbols.Output, @"GLIBC_2\.([0-9]+)").Max(match => int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        string tag = $"cp311-abi3-manylinux_2_{glibc}_x86_64";
+        string wheel = Path.Combine(project.PublishDirectory, "wheels", $"heron_bird_watch-1.2.0-{tag}.whl");
+        Assert.True(File.Exists(wheel), output);
+        using (ZipArchive zip = ZipFile.OpenRead(wheel))
+        {
+            Assert.Contains($"Tag: {tag}\n", Encoding.UTF8.GetString(Read(zip, "heron_bird_watch-1.2.0.dist-info/WHEEL")));
+        }
+
+        // pip installs a wheel whose tag is among the interpreter's own (pip's packaging.tags, as pip itself asks).
+        ChildProcessResult accepted = (await new ChildProcess(Requires.Interpreter(), "-c",
+            $"from pip._vendor.packaging.tags import sys_tags; print('{tag}' in {{str(t) for t in sys_tags()}})") { MergeOutput = true }.RunAsync()).ThrowIfTimedOut();
+        Assert.Equal("True\n", accepted.Output);
+    }
+
+    [Theory]
+    [InlineData("/usr/lib/x86_64-linux-gnu/libpython3.11.so.1.0", "Heron.so needs libz.so.1, libexpat.so.1, which the manylinux policy does not let a wheel take from the system")]
+    [InlineData(null, "is not a 64-bit little-endian ELF library")]
+    public async Task A_library_a_manylinux_wheel_cannot_hold_is_refused_with_the_reason(string? library, string reason)
+    {
+        if (library is not null && !File.Exists(library))
+        {
+            Requires.Missing($"needs {library} (apt-get install -y libpython3.11)");
+        }
+
+        using var project = new ProbeProject(library: library is null ? null : File.ReadAllBytes(library));
+        (int exitCode, string output) = await project.PublishAsync("-p:PythonWheelPlatform=manylinux");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("error CAPS1008: The wheel of the Python module 'Heron' cannot be tagged manylinux: ", output);
+        Assert.Contains(reason, output);
+        Assert.False(Directory.Exists(Path.Combine(project.PublishDirectory, "wheels")), output);
     }
 
     [Fact]
@@ -188,9 +234,9 @@ public sealed class WheelBuildTests
     {
         private readonly TemporaryDirectory _directory = new("capsulegen-wheel-");
 
-        public ProbeProject(string? assembly = null)
+        public ProbeProject(string? assembly = null, byte[]? library = null)
         {
-            File.WriteAllBytes(Path.Combine(PublishDirectory, "Heron.so"), s_library);
+            File.WriteAllBytes(Path.Combine(PublishDirectory, "Heron.so"), library ?? s_library);
             File.WriteAllText(Path.Combine(PublishDirectory, "probe.proj"), $"""
                 <Project>
                   <PropertyGroup>

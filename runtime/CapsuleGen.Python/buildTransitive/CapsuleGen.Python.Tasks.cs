@@ -31,6 +31,10 @@ public sealed class CapsuleGenReadPythonModule : Task
     public string WheelName { get; set; } = "";
     public string WheelVersion { get; set; } = "";
     public string MinimumPython { get; set; } = "";
+    /// <summary>"linux" (the default), or "manylinux": a PEP 600 tag worked out from what the library needs of the system.</summary>
+    public string Platform { get; set; } = "";
+    /// <summary>The published library, read for a manylinux tag.</summary>
+    public string Library { get; set; } = "";
 
     /// <summary>Empty when the assembly declares no Python module.</summary>
     [Output] public string ModuleName { get; set; } = "";
@@ -85,6 +89,25 @@ public sealed class CapsuleGenReadPythonModule : Task
             Log.LogError(null, "CAPS1003", null, null, 0, 0, 0, 0,
                 $"A wheel of the Python module '{module}' can be made for the runtime identifiers linux-x64 and linux-arm64, not '{RuntimeIdentifier}'. Publish for one of those, or set PythonWheel to false.");
             return false;
+        }
+
+        if (Platform is not ("" or "linux" or "manylinux"))
+        {
+            Log.LogError(null, "CAPS1008", null, null, 0, 0, 0, 0, $"PythonWheelPlatform is 'linux' (the default) or 'manylinux', not '{Platform}'.");
+            return false;
+        }
+
+        if (Platform == "manylinux")
+        {
+            string? problem = ManylinuxTag.Of(Library, platform, out string? tag);
+            if (tag is null)
+            {
+                Log.LogError(null, "CAPS1008", null, Library, 0, 0, 0, 0,
+                    $"The wheel of the Python module '{module}' cannot be tagged manylinux: {problem}. Set PythonWheelPlatform to linux (installable here, not uploadable to PyPI), or build where the library needs no more.");
+                return false;
+            }
+
+            platform = tag;
         }
 
         if (!PythonWheelRules.IsValidName(WheelName))
@@ -339,5 +362,115 @@ internal static class PythonWheelRules
         using SHA256 sha = SHA256.Create();
         string hash = Convert.ToBase64String(sha.ComputeHash(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         return $"{name},sha256={hash},{bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    }
+}
+
+/// <summary>
+/// A PEP 600 platform tag (manylinux_2_34_x86_64) for a library: the newest glibc symbol version it needs, if every
+/// library it needs is one the manylinux policy lets a wheel take from the system (glibc's own). Reads the ELF
+/// file's dynamic section (DT_NEEDED) and version needs (.gnu.version_r); 64-bit little-endian only, as both
+/// runtime identifiers are.
+/// </summary>
+internal static class ManylinuxTag
+{
+    private static readonly HashSet<string> s_glibcLibraries = new(StringComparer.Ordinal)
+    {
+        "libc.so.6", "libm.so.6", "libdl.so.2", "librt.so.1", "libpthread.so.0", "ld-linux-x86-64.so.2", "ld-linux-aarch64.so.1",
+    };
+
+    /// <summary>The tag, or null and why not.</summary>
+    public static string? Of(string library, string linuxPlatform, out string? tag)
+    {
+        tag = null;
+        byte[] elf;
+        try
+        {
+            elf = File.ReadAllBytes(library);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return $"{library} cannot be read ({error.Message})";
+        }
+
+        if (elf.Length < 64 || elf[0] != 0x7F || elf[1] != (byte)'E' || elf[2] != (byte)'L' || elf[3] != (byte)'F' || elf[4] != 2 || elf[5] != 1)
+        {
+            return $"{library} is not a 64-bit little-endian ELF library";
+        }
+
+        try
+        {
+            var needed = new List<string>();
+            int glibcMinor = 17; // manylinux2014's glibc, the oldest tag pip still knows by this name
+            long sectionTable = BitConverter.ToInt64(elf, 0x28);
+            int sectionSize = BitConverter.ToUInt16(elf, 0x3A);
+            int sections = BitConverter.ToUInt16(elf, 0x3C);
+            for (int i = 0; i < sections; i++)
+            {
+                int header = checked((int)(sectionTable + (long)i * sectionSize));
+                uint type = BitConverter.ToUInt32(elf, header + 4);
+                long offset = BitConverter.ToInt64(elf, header + 0x18);
+                long size = BitConverter.ToInt64(elf, header + 0x20);
+                int link = BitConverter.ToInt32(elf, header + 0x28);
+                int info = BitConverter.ToInt32(elf, header + 0x2C);
+                long strings = BitConverter.ToInt64(elf, checked((int)(sectionTable + (long)link * sectionSize)) + 0x18);
+                if (type == 6) // SHT_DYNAMIC: DT_NEEDED entries name the libraries
+                {
+                    for (long entry = offset; entry + 16 <= offset + size; entry += 16)
+                    {
+                        long tagValue = BitConverter.ToInt64(elf, checked((int)entry));
+                        if (tagValue == 1)
+                        {
+                            needed.Add(CString(elf, strings + BitConverter.ToInt64(elf, checked((int)entry + 8))));
+                        }
+                    }
+                }
+                else if (type == 0x6FFFFFFE) // SHT_GNU_verneed: the symbol versions needed of each library
+                {
+                    long need = offset;
+                    for (int n = 0; n < info; n++)
+                    {
+                        int count = BitConverter.ToUInt16(elf, checked((int)need + 2));
+                        long aux = need + BitConverter.ToUInt32(elf, checked((int)need + 8));
+                        for (int a = 0; a < count; a++)
+                        {
+                            Match version = Regex.Match(CString(elf, strings + BitConverter.ToUInt32(elf, checked((int)aux + 8))), "^GLIBC_2\\.([0-9]+)");
+                            if (version.Success)
+                            {
+                                glibcMinor = Math.Max(glibcMinor, int.Parse(version.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+                            }
+
+                            aux += BitConverter.ToUInt32(elf, checked((int)aux + 12));
+                        }
+
+                        need += BitConverter.ToUInt32(elf, checked((int)need + 12));
+                    }
+                }
+            }
+
+            string[] outside = needed.Where(name => !s_glibcLibraries.Contains(name)).ToArray();
+            if (outside.Length > 0)
+            {
+                return $"{Path.GetFileName(library)} needs {string.Join(", ", outside)}, which the manylinux policy does not let a wheel take from the system";
+            }
+
+            string architecture = linuxPlatform.Substring("linux_".Length);
+            tag = $"manylinux_2_{glibcMinor.ToString(System.Globalization.CultureInfo.InvariantCulture)}_{architecture}";
+            return null;
+        }
+        catch (Exception error) when (error is ArgumentException or IndexOutOfRangeException or OverflowException)
+        {
+            return $"{library} is not an ELF library that can be read ({error.Message})";
+        }
+    }
+
+    private static string CString(byte[] bytes, long start)
+    {
+        int end = checked((int)start);
+        while (bytes[end] != 0)
+        {
+            end++;
+        }
+
+        return Encoding.ASCII.GetString(bytes, checked((int)start), end - checked((int)start));
     }
 }

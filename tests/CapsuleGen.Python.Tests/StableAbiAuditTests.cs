@@ -36,6 +36,7 @@ public sealed partial class StableAbiAuditTests
         Requires.Python();
         _ = ModuleApi.Instance;
         _ = Arrays.ArrayApi.Instance;
+        _ = Arrays.BufferApi.Instance;
         CallPath.Initialize(CPython.Api, DynamicLibrary.Process());
         string[] symbols = [.. PythonSymbols.Resolved.Keys.Order(StringComparer.Ordinal)];
         Assert.Contains("PyObject_GetBuffer", symbols);

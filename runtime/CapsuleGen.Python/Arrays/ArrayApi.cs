@@ -4,8 +4,8 @@ using CapsuleGen.Python.Native;
 namespace CapsuleGen.Python.Arrays;
 
 /// <summary>
-/// The parts of CPython's C API that arrays need: the buffer protocol, calling <c>__dlpack__</c>, and
-/// the type of the objects .NET tensors are offered to Python as. Resolved once, from the process,
+/// The parts of CPython's C API that arrays, types and keyword arguments need beyond <see cref="Modules.ModuleApi"/>:
+/// calling <c>__dlpack__</c>, making types from specs, reading dicts (the buffer protocol is <see cref="BufferApi"/>). Resolved once, from the process,
 /// where a module's interpreter or the embedded one (loaded globally) has put them.
 /// </summary>
 internal sealed unsafe class ArrayApi
@@ -19,8 +19,6 @@ internal sealed unsafe class ArrayApi
     public readonly delegate* unmanaged[Cdecl]<nint, nint, int, int> PyObject_RichCompareBool;
     public readonly delegate* unmanaged[Cdecl]<nint, int> PyObject_IsTrue;
 
-    public readonly delegate* unmanaged[Cdecl]<nint, PyBuffer*, int, int> PyObject_GetBuffer;
-    public readonly delegate* unmanaged[Cdecl]<PyBuffer*, void> PyBuffer_Release;
     public readonly delegate* unmanaged[Cdecl]<nint, nint, nint, nint> PyObject_Call;
     public readonly delegate* unmanaged[Cdecl]<nint, nint> PyMemoryView_FromObject;
     public readonly delegate* unmanaged[Cdecl]<nint, byte*, int> PyCapsule_SetName;
@@ -37,8 +35,6 @@ internal sealed unsafe class ArrayApi
     {
         nint Export(string name) => Native.PythonSymbols.Required(process, name);
 
-        PyObject_GetBuffer = (delegate* unmanaged[Cdecl]<nint, PyBuffer*, int, int>)Export(nameof(PyObject_GetBuffer));
-        PyBuffer_Release = (delegate* unmanaged[Cdecl]<PyBuffer*, void>)Export(nameof(PyBuffer_Release));
         PyObject_Call = (delegate* unmanaged[Cdecl]<nint, nint, nint, nint>)Export(nameof(PyObject_Call));
         PyObject_RichCompareBool = (delegate* unmanaged[Cdecl]<nint, nint, int, int>)Export(nameof(PyObject_RichCompareBool));
         PyObject_IsTrue = (delegate* unmanaged[Cdecl]<nint, int>)Export(nameof(PyObject_IsTrue));

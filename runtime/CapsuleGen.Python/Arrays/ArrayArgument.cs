@@ -28,7 +28,7 @@ public unsafe struct ArrayArgument
                 _holdsView = false;
                 fixed (PyBuffer* view = &_view)
                 {
-                    ArrayApi.Instance.PyBuffer_Release(view);
+                    BufferApi.Instance.PyBuffer_Release(view);
                 }
             }
 
@@ -71,7 +71,7 @@ public unsafe struct ArrayArgument
         ArrayApi arrays = ArrayApi.Instance;
         fixed (PyBuffer* view = &_view)
         {
-            if (arrays.PyObject_GetBuffer(obj, view, ArrayApi.BufferStridesAndFormat) == 0)
+            if (BufferApi.Instance.PyObject_GetBuffer(obj, view, ArrayApi.BufferStridesAndFormat) == 0)
             {
                 _holdsView = true;
                 return view->Ndim == 0 || view->Strides != null || WithStrides(obj, view);
@@ -97,15 +97,16 @@ public unsafe struct ArrayArgument
     private bool WithStrides(nint obj, PyBuffer* view)
     {
         ArrayApi arrays = ArrayApi.Instance;
+        BufferApi buffers = BufferApi.Instance;
         _holdsView = false;
-        arrays.PyBuffer_Release(view);
+        buffers.PyBuffer_Release(view);
         nint memory = arrays.PyMemoryView_FromObject(obj);
         if (memory == 0)
         {
             return false;
         }
 
-        int result = arrays.PyObject_GetBuffer(memory, view, ArrayApi.BufferStridesAndFormat);
+        int result = buffers.PyObject_GetBuffer(memory, view, ArrayApi.BufferStridesAndFormat);
         CPython.Api.Py_DecRef(memory);
         _holdsView = result == 0;
         return _holdsView;

@@ -23,7 +23,7 @@ internal sealed unsafe class BufferLease : IDisposable
     {
         tensor = null;
         var view = (PyBuffer*)NativeMemory.AllocZeroed((nuint)sizeof(PyBuffer));
-        if (ArrayApi.Instance.PyObject_GetBuffer(obj, view, ArrayApi.BufferStridesAndFormat) != 0)
+        if (BufferApi.Instance.PyObject_GetBuffer(obj, view, ArrayApi.BufferStridesAndFormat) != 0)
         {
             NativeMemory.Free(view);
             CPython.Api.PyErr_Clear();
@@ -83,7 +83,7 @@ internal sealed unsafe class BufferLease : IDisposable
 
         using (CPython.AcquireGil())
         {
-            ArrayApi.Instance.PyBuffer_Release(view);
+            BufferApi.Instance.PyBuffer_Release(view);
         }
 
         NativeMemory.Free(view);

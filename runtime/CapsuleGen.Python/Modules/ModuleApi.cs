@@ -89,7 +89,11 @@ internal sealed unsafe class ModuleApi
     /// <summary><c>Py_TYPE(obj)</c>: every object starts with its reference count and then its type.</summary>
     public static nint TypeOf(nint obj) => *(nint*)(obj + sizeof(nint));
 
-    /// <summary>The type's <c>tp_name</c>, as CPython's own messages show it (<c>int</c>, <c>numpy.ndarray</c>).</summary>
+    /// <summary>
+    /// The type's <c>tp_name</c>, as CPython's own messages show it (<c>int</c>, <c>numpy.ndarray</c>). The one field of a
+    /// type object read directly: the stable ABI has no call for it before 3.13 (<c>PyType_GetFullyQualifiedName</c>),
+    /// and it follows the object header in every CPython.
+    /// </summary>
     public static string TypeName(nint obj)
     {
         // PyTypeObject starts with PyObject_VAR_HEAD (refcount, type, size), then tp_name.
@@ -100,12 +104,11 @@ internal sealed unsafe class ModuleApi
     public bool HasFlag(nint obj, ulong flag) => (PyType_GetFlags(TypeOf(obj)) & flag) != 0;
 
     /// <summary>
-    /// Whether the object's type has <c>nb_float</c> (<c>__float__</c>; every <c>float</c> and <c>int</c> has): <c>tp_as_number</c> is the
-    /// 13th pointer of <c>PyTypeObject</c> and <c>nb_float</c> the 19th of <c>PyNumberMethods</c>, unchanged since CPython 3.5.
+    /// Whether the object's type has <c>nb_float</c> (<c>__float__</c>; every <c>float</c> and <c>int</c> has), asked with
+    /// <c>PyType_GetSlot</c>, which takes static types too from 3.10 (the stable ABI hides <c>PyTypeObject</c>'s fields).
     /// </summary>
-    public static bool HasFloatConversion(nint obj)
-    {
-        nint numbers = *(nint*)(TypeOf(obj) + (12 * sizeof(nint)));
-        return numbers != 0 && *(nint*)(numbers + (18 * sizeof(nint))) != 0;
-    }
+    public static bool HasFloatConversion(nint obj) => Arrays.ArrayApi.Instance.PyType_GetSlot(TypeOf(obj), NumberFloatSlot) != 0;
+
+    /// <summary><c>Py_nb_float</c> (Include/typeslots.h).</summary>
+    private const int NumberFloatSlot = 11;
 }

@@ -2,7 +2,7 @@ using CapsuleGen.Python;
 
 namespace Benchmarks.PythonCalls;
 
-/// <summary>Four trivial functions, so that a Python call into them costs the call path and little else, and a sum over an array.</summary>
+/// <summary>Four trivial functions, so that a Python call into them costs the call path and little else, a sum over an array, and a type with a method.</summary>
 [PythonModule("CsCalls")]
 public static partial class CsCalls
 {
@@ -35,5 +35,18 @@ public static partial class CsCalls
         }
 
         return total;
+    }
+
+    /// <summary>A running total: what a call into a method of a C# object costs, and making one.</summary>
+    [PythonClass]
+    public sealed class Counter
+    {
+        private long _total;
+
+        public Counter(long start) => _total = start;
+
+        /// <summary>Adds n to the total and returns it.</summary>
+        [PythonFunction("add")]
+        public long Add(long n) => _total += n;
     }
 }

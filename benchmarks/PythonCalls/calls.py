@@ -34,6 +34,9 @@ STATEMENTS = {
     "length": "f('hello world')",
     "sum": "f(one)",
     "sum ": "f(million)",
+    # A type: making (and dropping) an object, and calling a method of one (attribute lookup and bound method included).
+    "Counter": "f(1)",
+    "Counter ": "counter.add(1)",
 }
 # The arrays the sums take: one float64 and a million (8 MB), made once; the sums never copy them.
 ARRAYS = {"one": numpy.ones(1), "million": numpy.arange(1_000_000, dtype=numpy.float64) / 7}
@@ -47,6 +50,11 @@ def check():
         "length": [("",), ("hello world",), ("x" * 1000,)],  # ASCII: UTF-8 bytes = UTF-16 units
         "sum": [(ARRAYS["one"],), (ARRAYS["million"],), (numpy.zeros(0),)],
     }
+    for label, module in IMPLEMENTATIONS.items():
+        counter = module.Counter(5)
+        totals = [counter.add(2), counter.add(-10), counter.add(2**63 - 1)]
+        if totals != [7, -3, 2**63 - 4]:
+            sys.exit(f"{label} Counter(5).add(2), add(-10), add(2**63 - 1) returned {totals}, not [7, -3, {2**63 - 4}]")
     wrong = {
         "noop": [(1,)],
         "add": [(1,), (1.5, 2), ("1", 2), (None, 2)],
@@ -80,7 +88,7 @@ def check():
 
 def timer(function, statement):
     # The setup runs inside timeit's function, so 'f' is a local there: no global or attribute lookup is timed.
-    return timeit.Timer(stmt=statement, setup="f = _f; one = _one; million = _million",
+    return timeit.Timer(stmt=statement, setup="f = _f; one = _one; million = _million; counter = _f(0) if isinstance(_f, type) else None",
                         globals={"_f": function, "_one": ARRAYS["one"], "_million": ARRAYS["million"]})
 
 

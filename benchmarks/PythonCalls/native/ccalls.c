@@ -103,11 +103,83 @@ static PyMethodDef ccalls_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+// Counter: a heap type from a spec (the stable ABI's way), as CsCalls.Counter is: a running total.
+typedef struct {
+    PyObject_HEAD
+    long long total;
+} Counter;
+
+static PyObject *counter_new(PyTypeObject *type, PyObject *args, PyObject *kwargs) {
+    long long start;
+    if (kwargs != NULL && PyDict_Size(kwargs) != 0) {
+        PyErr_SetString(PyExc_TypeError, "Counter() takes no keyword arguments");
+        return NULL;
+    }
+    if (PyTuple_Size(args) != 1) {
+        return wrong_count("Counter", 1, PyTuple_Size(args));
+    }
+    start = PyLong_AsLongLong(PyTuple_GetItem(args, 0));
+    if (start == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    allocfunc alloc = (allocfunc)PyType_GetSlot(type, Py_tp_alloc);
+    Counter *self = (Counter *)alloc(type, 0);
+    if (self != NULL) {
+        self->total = start;
+    }
+    return (PyObject *)self;
+}
+
+static void counter_dealloc(PyObject *self) {
+    PyTypeObject *type = Py_TYPE(self);
+    freefunc free_slot = (freefunc)PyType_GetSlot(type, Py_tp_free);
+    free_slot(self);
+    Py_DECREF(type);
+}
+
+static PyObject *counter_add(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 1) {
+        return wrong_count("add", 1, nargs);
+    }
+    long long n = PyLong_AsLongLong(args[0]);
+    if (n == -1 && PyErr_Occurred()) {
+        return NULL;
+    }
+    Counter *counter = (Counter *)self;
+    counter->total = (long long)((unsigned long long)counter->total + (unsigned long long)n);
+    return PyLong_FromLongLong(counter->total);
+}
+
+static PyMethodDef counter_methods[] = {
+    {"add", (PyCFunction)(void (*)(void))counter_add, METH_FASTCALL, "add($self, n, /)\n--\n\nAdds n to the total and returns it."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot counter_slots[] = {
+    {Py_tp_new, (void *)counter_new},
+    {Py_tp_dealloc, (void *)counter_dealloc},
+    {Py_tp_methods, counter_methods},
+    {Py_tp_doc, "Counter(start)\n--\n\nA running total."},
+    {0, NULL},
+};
+
+static PyType_Spec counter_spec = {"CCalls.Counter", sizeof(Counter), 0, Py_TPFLAGS_DEFAULT, counter_slots};
+
 static struct PyModuleDef ccalls_module = {
-    PyModuleDef_HEAD_INIT, "CCalls", "The call benchmark's four functions, written in C.", -1,
+    PyModuleDef_HEAD_INIT, "CCalls", "The call benchmark's functions and type, written in C.", -1,
     ccalls_methods, NULL, NULL, NULL, NULL,
 };
 
 PyMODINIT_FUNC PyInit_CCalls(void) {
-    return PyModule_Create(&ccalls_module);
+    PyObject *module = PyModule_Create(&ccalls_module);
+    if (module == NULL) {
+        return NULL;
+    }
+    PyObject *counter = PyType_FromSpec(&counter_spec);
+    if (counter == NULL || PyModule_AddObject(module, "Counter", counter) != 0) {
+        Py_XDECREF(counter);
+        Py_DECREF(module);
+        return NULL;
+    }
+    return module;
 }

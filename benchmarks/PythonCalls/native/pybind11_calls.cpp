@@ -26,4 +26,13 @@ PYBIND11_MODULE(Pybind11Calls, m) {
         }
         return total;
     }, "The sum of a C-contiguous float64 array.");
+
+    // A running total, as a pybind11 class is usually bound.
+    struct Counter {
+        long long total;
+        long long add(long long n) { return total = static_cast<long long>(static_cast<unsigned long long>(total) + static_cast<unsigned long long>(n)); }
+    };
+    py::class_<Counter>(m, "Counter", "A running total.")
+        .def(py::init([](long long start) { return Counter{start}; }))
+        .def("add", &Counter::add, "Adds n to the total and returns it.");
 }

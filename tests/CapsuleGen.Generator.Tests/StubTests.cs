@@ -109,6 +109,56 @@ public sealed class StubTests
         Assert.Contains("module Quotes \"\"\" and ''' and \\ and \"é鴨🦆\" and a \\u2028 line separator.", lines.Select(line => line.TrimEnd('\r')));
     }
 
+    [Fact]
+    public async Task A_member_named_property_or_staticmethod_hides_no_decorator_and_a_parameter_named_self_is_not_named_twice()
+    {
+        const string source = """
+            using CapsuleGen.Python;
+
+            [PythonModule("Names")]
+            public static partial class Names
+            {
+                [PythonClass("staticmethod")]
+                public sealed class Maker
+                {
+                    [PythonFunction("make")] public static Maker Make() => new();
+                }
+
+                [PythonClass]
+                public sealed class Widget
+                {
+                    public Widget(int self) => Size = self;
+                    [PythonProperty("property")] public int Size { get; set; }
+                    [PythonProperty("other")] public int Other { get; }
+                    [PythonFunction("staticmethod")] public int Static() => 1;
+                    [PythonFunction("resize")] public int Resize(int self, int _self = 0) => self;
+                    [PythonFunction("create")] public static Widget Create() => new(1);
+                }
+            }
+            """;
+        const string check = """
+            import ast, sys
+            stub = sys.stdin.read()
+            compile(stub, 'Names.pyi', 'exec')  # the symbol table refuses a parameter named twice
+            tree = ast.parse(stub)
+            top = {node.name for node in tree.body if isinstance(node, (ast.ClassDef, ast.FunctionDef))}
+            for node in tree.body:
+                if isinstance(node, ast.ClassDef):
+                    own = {member.name for member in node.body if isinstance(member, ast.FunctionDef)}
+                    for member in node.body:
+                        for decorator in getattr(member, 'decorator_list', []):
+                            if isinstance(decorator, ast.Name):
+                                assert decorator.id not in top | own, (node.name, member.name, decorator.id)
+                        if isinstance(member, ast.FunctionDef) and member.name in ('__init__', 'resize'):
+                            print(ast.unparse(member.args))
+            """;
+        string stub = StubOf(source, "Names");
+        ChildProcessResult result = await new ChildProcess(Requires.Interpreter(), "-c", check) { Input = stub, Timeout = TimeSpan.FromMinutes(1) }.RunAsync();
+
+        Assert.True(result.ThrowIfTimedOut().ExitCode == 0, result.Error + Environment.NewLine + stub);
+        Assert.Equal("self\n_self, self: int\n_self1, self: int, _self: int=0\n", result.Output.Replace("\r", string.Empty, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("public static int count(int n) => n;", "3.10", null)]
     [InlineData("public static Capsule? relay(Capsule? c) => c;", "3.10", null)]

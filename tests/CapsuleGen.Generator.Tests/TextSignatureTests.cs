@@ -107,6 +107,41 @@ public sealed class TextSignatureTests
         }
     }
 
+    [Fact]
+    public async Task A_parameter_named_module_or_self_leaves_the_text_signature_readable_the_bound_one_taking_another_name()
+    {
+        const string source = """
+            using CapsuleGen.Python;
+
+            [PythonModule("Bound")]
+            public static partial class Bound
+            {
+                [PythonFunction("load")] public static int Load(int module, int count = 1) => module;
+
+                [PythonClass]
+                public sealed class Widget
+                {
+                    [PythonFunction("resize")] public int Resize(int self, int _self = 2) => self;
+                }
+            }
+            """;
+        GeneratorRun run = PythonModuleCompilation.Run(source, "Bound");
+        run.EmitCleanly();
+        Dictionary<string, string> docstrings = run.Output.SyntaxTrees.Where(tree => !run.Input.SyntaxTrees.Contains(tree))
+            .SelectMany(tree => Docstrings(run, tree))
+            .ToDictionary(pair => pair.Key, pair => pair.Value);
+
+        Assert.Equal("load($_module, module, count=1)\n--\n\n", docstrings["load"]);
+        Assert.Equal("resize($_self1, self, _self=2)\n--\n\n", docstrings["resize"]);
+        ChildProcessResult inspect = await new ChildProcess(Requires.Interpreter(), "-c", InspectScript)
+        {
+            Input = JsonSerializer.Serialize(docstrings.Select(pair => new[] { pair.Key, pair.Value })),
+            Timeout = TimeSpan.FromMinutes(1),
+        }.RunAsync();
+        Assert.True(inspect.ThrowIfTimedOut().ExitCode == 0, inspect.Error);
+        Assert.Equal("""{"load": {"count": "i:1"}, "resize": {"_self": "i:2"}}""", inspect.Output.Trim());
+    }
+
     /// <summary>
     /// Reads <c>[[name, docstring], ...]</c>; writes, per function, each default as <see cref="Canonical"/>
     /// writes it, or why there is no signature. The text signature is taken out of the docstring as CPython
@@ -170,9 +205,12 @@ public sealed class TextSignatureTests
             .SelectMany(method => method.Parameters.Where(parameter => parameter.HasExplicitDefaultValue).Select(parameter => (method.Name, parameter)));
 
     /// <summary>Each function's docstring, as the entry point hands it to CPython.</summary>
-    private static Dictionary<string, string> Docstrings(GeneratorRun run)
+    private static Dictionary<string, string> Docstrings(GeneratorRun run) =>
+        Docstrings(run, run.Output.SyntaxTrees.Single(tree => tree.FilePath.EndsWith("PythonModule.g.cs", StringComparison.Ordinal)));
+
+    /// <summary>Each function's or method's docstring in one generated file, as CPython gets it.</summary>
+    private static Dictionary<string, string> Docstrings(GeneratorRun run, SyntaxTree generated)
     {
-        SyntaxTree generated = run.Output.SyntaxTrees.Single(tree => tree.FilePath.EndsWith("PythonModule.g.cs", StringComparison.Ordinal));
         SemanticModel model = run.Output.GetSemanticModel(generated);
         return generated.GetRoot(TestContext.Current.CancellationToken).DescendantNodes().OfType<ImplicitObjectCreationExpressionSyntax>()
             .Where(creation => creation.ArgumentList.Arguments.Count == 4)

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using CapsuleGen.Generator.Parsing;
 
 namespace CapsuleGen.Generator.PythonModules;
 
@@ -25,5 +27,15 @@ internal static class ParameterLayout
         }
 
         return parameters;
+    }
+
+    /// <summary>
+    /// The name of the parameter a method or module function is bound to (<c>self</c>, <c>module</c>): <paramref name="preferred"/>,
+    /// unless a parameter of the function takes it, which would make the name twice (inspect.signature raises, a stub does not compile).
+    /// </summary>
+    public static string Bound(PythonFunction function, string preferred)
+    {
+        var names = new HashSet<string>(function.Parameters.Select(parameter => parameter.PythonName));
+        return names.Contains(preferred) ? Identifiers.Unused("_" + preferred, names) : preferred;
     }
 }

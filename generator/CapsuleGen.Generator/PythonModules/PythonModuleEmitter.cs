@@ -76,7 +76,7 @@ internal static class PythonModuleEmitter
         writer.Line($"{CSharpText.Literal(module.Doc)},");
         WriteArray(writer, RuntimeNames.PythonMethod, module.Functions.Select(function =>
             $"new({CSharpText.Literal(function.PythonName)}, ({IntPtr})({FunctionPointerType(function)})&{moduleClass}.{function.WrapperName}, " +
-            $"{RuntimeNames.PythonMethodKind}.{(function.Parameters.Count == 0 ? "NoArguments" : "FastCallWithKeywords")}, {CSharpText.Literal(Docstring(function, "$module"))})"), last: false);
+            $"{RuntimeNames.PythonMethodKind}.{(function.Parameters.Count == 0 ? "NoArguments" : "FastCallWithKeywords")}, {CSharpText.Literal(Docstring(function, "module"))})"), last: false);
         WriteArray(writer, RuntimeNames.PythonModuleCapsule, module.Capsules.Select(capsule =>
             $"new({CSharpText.Literal(capsule.AttributeName)}, {(capsule.NeedsReader ? capsule.ReaderName + "()" : moduleClass + "." + capsule.Property)})"), last: module.Classes.Count == 0);
         if (module.Classes.Count > 0)
@@ -337,13 +337,13 @@ internal static class PythonModuleEmitter
     /// <c>--</c>), from which <c>help()</c> and <c>inspect.signature</c> read the parameters and their kinds.
     /// </summary>
     /// <param name="function">The function, method or constructor.</param>
-    /// <param name="bound">What the call is bound to, as a text signature names it first (<c>$module</c>, <c>$self</c>), or null for nothing.</param>
+    /// <param name="bound">What the call is bound to, <c>module</c> or <c>self</c>, which the text signature names first with a <c>$</c> (another name if a parameter takes it), or null for nothing.</param>
     internal static string Docstring(PythonFunction function, string? bound)
     {
         List<string> parameters = ParameterLayout.Write(function, parameter => parameter.PythonDefault is null ? parameter.PythonName : parameter.PythonName + "=" + parameter.PythonDefault);
         if (bound is not null)
         {
-            parameters.Insert(0, bound);
+            parameters.Insert(0, "$" + ParameterLayout.Bound(function, bound));
         }
 
         return $"{function.PythonName}({string.Join(", ", parameters)})\n--\n\n{function.Doc}";

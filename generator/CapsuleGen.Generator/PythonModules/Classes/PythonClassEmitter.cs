@@ -99,7 +99,7 @@ internal static class PythonClassEmitter
     {
         bool isStatic = method.Callee == PythonCallee.StaticMethod;
         string kind = (isStatic ? "Static" : string.Empty) + (method.Parameters.Count == 0 ? "NoArguments" : "FastCallWithKeywords");
-        string doc = PythonModuleEmitter.Docstring(method, isStatic ? null : "$self");
+        string doc = PythonModuleEmitter.Docstring(method, isStatic ? null : "self");
         return $"new({CSharpText.Literal(method.PythonName)}, ({IntPtr})({PythonModuleEmitter.FunctionPointerType(method)})&{method.WrapperName}, {RuntimeNames.PythonMethodKind}.{kind}, {CSharpText.Literal(doc)})";
     }
 

@@ -6,8 +6,11 @@ namespace CapsuleGen.Generator.PythonModules.Stubs;
 /// <summary>Which of the stub's helper types a module's annotations use, so the stub declares only those.</summary>
 internal sealed class StubTypes
 {
-    /// <summary>The builtins annotations name, which a member of the same name would hide (in a class body, or at the top).</summary>
-    private static readonly string[] s_builtins = { "int", "float", "str", "bool", "object", "tuple", "memoryview" };
+    /// <summary>
+    /// The builtins annotations and decorators name, which a member of the same name would hide (in a class body, or at
+    /// the top): a class or a method called <c>property</c> would otherwise be what <c>@property</c> applies.
+    /// </summary>
+    private static readonly string[] s_builtins = { "int", "float", "str", "bool", "object", "tuple", "memoryview", "property", "staticmethod" };
 
     private readonly StubNames _names;
     private readonly Dictionary<PythonClassReference, string> _classes;

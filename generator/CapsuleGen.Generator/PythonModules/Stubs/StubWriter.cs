@@ -69,7 +69,7 @@ internal static class StubWriter
         foreach (PythonClassProperty property in type.Properties)
         {
             string value = types.Property(property);
-            string getter = $"    @property\n    def {property.PythonName}(self) -> {value}:";
+            string getter = $"    @{types.Builtin("property")}\n    def {property.PythonName}(self) -> {value}:";
             body.Append(property.Doc is null ? getter + " ...\n" : $"{getter}\n        {Docstring(property.Doc)}\n");
             if (property.Settable)
             {
@@ -80,7 +80,7 @@ internal static class StubWriter
         foreach (PythonFunction method in type.Methods)
         {
             bool instance = method.Callee == PythonCallee.InstanceMethod;
-            body.Append(instance ? string.Empty : "    @staticmethod\n").Append(Function(method, types, "    ", self: instance));
+            body.Append(instance ? string.Empty : $"    @{types.Builtin("staticmethod")}\n").Append(Function(method, types, "    ", self: instance));
         }
 
         return $"class {type.PythonName}:\n{(body.Length == 0 ? "    ...\n" : body.ToString())}";
@@ -92,7 +92,7 @@ internal static class StubWriter
             $"{parameter.PythonName}: {types.Parameter(parameter)}{(parameter.PythonDefault is null ? string.Empty : " = " + StubDefault(parameter.PythonDefault))}");
         if (self)
         {
-            parameters.Insert(0, "self");
+            parameters.Insert(0, ParameterLayout.Bound(function, "self"));
         }
 
         string result = name == "__init__" ? "None" : types.Result(function.ReturnKind, function.ReturnClass);

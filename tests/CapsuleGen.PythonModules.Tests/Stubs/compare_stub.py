@@ -45,8 +45,9 @@ def compare(where, definition: ast.FunctionDef, runtime, skip_first: bool):
         problems.append(f"{where}: inspect.signature cannot read the module's signature: {error}")
         return
     actual = list(signature.parameters.values())
-    if skip_first and actual and actual[0].name in ("self", "cls") and actual[0].kind == P.POSITIONAL_ONLY:
-        actual = actual[1:]  # a method's text signature lists $self; the stub's def lists self
+    listed = definition.args.posonlyargs + definition.args.args
+    if skip_first and actual and listed and actual[0].name == listed[0].arg and actual[0].kind == P.POSITIONAL_ONLY:
+        actual = actual[1:]  # a method's text signature lists $self (or another name a parameter left free); the stub's def lists it too
     stub = stub_parameters(definition.args, skip_first)
     if [(name, kind) for name, kind, _, _ in stub] != [(p.name, p.kind) for p in actual]:
         problems.append(f"{where}: the stub says ({', '.join(f'{n} {k.description}' for n, k, _, _ in stub)}), the module ({', '.join(f'{p.name} {p.kind.description}' for p in actual)})")

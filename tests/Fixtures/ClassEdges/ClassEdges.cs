@@ -54,6 +54,10 @@ public static partial class ClassEdges
         [PythonFunction("add")]
         public long Add(long amount) => Value += amount;
 
+        /// <summary>Whether the value is the one given: a parameter named like the object a method is bound to.</summary>
+        [PythonFunction("equals")]
+        public bool EqualsValue(long self) => Value == self;
+
         /// <summary>Sums 1..n with the GIL released, so that other threads run meanwhile.</summary>
         [PythonFunction("slow_sum", ReleaseGil = true)]
         public long SlowSum(int n)

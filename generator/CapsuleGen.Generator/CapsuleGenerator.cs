@@ -4,6 +4,7 @@ using System.Linq;
 using CapsuleGen.Generator.Diagnostics;
 using CapsuleGen.Generator.Emitting;
 using CapsuleGen.Generator.Model;
+using CapsuleGen.Generator.NativeHeaders;
 using CapsuleGen.Generator.Parsing;
 using CapsuleGen.Generator.Pipeline;
 using Microsoft.CodeAnalysis;
@@ -73,6 +74,33 @@ public sealed class CapsuleGenerator : IIncrementalGenerator
             .SelectMany(static (all, _) => HintNames.Assign(all.Left.Left.AddRange(all.Left.Right).AddRange(all.Right)))
             .WithTrackingName(TrackingNames.GeneratedFiles);
 
+        // The C header and Cython declarations of every export, unless two would take one C name (the analyzer reports it).
+        IncrementalValuesProvider<ModuleClass> moduleClasses = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownNames.PythonModuleAttribute,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (context, _) => ModuleClasses.Read(context.TargetSymbol, context.Attributes[0]))
+            .Where(static module => module is not null)
+            .Select(static (module, _) => module!)
+            .WithTrackingName(TrackingNames.ModuleClasses);
+        IncrementalValueProvider<NativeHeader?> nativeHeader = exportedFunctions.Collect()
+            .Combine(exportedTables.Collect())
+            .Combine(moduleClasses.Collect())
+            .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName ?? string.Empty))
+            .Select(static (all, _) =>
+            {
+                (NativeHeader header, IReadOnlyList<HeaderNameClash> clashes) = NativeHeaderBuilder.Build(all.Right, all.Left.Left.Left, all.Left.Left.Right, all.Left.Right);
+                return clashes.Count == 0 && !header.IsEmpty ? header : null;
+            })
+            .WithTrackingName(TrackingNames.NativeHeader);
+
+        context.RegisterSourceOutput(nativeHeader.Combine(clsCompliant).Combine(canGenerate), static (output, header) =>
+        {
+            if (header.Right && header.Left.Left is { } written)
+            {
+                output.AddSource(NativeHeaderEmitter.HintName, NativeHeaderEmitter.Emit(written, header.Left.Right));
+            }
+        });
         context.RegisterSourceOutput(files.Combine(canGenerate), static (output, file) =>
         {
             if (file.Right)

@@ -19,4 +19,6 @@ internal static class TrackingNames
     public const string TableFiles = nameof(TableFiles);
     public const string BindingFiles = nameof(BindingFiles);
     public const string GeneratedFiles = nameof(GeneratedFiles);
+    public const string ModuleClasses = nameof(ModuleClasses);
+    public const string NativeHeader = nameof(NativeHeader);
 }

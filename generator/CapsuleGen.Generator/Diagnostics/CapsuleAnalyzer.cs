@@ -48,7 +48,8 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
         Descriptors.FileLocalType,
         Descriptors.StructNameConflict,
         Descriptors.SystemNamespaceHidden,
-        Descriptors.InvalidExceptionPolicy);
+        Descriptors.InvalidExceptionPolicy,
+        Descriptors.HeaderNameClash);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -66,7 +67,7 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>An export found in this compilation, for the checks made at its end.</summary>
-    private sealed record LocalExport(ManifestEntry Entry, bool NamedExplicitly, string Display, Location? Location);
+    private sealed record LocalExport(ManifestEntry Entry, bool NamedExplicitly, string Display, Location? Location, ExportedFunction? Function = null, ExportedTable? Table = null);
 
     /// <summary>An import found in this compilation.</summary>
     private sealed record LocalImport(ImportedInterface Import, Location? Location);
@@ -116,7 +117,7 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
             AddDeclaration(attribute, method);
             if (ExportParser.Parse(method, attribute, sink) is { } function)
             {
-                _exports.Add(new LocalExport(ManifestEntry.For(function), !CapsuleNameParser.UsesSignatureName(attribute), function.DisplayName, SourceLocations.AttributeArgument(attribute, method)));
+                _exports.Add(new LocalExport(ManifestEntry.For(function), !CapsuleNameParser.UsesSignatureName(attribute), function.DisplayName, SourceLocations.AttributeArgument(attribute, method), Function: function));
             }
 
             RequireGenerationSupport(sink, attribute, method);
@@ -148,7 +149,7 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
                 AddDeclaration(export, type);
                 if (TableExportParser.Parse(type, export, sink) is { } table)
                 {
-                    _exports.Add(new LocalExport(ManifestEntry.For(table), NamedExplicitly: true, type.Name, SourceLocations.AttributeArgument(export, type)));
+                    _exports.Add(new LocalExport(ManifestEntry.For(table), NamedExplicitly: true, type.Name, SourceLocations.AttributeArgument(export, type), Table: table));
                 }
 
                 RequireGenerationSupport(sink, export, type);
@@ -190,6 +191,7 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
                 }
             }
 
+            ReportHeaderNameClashes(context, exports);
             if (_imports.IsEmpty)
             {
                 return;
@@ -212,6 +214,21 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
                     DiagnosticText.Quote(import.Import.CapsuleName),
                     source,
                     ExportImportMatcher.FindDifference(import.Import, entry)));
+            }
+        }
+
+        /// <summary>CAPS0067, on the export that would declare a name of the C header a second time.</summary>
+        private void ReportHeaderNameClashes(CompilationAnalysisContext context, LocalExport[] exports)
+        {
+            (_, IReadOnlyList<NativeHeaders.HeaderNameClash> clashes) = NativeHeaders.NativeHeaderBuilder.Build(
+                _compilation.AssemblyName ?? string.Empty,
+                exports.Where(export => export.Function is not null).Select(export => export.Function!),
+                exports.Where(export => export.Table is not null).Select(export => export.Table!),
+                []);
+            foreach (NativeHeaders.HeaderNameClash clash in clashes)
+            {
+                Location? location = exports.FirstOrDefault(export => ReferenceEquals(export.Function, clash.Owner) || ReferenceEquals(export.Table, clash.Owner))?.Location;
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.HeaderNameClash, location, clash.OwnerName, clash.Name, clash.Holder));
             }
         }
 

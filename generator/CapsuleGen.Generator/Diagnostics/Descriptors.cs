@@ -150,6 +150,13 @@ internal static class Descriptors
         "Invalid exception policy",
         "OnException is {0}, which is no CapsuleExceptionPolicy; use CapsuleExceptionPolicy.ReturnDefault or CapsuleExceptionPolicy.FailFast");
 
+    public static readonly DiagnosticDescriptor HeaderNameClash = Create(
+        "CAPS0067",
+        "Two declarations take one name in the C header",
+        "{0} would declare '{1}' in the assembly's C header, but {2} declares it already; rename one of them (C names are the C# names of the types around an export and its own, joined by '_')",
+        DiagnosticSeverity.Error,
+        WellKnownDiagnosticTags.CompilationEnd);
+
     /// <summary>A CapsuleGen diagnostic, with its help link into docs/diagnostics.md; Python modules' descriptors are made here too.</summary>
     internal static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error, params string[] customTags) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant(), customTags: customTags);

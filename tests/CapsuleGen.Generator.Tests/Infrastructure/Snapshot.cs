@@ -12,7 +12,9 @@ namespace CapsuleGen.Generator.Tests.Infrastructure;
 /// Verify.SourceGenerators names them: <c>&lt;Class&gt;.&lt;Method&gt;#&lt;hintName&gt;.verified.cs</c>.
 /// A missing, different or stale snapshot fails the test with a readable diff and leaves a
 /// <c>.received.cs</c> beside it. Files derived from the generated ones (a module's type stub, read
-/// back from the compiled assembly) have snapshots of their own, with their own extension. Set <c>CAPSULEGEN_ACCEPT_SNAPSHOTS=1</c> to accept the output
+/// back from the compiled assembly) have snapshots of their own, with their own extension; the C header and
+/// Cython declarations are reviewed as the <c>.h</c> and <c>.pxd</c> files the build writes, not as the
+/// metadata attributes that carry them. Set <c>CAPSULEGEN_ACCEPT_SNAPSHOTS=1</c> to accept the output
 /// instead; under <c>CI=true</c> nothing is ever accepted.
 /// </summary>
 internal static class Snapshot
@@ -35,7 +37,9 @@ internal static class Snapshot
         GeneratedSourceResult[] sources = result.Results.SelectMany(run => run.GeneratedSources).OrderBy(source => source.HintName, StringComparer.Ordinal).ToArray();
         Assert.NotEmpty(sources);
 
-        IEnumerable<(string FileName, string Text)> files = sources.Select(source => (source.HintName, source.SourceText.ToString())).Concat(derived);
+        IEnumerable<(string FileName, string Text)> files = sources
+            .SelectMany(source => NativeHeaderFiles.Of(source) ?? [(source.HintName, source.SourceText.ToString())])
+            .Concat(derived);
         foreach ((string fileName, string actual) in files)
         {
             string baseName = prefix + Path.GetFileNameWithoutExtension(fileName);

@@ -31,6 +31,5 @@ internal static class StubEmitter
         return writer.ToString();
     }
 
-    private static void Metadata(SourceWriter writer, string key, string value) =>
-        writer.Line($"[assembly: global::System.Reflection.AssemblyMetadata({CSharpText.Literal(key)}, {CSharpText.Literal(value)})]");
+    private static void Metadata(SourceWriter writer, string key, string value) => AssemblyMetadataWriter.Line(writer, key, value);
 }

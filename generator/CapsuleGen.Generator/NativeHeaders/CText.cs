@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text;
+
+namespace CapsuleGen.Generator.NativeHeaders;
+
+/// <summary>How the header writes text and declarations in C.</summary>
+internal static class CText
+{
+    /// <summary>
+    /// A C string literal of the UTF-8 bytes of <paramref name="text"/>, or <c>NULL</c>. Bytes other
+    /// than printable ASCII are three-digit octal escapes (a hex escape would swallow a following
+    /// digit), and <c>?</c> is escaped because C99 reads <c>??=</c> as a trigraph.
+    /// </summary>
+    public static string Literal(string? text)
+    {
+        if (text is null)
+        {
+            return "NULL";
+        }
+
+        var literal = new StringBuilder("\"");
+        foreach (byte b in Encoding.UTF8.GetBytes(text))
+        {
+            switch (b)
+            {
+                case (byte)'"' or (byte)'\\' or (byte)'?':
+                    literal.Append('\\').Append((char)b);
+                    break;
+                case >= 0x20 and < 0x7F:
+                    literal.Append((char)b);
+                    break;
+                default:
+                    literal.Append('\\').Append(System.Convert.ToString(b, 8).PadLeft(3, '0'));
+                    break;
+            }
+        }
+
+        return literal.Append('"').ToString();
+    }
+
+    /// <summary>
+    /// Declares <paramref name="declarator"/> with the type C spells as <paramref name="type"/> (an
+    /// abstract declarator: <c>double *</c>, <c>void (*)(int)</c>): the name goes where C nests it,
+    /// before the first <c>)</c> of a function pointer, or after the type.
+    /// </summary>
+    public static string Declare(string type, string declarator)
+    {
+        int close = type.IndexOf(')');
+        if (type.Contains("(*") && close > 0)
+        {
+            return type.Insert(close, declarator);
+        }
+
+        return type.EndsWith("*", System.StringComparison.Ordinal) ? type + declarator : type + " " + declarator;
+    }
+
+    /// <summary>A parameter list as C declares it: <c>(double, int *)</c>, <c>(void)</c> for none.</summary>
+    public static string Parameters(System.Collections.Generic.IEnumerable<string> types)
+    {
+        string list = string.Join(", ", types);
+        return "(" + (list.Length == 0 ? "void" : list) + ")";
+    }
+
+    /// <summary>Text that can go inside a <c>/* */</c> comment: it cannot end it.</summary>
+    public static string Comment(string text) => text.Replace("*/", "* /");
+
+    public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

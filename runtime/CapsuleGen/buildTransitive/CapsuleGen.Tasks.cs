@@ -1,0 +1,147 @@
+// The MSBuild task of CapsuleGen.NativeHeaders.targets, compiled by MSBuild itself (RoslynCodeTaskFactory)
+// when a build first uses it. It reads the C header and Cython declarations the source generator wrote
+// into an assembly's metadata and writes them as files.
+#nullable enable
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Text;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+/// <summary>
+/// Writes &lt;stem&gt;.h and &lt;stem&gt;.pxd (AssemblyMetadata "CapsuleGen.NativeHeader", ".h", ".pxd") into
+/// each directory, leaving a file alone when it already holds the same text, so that a C build that
+/// depends on the header rebuilds only when a declaration changed. An assembly that exports no capsule
+/// has no header: nothing is written, and files an earlier build wrote are deleted.
+/// </summary>
+public sealed class CapsuleGenWriteNativeHeader : Task
+{
+    private const string Key = "CapsuleGen.NativeHeader";
+
+    /// <summary>The compiled assembly.</summary>
+    [Required] public string Assembly { get; set; } = "";
+
+    /// <summary>Where the files go.</summary>
+    [Required] public string[] Directories { get; set; } = Array.Empty<string>();
+
+    /// <summary>The stem of the last files written here, recorded so they can be deleted when the exports go.</summary>
+    [Required] public string StemFile { get; set; } = "";
+
+    /// <summary>The header's path in the first directory, or empty when the assembly exports nothing.</summary>
+    [Output] public string HeaderFile { get; set; } = "";
+
+    public override bool Execute()
+    {
+        Dictionary<string, string> values;
+        try
+        {
+            values = AssemblyMetadata.Read(Assembly, Key);
+        }
+        catch (Exception exception) when (exception is IOException or BadImageFormatException or InvalidOperationException)
+        {
+            Log.LogError(null, "CAPS1009", null, null, 0, 0, 0, 0, "CapsuleGen could not read the C header from {0}: {1}", Assembly, exception.Message);
+            return false;
+        }
+
+        string previous = File.Exists(StemFile) ? File.ReadAllText(StemFile).Trim() : "";
+        values.TryGetValue(Key, out string? stem);
+        if (previous.Length > 0 && previous != stem)
+        {
+            foreach (string directory in Directories)
+            {
+                File.Delete(Path.Combine(directory, previous + ".h"));
+                File.Delete(Path.Combine(directory, previous + ".pxd"));
+            }
+        }
+
+        if (stem is null || !values.TryGetValue(Key + ".h", out string? header) || !values.TryGetValue(Key + ".pxd", out string? declarations))
+        {
+            File.Delete(StemFile);
+            return true;
+        }
+
+        foreach (string directory in Directories)
+        {
+            Directory.CreateDirectory(directory);
+            WriteIfChanged(Path.Combine(directory, stem + ".h"), header);
+            WriteIfChanged(Path.Combine(directory, stem + ".pxd"), declarations);
+        }
+
+        WriteIfChanged(StemFile, stem);
+        HeaderFile = Path.Combine(Directories[0], stem + ".h");
+        return true;
+    }
+
+    private static void WriteIfChanged(string path, string text)
+    {
+        byte[] bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(text);
+        if (!File.Exists(path) || !System.Linq.Enumerable.SequenceEqual(File.ReadAllBytes(path), bytes))
+        {
+            File.WriteAllBytes(path, bytes);
+        }
+    }
+}
+
+/// <summary>Reads an assembly's AssemblyMetadata attributes without loading it.</summary>
+internal static class AssemblyMetadata
+{
+    /// <summary>Every key starting with <paramref name="prefix"/>, with its value; a key given twice with two values is an error.</summary>
+    public static Dictionary<string, string> Read(string assembly, string prefix)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var stream = File.OpenRead(assembly);
+        using var pe = new PEReader(stream);
+        MetadataReader reader = pe.GetMetadataReader();
+        foreach (CustomAttributeHandle handle in reader.GetAssemblyDefinition().GetCustomAttributes())
+        {
+            CustomAttribute attribute = reader.GetCustomAttribute(handle);
+            if (!IsAssemblyMetadata(reader, attribute.Constructor))
+            {
+                continue;
+            }
+
+            // ECMA-335 II.23.3: the prolog 0x0001, then the two string arguments as SerStrings.
+            BlobReader blob = reader.GetBlobReader(attribute.Value);
+            if (blob.ReadUInt16() != 1)
+            {
+                throw new InvalidOperationException("an AssemblyMetadata attribute has a malformed blob");
+            }
+
+            string? key = blob.ReadSerializedString();
+            string? value = blob.ReadSerializedString();
+            if (key is null || !key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (values.TryGetValue(key, out string? earlier) && earlier != value)
+            {
+                throw new InvalidOperationException($"'{key}' is declared twice with different values (a hand-written declaration beside the generator's?)");
+            }
+
+            values[key] = value ?? "";
+        }
+
+        return values;
+    }
+
+    private static bool IsAssemblyMetadata(MetadataReader reader, EntityHandle constructor)
+    {
+        if (constructor.Kind != HandleKind.MemberReference)
+        {
+            return false;
+        }
+
+        EntityHandle parent = reader.GetMemberReference((MemberReferenceHandle)constructor).Parent;
+        if (parent.Kind != HandleKind.TypeReference)
+        {
+            return false;
+        }
+
+        TypeReference type = reader.GetTypeReference((TypeReferenceHandle)parent);
+        return reader.StringComparer.Equals(type.Name, "AssemblyMetadataAttribute") && reader.StringComparer.Equals(type.Namespace, "System.Reflection");
+    }
+}

@@ -48,7 +48,8 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
         Descriptors.FileLocalType,
         Descriptors.StructNameConflict,
         Descriptors.SystemNamespaceHidden,
-        Descriptors.InvalidExceptionPolicy);
+        Descriptors.InvalidExceptionPolicy,
+        Descriptors.PythonErrorsNeedPython);
 
     public override void Initialize(AnalysisContext context)
     {

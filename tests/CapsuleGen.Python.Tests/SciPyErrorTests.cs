@@ -52,18 +52,7 @@ public sealed unsafe class SciPyErrorTests
     [MemberData(nameof(CallersAndSignatures))]
     public void A_callback_reads_the_capsules_context_as_its_user_data(string caller, bool twoDoubles)
     {
-        double* data = (double*)NativeMemory.Alloc(sizeof(double));
-        try
-        {
-            *data = 0.5;
-            using Capsule withData = Callback(twoDoubles).WithContext((nint)data);
-
-            Assert.Equal("1.5", Outcome(caller, withData, 1.0));
-        }
-        finally
-        {
-            NativeMemory.Free(data);
-        }
+        Assert.Equal("1.5", WithUserData(Callback(twoDoubles), 0.5, withData => Outcome(caller, withData, 1.0)));
     }
 
     [Theory]
@@ -82,18 +71,7 @@ public sealed unsafe class SciPyErrorTests
     [MemberData(nameof(CallersAndSignatures))]
     public void A_callback_with_user_data_fails_the_same_way(string caller, bool twoDoubles)
     {
-        double* data = (double*)NativeMemory.Alloc(sizeof(double));
-        try
-        {
-            *data = 0.5;
-            using Capsule withData = Callback(twoDoubles).WithContext((nint)data);
-
-            Assert.Equal("ValueError: bad value", Outcome(caller, withData, ErrorCallbacks.ErrorValue));
-        }
-        finally
-        {
-            NativeMemory.Free(data);
-        }
+        Assert.Equal("ValueError: bad value", WithUserData(Callback(twoDoubles), 0.5, withData => Outcome(caller, withData, ErrorCallbacks.ErrorValue)));
     }
 
     [Theory]
@@ -153,11 +131,8 @@ public sealed unsafe class SciPyErrorTests
     [Fact]
     public void Quad_brings_the_mapped_exception_of_a_CSharp_integrand_as_the_cause_of_its_SystemError()
     {
-        double* limit = (double*)NativeMemory.Alloc(sizeof(double));
-        try
+        string outcome = WithUserData(ErrorCallbacks.FailsAboveCapsule, 0.5, integrand =>
         {
-            *limit = 0.5;
-            using Capsule integrand = ErrorCallbacks.FailsAboveCapsule.WithContext((nint)limit);
             using PyObject scope = Scope(integrand);
             CPython.Run(
                 """
@@ -169,14 +144,11 @@ public sealed unsafe class SciPyErrorTests
                     result = f'{type(error).__name__} caused by {type(error.__cause__).__name__}: {error.__cause__}'
                 """,
                 scope);
-
             using PyObject result = scope["result"];
-            Assert.StartsWith("SystemError caused by ValueError: cannot integrate at 0.", result.ToString(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            NativeMemory.Free(limit);
-        }
+            return result.ToString();
+        });
+
+        Assert.StartsWith("SystemError caused by ValueError: cannot integrate at 0.", outcome, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -252,6 +224,22 @@ public sealed unsafe class SciPyErrorTests
 
         Assert.Equal("ValueError: bad value", error.Message);
         Assert.Equal("KeyError: 'earlier'", context.ToString());
+    }
+
+    /// <summary>What <paramref name="run"/> makes of the capsule with a context that points at <paramref name="data"/>, the user data SciPy passes on.</summary>
+    private static string WithUserData(Capsule capsule, double data, Func<Capsule, string> run)
+    {
+        double* pointer = (double*)NativeMemory.Alloc(sizeof(double));
+        try
+        {
+            *pointer = data;
+            using Capsule withData = capsule.WithContext((nint)pointer);
+            return run(withData);
+        }
+        finally
+        {
+            NativeMemory.Free(pointer);
+        }
     }
 
     private static Capsule Callback(bool twoDoubles) => twoDoubles ? ErrorCallbacks.PlusOneTwiceCapsule : ErrorCallbacks.PlusOneCapsule;

@@ -319,7 +319,30 @@ public static unsafe class CPython
         return result;
     }
 
-    private static CPythonApi Start(string? libraryPath)
+    /// <summary>
+    /// The API of the interpreter initialized in this process, attaching to it if the bridge has not
+    /// used it yet; null when none is, or it has finalized. Never loads or starts one, so a caller that
+    /// only needs Python when the program already uses it (a callback setting an error) may call it.
+    /// </summary>
+    internal static CPythonApi? Running()
+    {
+        CPythonApi? api = s_api ?? (RunsInProcess(out _) ? Start(null, attachOnly: true) : null);
+        return api is not null && api.Py_IsInitialized() != 0 ? api : null;
+    }
+
+    /// <summary>Whether the process's global namespace holds a CPython that is initialized (<c>Py_IsInitialized</c> may be called at any time).</summary>
+    private static bool RunsInProcess(out nint process)
+    {
+        process = DynamicLibrary.Process();
+        return process != 0 && PythonSymbols.Optional(process, "Py_IsInitialized") is not 0 and nint isInitialized &&
+            ((delegate* unmanaged[Cdecl]<int>)isInitialized)() != 0;
+    }
+
+    private static CPythonApi Start(string? libraryPath) => Start(libraryPath, attachOnly: false)!;
+
+    /// <param name="libraryPath">The library to load, or null to search.</param>
+    /// <param name="attachOnly">Only attach to an interpreter running in the process: return null rather than load one.</param>
+    private static CPythonApi? Start(string? libraryPath, bool attachOnly)
     {
         lock (s_startLock)
         {
@@ -334,9 +357,7 @@ public static unsafe class CPython
             }
 
             // Inside a Python process (or after a host loaded and started libpython globally), use that interpreter.
-            nint process = DynamicLibrary.Process();
-            if (process != 0 && PythonSymbols.Optional(process, "Py_IsInitialized") is not 0 and nint isInitialized &&
-                ((delegate* unmanaged[Cdecl]<int>)isInitialized)() != 0)
+            if (RunsInProcess(out nint process))
             {
                 if (libraryPath is not null)
                 {
@@ -347,6 +368,11 @@ public static unsafe class CPython
                 LibraryPath = "the interpreter already running in this process";
                 FoundBy = "attached";
                 return s_api = new CPythonApi(process);
+            }
+
+            if (attachOnly)
+            {
+                return null; // it finalized since the caller looked
             }
 
             var tried = new List<string>();

@@ -198,4 +198,58 @@ public sealed class CompileAndRunTests
         Assert.Equal("IHonker.Honk", error.Member);
         Assert.Contains("no capsule \"honker\" is bound", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SetPythonError_without_Python_in_the_process_only_records_by_either_entry()
+    {
+        Assert.Null(CapsuleGen.Python.CPython.LibraryPath); // nothing in this test process loads CPython
+        LoadedModule exporter = LoadedModule.Compile(SnapshotSources.ExportSettingPythonError, "Callbacks_" + Guid.NewGuid().ToString("N"), withPython: true);
+        LoadedModule importer = LoadedModule.Compile(
+            """
+            [CapsuleGen.ImportCapsule]
+            public unsafe partial interface IChecked
+            {
+                double Checked(double x, int* errorFlag, void* userData);
+            }
+
+            public static unsafe class Driver
+            {
+                public static double ByBinding(CapsuleGen.Capsule capsule, double x)
+                {
+                    int flag = 0;
+                    double result = new IChecked.Binding(capsule).Checked(x, &flag, null);
+                    return flag == 1 ? -result : result;
+                }
+
+                public static double ByPointer(CapsuleGen.Capsule capsule, double x)
+                {
+                    int flag = 0;
+                    double result = ((delegate* unmanaged[Cdecl]<double, int*, void*, double>)capsule.GetPointer("double (double, int *, void *)"))(x, &flag, null);
+                    return flag == 1 ? -result : result;
+                }
+            }
+            """,
+            "Caller_" + Guid.NewGuid().ToString("N"));
+        var capsule = (Capsule)exporter.Get("Callbacks.Integrands", "CheckedCapsule")!;
+
+        foreach (string entry in new[] { "ByBinding", "ByPointer" })
+        {
+            CapsuleBoundary.ClearLastError();
+            long before = CapsuleBoundary.ErrorCount;
+
+            Assert.Equal(3.0, (double)importer.Call("Driver", entry, capsule, 9.0)!);
+            Assert.Null(CapsuleBoundary.LastError);
+
+            double failed = (double)importer.Call("Driver", entry, capsule, -1.0)!;
+
+            Assert.True(double.IsNaN(failed), $"{entry} returned {failed}");
+            CapsuleBoundaryError error = Assert.IsType<CapsuleBoundaryError>(CapsuleBoundary.LastError);
+            Assert.Equal("Integrands.Checked", error.Method);
+            Assert.Equal("double (double, int *, void *)", error.CapsuleName);
+            Assert.Equal("x must not be negative", Assert.IsType<ArgumentException>(error.Exception).Message);
+            Assert.Equal(before + 1, CapsuleBoundary.ErrorCount);
+        }
+
+        Assert.Null(CapsuleGen.Python.CPython.LibraryPath); // and recording did not start one
+    }
 }

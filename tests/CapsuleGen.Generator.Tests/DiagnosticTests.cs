@@ -878,7 +878,7 @@ public sealed class DiagnosticTests
                 public static void Quack() { }
             }
             """,
-            "OnException is 5, which is no CapsuleExceptionPolicy; use CapsuleExceptionPolicy.ReturnDefault or CapsuleExceptionPolicy.FailFast"
+            "OnException is 5, which is no CapsuleExceptionPolicy; use CapsuleExceptionPolicy.ReturnDefault, CapsuleExceptionPolicy.FailFast or CapsuleExceptionPolicy.SetPythonError"
         },
         {
             "CAPS0027",
@@ -890,7 +890,41 @@ public sealed class DiagnosticTests
                 private static int Add(int a, int b) => a + b;
             }
             """,
-            "OnException is -1, which is no CapsuleExceptionPolicy; use CapsuleExceptionPolicy.ReturnDefault or CapsuleExceptionPolicy.FailFast"
+            "OnException is -1, which is no CapsuleExceptionPolicy; use CapsuleExceptionPolicy.ReturnDefault, CapsuleExceptionPolicy.FailFast or CapsuleExceptionPolicy.SetPythonError"
+        },
+        {
+            "CAPS0027",
+            """
+            public static partial class Duck
+            {
+                [CapsuleGen.ExportCapsule("quacker", [|OnException = (CapsuleGen.CapsuleExceptionPolicy)7|])]
+                public static void Quack() { }
+            }
+            """,
+            "OnException is 7, which is no CapsuleExceptionPolicy; use CapsuleExceptionPolicy.ReturnDefault, CapsuleExceptionPolicy.FailFast or CapsuleExceptionPolicy.SetPythonError"
+        },
+        {
+            "CAPS0060",
+            """
+            public static partial class Duck
+            {
+                [CapsuleGen.ExportCapsule("quacker", [|OnException = CapsuleGen.CapsuleExceptionPolicy.SetPythonError|])]
+                public static int Quack() => 1;
+            }
+            """,
+            "'Duck.Quack' asks for CapsuleExceptionPolicy.SetPythonError, whose trampoline sets the Python error through CapsuleGen.Python, which this project does not reference; add a reference to the CapsuleGen.Python package, or choose another policy"
+        },
+        {
+            "CAPS0060",
+            """
+            [CapsuleGen.ExportCapsule("spam._C_API", [|OnException = CapsuleGen.CapsuleExceptionPolicy.SetPythonError|])]
+            public static partial class SpamApi
+            {
+                [CapsuleGen.CapsuleSlot(0)]
+                private static int Add(int a, int b) => a + b;
+            }
+            """,
+            "'SpamApi' asks for CapsuleExceptionPolicy.SetPythonError, whose trampoline sets the Python error through CapsuleGen.Python, which this project does not reference; add a reference to the CapsuleGen.Python package, or choose another policy"
         },
         {
             "CAPS0025",
@@ -934,6 +968,41 @@ public sealed class DiagnosticTests
         // Nothing is generated for the broken declaration, and the generator itself never fails.
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.GeneratedSources);
+    }
+
+    [Fact]
+    public void SetPythonError_is_valid_in_a_project_that_references_CapsuleGen_Python_and_generates_its_call()
+    {
+        foreach (string source in SnapshotSources.WithPython)
+        {
+            GeneratorRun run = PythonModuleCompilation.Run(source, "UserCode");
+
+            Assert.Empty(run.AnalyzerDiagnostics().Select(GeneratorRun.Describe));
+            Assert.Contains(run.GeneratedSources, generated => generated.SourceText.ToString().Contains("global::CapsuleGen.Python.PythonErrors.SetFromCallback(", StringComparison.Ordinal));
+            run.EmitCleanly();
+        }
+    }
+
+    [Fact]
+    public void An_export_of_a_Python_module_may_set_the_Python_error_and_becomes_its_attribute()
+    {
+        GeneratorRun run = PythonModuleCompilation.Run("""
+            using CapsuleGen;
+            using CapsuleGen.Python;
+
+            [PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [ExportCapsule("CppDuck.quacker", OnException = CapsuleExceptionPolicy.SetPythonError)]
+                private static int Quack(int times) => times < 0 ? throw new System.ArgumentOutOfRangeException(nameof(times)) : times;
+            }
+            """);
+
+        Assert.Empty(run.PythonAnalyzerDiagnostics().Select(GeneratorRun.Describe));
+        string generated = string.Concat(run.GeneratedSources.Select(source => source.SourceText.ToString()));
+        Assert.Contains("global::CapsuleGen.Python.PythonErrors.SetFromCallback(\"CppDuck.quacker\", \"CppDuck.Quack\", exception);", generated, StringComparison.Ordinal);
+        Assert.Contains("\"quacker\"", generated, StringComparison.Ordinal);
+        run.EmitCleanly();
     }
 
     [Fact]

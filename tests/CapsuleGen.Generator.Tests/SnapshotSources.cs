@@ -232,6 +232,52 @@ internal static class SnapshotSources
         }
         """;
 
+    /// <summary>SciPy's error protocol: the callback sets the flag, and SetPythonError the exception SciPy raises. Compiled with CapsuleGen.Python.</summary>
+    public const string ExportSettingPythonError = """
+        using System;
+        using CapsuleGen;
+
+        namespace Callbacks;
+
+        public static unsafe partial class Integrands
+        {
+            [ExportCapsule(OnException = CapsuleExceptionPolicy.SetPythonError)]
+            public static double Checked(double x, int* errorFlag, void* userData)
+            {
+                if (x < 0)
+                {
+                    *errorFlag = 1;
+                    throw new ArgumentException("x must not be negative");
+                }
+
+                return Math.Sqrt(x);
+            }
+
+            [ExportCapsule("callbacks.notify", OnException = CapsuleExceptionPolicy.SetPythonError)]
+            public static void Notify(int code) => throw new NotImplementedException();
+        }
+        """;
+
+    /// <summary>A table whose every slot sets the Python error. Compiled with CapsuleGen.Python.</summary>
+    public const string TableExportSettingPythonError = """
+        using CapsuleGen;
+
+        namespace Spam;
+
+        [ExportCapsule("spam._C_API", OnException = CapsuleExceptionPolicy.SetPythonError)]
+        public static partial class SpamApi
+        {
+            [CapsuleSlot(0)]
+            private static int Divide(int a, int b) => a / b;
+
+            [CapsuleSlot(1)]
+            private static float Ratio(float a, float b) => b == 0 ? throw new System.DivideByZeroException() : a / b;
+        }
+        """;
+
+    /// <summary>Sources that compile only against CapsuleGen.Python too.</summary>
+    public static readonly string[] WithPython = [ExportSettingPythonError, TableExportSettingPythonError];
+
     public static readonly string[] All =
     [
         VoidExport, EveryTypeExport, DefaultNamedExport, NestedExportWithFailFast,

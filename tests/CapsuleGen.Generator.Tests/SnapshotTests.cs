@@ -19,6 +19,12 @@ public sealed class SnapshotTests
     public void NestedExportWithFailFast() => VerifyAndCompile(SnapshotSources.NestedExportWithFailFast);
 
     [Fact]
+    public void ExportSettingPythonError() => VerifyAndCompile(SnapshotSources.ExportSettingPythonError, withPython: true);
+
+    [Fact]
+    public void TableExportSettingPythonError() => VerifyAndCompile(SnapshotSources.TableExportSettingPythonError, withPython: true);
+
+    [Fact]
     public void ImportWithDefaultBody() => VerifyAndCompile(SnapshotSources.ImportWithDefaultBody);
 
     [Fact]
@@ -42,15 +48,21 @@ public sealed class SnapshotTests
     [Fact]
     public void ObsoleteExport() => VerifyAndCompile(SnapshotSources.ObsoleteExport);
 
-    private static void VerifyAndCompile(string source, [System.Runtime.CompilerServices.CallerMemberName] string testName = "")
+    /// <param name="source">The user's code.</param>
+    /// <param name="withPython">Whether the project references CapsuleGen.Python too.</param>
+    /// <param name="testName">The snapshot's name.</param>
+    private static void VerifyAndCompile(string source, bool withPython = false, [System.Runtime.CompilerServices.CallerMemberName] string testName = "")
     {
-        GeneratorRun run = GeneratorRun.Of(source);
+        GeneratorRun Run(LanguageVersion version) =>
+            withPython ? GeneratorRun.Of(PythonModuleCompilation.Create(source, "UserCode", version)) : GeneratorRun.Of(source, version);
+
+        GeneratorRun run = Run(LanguageVersion.Latest);
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.AnalyzerDiagnostics());
         Snapshot.Verify(run.Result, testName: testName);
 
         // The same output compiles without a warning at the oldest supported and the newest language version.
         run.EmitCleanly();
-        GeneratorRun.Of(source, LanguageVersion.CSharp10).EmitCleanly();
+        Run(LanguageVersion.CSharp10).EmitCleanly();
     }
 }

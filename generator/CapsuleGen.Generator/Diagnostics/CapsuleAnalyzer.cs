@@ -49,6 +49,7 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
         Descriptors.StructNameConflict,
         Descriptors.SystemNamespaceHidden,
         Descriptors.InvalidExceptionPolicy,
+        Descriptors.PythonErrorsNeedPython,
         Descriptors.HeaderNameClash);
 
     public override void Initialize(AnalysisContext context)

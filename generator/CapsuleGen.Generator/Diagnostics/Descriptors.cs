@@ -148,7 +148,12 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor InvalidExceptionPolicy = Error(
         "CAPS0027",
         "Invalid exception policy",
-        "OnException is {0}, which is no CapsuleExceptionPolicy; use CapsuleExceptionPolicy.ReturnDefault or CapsuleExceptionPolicy.FailFast");
+        "OnException is {0}, which is no CapsuleExceptionPolicy; use CapsuleExceptionPolicy.ReturnDefault, CapsuleExceptionPolicy.FailFast or CapsuleExceptionPolicy.SetPythonError");
+
+    public static readonly DiagnosticDescriptor PythonErrorsNeedPython = Error(
+        "CAPS0060",
+        "SetPythonError needs CapsuleGen.Python",
+        "'{0}' asks for CapsuleExceptionPolicy.SetPythonError, whose trampoline sets the Python error through CapsuleGen.Python, which this project does not reference; add a reference to the CapsuleGen.Python package, or choose another policy");
 
     public static readonly DiagnosticDescriptor HeaderNameClash = Create(
         "CAPS0067",

@@ -24,6 +24,7 @@ internal static class RuntimeNames
 
     // CapsuleGen.Python
     public const string PyObject = "global::CapsuleGen.Python.PyObject";
+    public const string PythonErrors = "global::CapsuleGen.Python.PythonErrors";
 
     // CapsuleGen.Python.Modules: called only by generated module code.
     public const string ExtensionModule = "global::CapsuleGen.Python.Modules.ExtensionModule";

@@ -47,16 +47,23 @@ internal static class TrampolineWriter
         writer.Line(signature.ReturnType.IsVoid ? call + ";" : "return " + CSharpText.ToNative(signature.ReturnType, call) + ";");
         writer.CloseBlock();
         writer.OpenBlock($"catch ({RuntimeNames.Exception} {exception})");
-        string report = function.FailFast ? "FailFast" : "Record";
-        writer.Line($"{RuntimeNames.CapsuleBoundary}.{report}({CSharpText.Literal(function.CapsuleName)}, {CSharpText.Literal(function.DisplayName)}, {exception});");
+        writer.Line($"{Handler(function.OnException)}({CSharpText.Literal(function.CapsuleName)}, {CSharpText.Literal(function.DisplayName)}, {exception});");
         if (!signature.ReturnType.IsVoid)
         {
-            writer.Line($"return {CSharpText.FailureValue(signature.ReturnType)};{(function.FailFast ? " // not reached: FailFast ends the process" : string.Empty)}");
+            writer.Line($"return {CSharpText.FailureValue(signature.ReturnType)};{(function.OnException == ExceptionPolicy.FailFast ? " // not reached: FailFast ends the process" : string.Empty)}");
         }
 
         writer.CloseBlock();
         writer.CloseBlock();
     }
+
+    /// <summary>The runtime method the catch block hands the exception to.</summary>
+    private static string Handler(ExceptionPolicy policy) => policy switch
+    {
+        ExceptionPolicy.FailFast => RuntimeNames.CapsuleBoundary + ".FailFast",
+        ExceptionPolicy.SetPythonError => RuntimeNames.PythonErrors + ".SetFromCallback",
+        _ => RuntimeNames.CapsuleBoundary + ".Record",
+    };
 
     private static void WriteObsoleteContext(SourceWriter writer, ExportedFunction function)
     {

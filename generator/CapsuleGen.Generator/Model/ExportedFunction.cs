@@ -6,7 +6,7 @@ namespace CapsuleGen.Generator.Model;
 /// <param name="Accessibility">The capsule property's accessibility as C# spells it: the method's own, unless its type cannot have a protected member.</param>
 /// <param name="CapsuleName">The capsule's name; null for a NULL name.</param>
 /// <param name="Signature">The method's boundary signature.</param>
-/// <param name="FailFast">Whether an exception ends the process instead of being recorded.</param>
+/// <param name="OnException">What the trampoline does with an exception the method throws.</param>
 /// <param name="TrampolineName">The private trampoline's name, chosen so that it clashes with no name of the type.</param>
 /// <param name="EntryName">The private managed entry's name (the trampoline's body, which bindings in the process call directly), chosen likewise.</param>
 /// <param name="StructLayouts">The layout of every struct the signature reaches, ordered by C name.</param>
@@ -18,7 +18,7 @@ internal sealed record ExportedFunction(
     string Accessibility,
     string? CapsuleName,
     FunctionSignature Signature,
-    bool FailFast,
+    ExceptionPolicy OnException,
     string TrampolineName,
     string EntryName,
     EquatableArray<string> StructLayouts,

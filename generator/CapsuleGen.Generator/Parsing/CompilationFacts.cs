@@ -16,6 +16,15 @@ internal static class CompilationFacts
         attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is true;
 
     /// <summary>
+    /// Whether code in <paramref name="assembly"/> can call CapsuleGen.Python's <c>PythonErrors</c>, which a
+    /// trampoline under <c>SetPythonError</c> calls: the project references that package (CAPS0060 if not).
+    /// </summary>
+    public static bool HasPythonErrors(IAssemblySymbol assembly) =>
+        assembly.GetTypeByMetadataName(KnownNames.PythonErrors) is not null ||
+        assembly.Modules.SelectMany(module => module.ReferencedAssemblySymbols)
+            .Any(reference => reference.GetTypeByMetadataName(KnownNames.PythonErrors) is { DeclaredAccessibility: Accessibility.Public });
+
+    /// <summary>
     /// Types named <c>System</c> in the global namespace that the compilation can see. Such a type
     /// hides the namespace even from <c>global::System</c>, which every generated file names (CS0437,
     /// CS0426), so nothing is generated while one exists (CAPS0026).

@@ -38,7 +38,7 @@ internal static class ExportParser
 
         string? name = null;
         bool nameValid = CapsuleNameParser.UsesSignatureName(attribute) || CapsuleNameParser.TryRead(attribute, method, sink, out name);
-        bool policyValid = TryReadPolicy(attribute, method, sink, out bool failFast);
+        bool policyValid = TryReadPolicy(attribute, method, DisplayName(method), sink, out ExceptionPolicy policy);
         if (!nameValid || !policyValid || !namesFree || location is null || signature is null)
         {
             return null;
@@ -51,7 +51,7 @@ internal static class ExportParser
             AccessibilityText.Of(AccessibilityText.OfGeneratedMember(method)),
             CapsuleNameParser.UsesSignatureName(attribute) ? signature.CSignature : name,
             signature,
-            failFast,
+            policy,
             trampoline,
             entry,
             structs.Texts,
@@ -206,23 +206,37 @@ internal static class ExportParser
     private static string PropertyName(IMethodSymbol method) => GeneratedNames.CapsuleProperty(method.Name);
 
     /// <summary>
-    /// Reads the attribute's <c>OnException</c>: whether it asks for <c>CapsuleExceptionPolicy.FailFast</c>.
-    /// Reports a value that is no member of the enum (<c>(CapsuleExceptionPolicy)5</c>) and returns false then.
+    /// Reads the attribute's <c>OnException</c>. Reports a value that is no member of the enum
+    /// (<c>(CapsuleExceptionPolicy)5</c>), and <c>SetPythonError</c> in a compilation without
+    /// CapsuleGen.Python, whose method the trampoline would call; returns false then.
     /// </summary>
-    public static bool TryReadPolicy(AttributeData attribute, ISymbol owner, DiagnosticSink sink, out bool failFast)
+    /// <param name="attribute">The <c>[ExportCapsule]</c> attribute.</param>
+    /// <param name="owner">The method or table class it is on.</param>
+    /// <param name="display">The export as messages name it.</param>
+    /// <param name="sink">Where problems go.</param>
+    /// <param name="policy">The policy read; <see cref="ExceptionPolicy.ReturnDefault"/> when none is given.</param>
+    public static bool TryReadPolicy(AttributeData attribute, ISymbol owner, string display, DiagnosticSink sink, out ExceptionPolicy policy)
     {
-        failFast = false;
+        policy = ExceptionPolicy.ReturnDefault;
         foreach (var argument in attribute.NamedArguments)
         {
-            if (argument.Key == "OnException" && argument.Value.Value is int policy)
+            if (argument.Key != "OnException" || argument.Value.Value is not int value)
             {
-                if (policy is not (KnownNames.ReturnDefaultPolicy or KnownNames.FailFastPolicy))
-                {
-                    sink.Report(Descriptors.InvalidExceptionPolicy, SourceLocations.NamedArgument(attribute, argument.Key, owner), policy);
-                    return false;
-                }
+                continue;
+            }
 
-                failFast = policy == KnownNames.FailFastPolicy;
+            Location? location = SourceLocations.NamedArgument(attribute, argument.Key, owner);
+            if (value is not ((int)ExceptionPolicy.ReturnDefault or (int)ExceptionPolicy.FailFast or (int)ExceptionPolicy.SetPythonError))
+            {
+                sink.Report(Descriptors.InvalidExceptionPolicy, location, value);
+                return false;
+            }
+
+            policy = (ExceptionPolicy)value;
+            if (policy == ExceptionPolicy.SetPythonError && owner.ContainingAssembly is { } assembly && !CompilationFacts.HasPythonErrors(assembly))
+            {
+                sink.Report(Descriptors.PythonErrorsNeedPython, location, display);
+                return false;
             }
         }
 

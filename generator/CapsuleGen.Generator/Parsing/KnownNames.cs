@@ -19,6 +19,7 @@ internal static class KnownNames
     public const string PositionalOnlyAttribute = "CapsuleGen.Python.PositionalOnlyAttribute";
     public const string KeywordOnlyAttribute = "CapsuleGen.Python.KeywordOnlyAttribute";
     public const string PyObject = "CapsuleGen.Python.PyObject";
+    public const string PythonErrors = "CapsuleGen.Python.PythonErrors";
     public const string DLPackTensor = "CapsuleGen.DLPack.DLPackTensor";
     public const string StridedSpan = "CapsuleGen.DLPack.StridedSpan<T>";
     public const string ReadOnlyStridedSpan = "CapsuleGen.DLPack.ReadOnlyStridedSpan<T>";
@@ -38,10 +39,6 @@ internal static class KnownNames
     public const string CallerLineNumberAttribute = "System.Runtime.CompilerServices.CallerLineNumberAttribute";
     public const string OptionalAttribute = "System.Runtime.InteropServices.OptionalAttribute";
     public const string ClsCompliantAttribute = "System.CLSCompliantAttribute";
-
-    // Values of CapsuleGen.CapsuleExceptionPolicy.
-    public const int ReturnDefaultPolicy = 0;
-    public const int FailFastPolicy = 1;
 
     // Values of System.Runtime.InteropServices.UnmanagedType that define a bool's or char's width.
     public const int UnmanagedTypeBool = 2;

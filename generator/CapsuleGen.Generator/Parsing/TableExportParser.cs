@@ -38,7 +38,7 @@ internal static class TableExportParser
             valid = false;
         }
 
-        valid &= ExportParser.TryReadPolicy(attribute, type, sink, out bool failFast);
+        valid &= ExportParser.TryReadPolicy(attribute, type, type.Name, sink, out ExceptionPolicy policy);
         var slotParser = new SlotParser(type.Name, sink);
         var structs = new StructCatalog(type.ContainingAssembly);
         var slots = new List<(int Index, IMethodSymbol Method, FunctionSignature Signature)>();
@@ -79,7 +79,7 @@ internal static class TableExportParser
 
         EquatableArray<ExportedSlot> exportedSlots = slots
             .OrderBy(slot => slot.Index)
-            .Select(slot => new ExportedSlot(slot.Index, SlotFunction(location, slot.Method, name, slot.Signature, failFast)))
+            .Select(slot => new ExportedSlot(slot.Index, SlotFunction(location, slot.Method, name, slot.Signature, policy)))
             .ToEquatableArray();
 
         return new ExportedTable(
@@ -94,10 +94,10 @@ internal static class TableExportParser
     }
 
     /// <summary>A slot's function: private, reached only through the table.</summary>
-    private static ExportedFunction SlotFunction(TypeLocation location, IMethodSymbol method, string? capsuleName, FunctionSignature signature, bool failFast)
+    private static ExportedFunction SlotFunction(TypeLocation location, IMethodSymbol method, string? capsuleName, FunctionSignature signature, ExceptionPolicy policy)
     {
         (string trampoline, string entry) = GeneratedNames.EntryPoints(method);
         return new ExportedFunction(
-            location, Identifiers.Escape(method.Name), "private", capsuleName, signature, failFast, trampoline, entry, EquatableArray<string>.Empty, DeprecationReader.Of(method));
+            location, Identifiers.Escape(method.Name), "private", capsuleName, signature, policy, trampoline, entry, EquatableArray<string>.Empty, DeprecationReader.Of(method));
     }
 }

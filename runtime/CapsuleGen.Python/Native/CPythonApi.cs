@@ -86,6 +86,7 @@ internal sealed unsafe class CPythonApi
     public readonly delegate* unmanaged[Cdecl]<nint, nint, nint, void> PyErr_Restore;
     public readonly delegate* unmanaged[Cdecl]<nint, nint> PyException_GetTraceback;
     public readonly delegate* unmanaged[Cdecl]<nint, nint, int> PyException_SetTraceback;
+    public readonly delegate* unmanaged[Cdecl]<nint, nint, void> PyException_SetContext;
     public readonly delegate* unmanaged[Cdecl]<nint, nint> PyObject_Type;
 
     public readonly delegate* unmanaged[Cdecl]<nint, byte*, delegate* unmanaged[Cdecl]<nint, void>, nint> PyCapsule_New;
@@ -172,6 +173,7 @@ internal sealed unsafe class CPythonApi
         PyErr_Restore = (delegate* unmanaged[Cdecl]<nint, nint, nint, void>)Export(nameof(PyErr_Restore));
         PyException_GetTraceback = (delegate* unmanaged[Cdecl]<nint, nint>)Export(nameof(PyException_GetTraceback));
         PyException_SetTraceback = (delegate* unmanaged[Cdecl]<nint, nint, int>)Export(nameof(PyException_SetTraceback));
+        PyException_SetContext = (delegate* unmanaged[Cdecl]<nint, nint, void>)Export(nameof(PyException_SetContext));
         PyObject_Type = (delegate* unmanaged[Cdecl]<nint, nint>)Export(nameof(PyObject_Type));
 
         PyCapsule_New = (delegate* unmanaged[Cdecl]<nint, byte*, delegate* unmanaged[Cdecl]<nint, void>, nint>)Export(nameof(PyCapsule_New));

@@ -22,9 +22,10 @@ internal sealed class LoadedModule
     /// <param name="assemblyName">A name no other loaded module has.</param>
     /// <param name="version">The language version.</param>
     /// <param name="checkOverflow">Whether the project compiles with <c>&lt;CheckForOverflowUnderflow&gt;true</c>.</param>
-    public static LoadedModule Compile(string source, string assemblyName, LanguageVersion version = LanguageVersion.Latest, bool checkOverflow = false)
+    /// <param name="withPython">Whether the project references CapsuleGen.Python too.</param>
+    public static LoadedModule Compile(string source, string assemblyName, LanguageVersion version = LanguageVersion.Latest, bool checkOverflow = false, bool withPython = false)
     {
-        CSharpCompilation compilation = TestCompilation.Create([source], assemblyName, version);
+        CSharpCompilation compilation = withPython ? PythonModuleCompilation.Create(source, assemblyName, version) : TestCompilation.Create([source], assemblyName, version);
         byte[] image = GeneratorRun.Of(compilation.WithOptions(compilation.Options.WithOverflowChecks(checkOverflow))).EmitCleanly();
         var context = new AssemblyLoadContext(assemblyName, isCollectible: true);
         return new LoadedModule(context.LoadFromStream(new MemoryStream(image)));

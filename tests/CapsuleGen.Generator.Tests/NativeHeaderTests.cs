@@ -111,7 +111,7 @@ public sealed class NativeHeaderTests
         File.WriteAllText(file, source);
         string[] flags = language == "c" ? ["-std=c99", "-Wall", "-Wextra", "-Werror"] : ["-std=c++17", "-Wall", "-Wextra", "-Werror"];
         string compiler = language == "c" ? "cc" : "c++";
-        string[] include = withPython ? ["-I" + await PythonIncludeAsync()] : [];
+        string[] include = withPython ? ["-I" + await Requires.InterpreterHeadersAsync()] : [];
         ChildProcessResult compiled = (await new ChildProcess(compiler, [.. flags, .. include, "-c", file, "-o", Path.Combine(directory.Path, "use.o")]) { MergeOutput = true }.RunAsync()).ThrowIfTimedOut();
         Assert.True(compiled.ExitCode == 0, $"{compiled.CommandLine} failed:\n{compiled.Output}\n--- {stem}.h:\n{header}");
     }
@@ -141,7 +141,7 @@ public sealed class NativeHeaderTests
     [Fact]
     public async Task CythonDeclarationsCompile()
     {
-        string cython = RequireCython();
+        string cython = Requires.Program("cython3", "cython3");
         (string stem, string header, string declarations) = NativeHeaderFiles.Single(GeneratorRun.Of(HostileExports));
         using var directory = new TemporaryDirectory("capsulegen-pxd-");
         File.WriteAllText(Path.Combine(directory.Path, stem + ".h"), header);
@@ -168,7 +168,7 @@ public sealed class NativeHeaderTests
         ChildProcessResult translated = (await new ChildProcess(cython, "-3", "use_edges.pyx", "-o", "use_edges.c") { WorkingDirectory = directory.Path, MergeOutput = true }.RunAsync()).ThrowIfTimedOut();
         Assert.True(translated.ExitCode == 0, $"{translated.CommandLine} failed:\n{translated.Output}\n--- {stem}.pxd:\n{declarations}");
 
-        ChildProcessResult compiled = (await new ChildProcess("cc", "-Wall", "-Werror", "-Wno-unused-function", "-I" + await PythonIncludeAsync(), "-I.", "-c", "use_edges.c", "-o", "use_edges.o")
+        ChildProcessResult compiled = (await new ChildProcess("cc", "-Wall", "-Werror", "-Wno-unused-function", "-I" + await Requires.InterpreterHeadersAsync(), "-I.", "-c", "use_edges.c", "-o", "use_edges.o")
             { WorkingDirectory = directory.Path, MergeOutput = true }.RunAsync()).ThrowIfTimedOut();
         Assert.True(compiled.ExitCode == 0, $"{compiled.CommandLine} failed:\n{compiled.Output}");
     }
@@ -235,27 +235,36 @@ public sealed class NativeHeaderTests
         Assert.False(NativeHeaderFiles.Any(run));
     }
 
-    private static async Task<string> PythonIncludeAsync()
+    /// <summary>
+    /// NativeDuck's C includes the header CppDuck's build writes: built from the real sample's C#, it
+    /// compiles; with the quack's C# signature changed, the C build fails where it calls the quack.
+    /// </summary>
+    [Fact]
+    public async Task ChangingTheCSharpSignatureBreaksTheCBuildOfNativeDuck()
     {
-        string python = Requires.Interpreter();
-        ChildProcessResult result = (await new ChildProcess(python, "-c", "import sysconfig; print(sysconfig.get_paths()['include'])").RunAsync()).ThrowIfTimedOut();
-        string include = result.Output.Trim();
-        if (!File.Exists(Path.Combine(include, "Python.h")))
-        {
-            Requires.Missing($"needs CPython's headers, which {python} says are in {include} (apt-get install -y libpython3.11-dev)");
-        }
+        string samples = Path.GetFullPath(Path.Combine(SourceDirectory(), "..", "..", "samples", "PythonModules"));
+        string cppDuck = File.ReadAllText(Path.Combine(samples, "CppDuck", "CppDuck.cs"));
+        string nativeDuck = Path.Combine(samples, "NativeDuck", "native_duck_module.c");
+        const string quack = "private static void Quack() => Console.WriteLine(\"C# Quack\");";
+        Assert.Contains(quack, cppDuck);
 
-        return include;
+        ChildProcessResult unchanged = await CompileAgainstHeaderAsync(cppDuck, nativeDuck);
+        Assert.True(unchanged.ExitCode == 0, unchanged.Output);
+
+        ChildProcessResult changed = await CompileAgainstHeaderAsync(cppDuck.Replace(quack, "private static void Quack(int times) { }"), nativeDuck);
+        Assert.NotEqual(0, changed.ExitCode);
+        Assert.Contains("too few arguments to function 'quack'", changed.Output.Replace('\u2018', '\'').Replace('\u2019', '\''));
     }
 
-    private static string RequireCython()
+    private static async Task<ChildProcessResult> CompileAgainstHeaderAsync(string cSharp, string cSource)
     {
-        string? found = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Select(directory => Path.Combine(directory, "cython3")).FirstOrDefault(File.Exists);
-        if (found is null)
-        {
-            Requires.Missing("needs Cython (apt-get install -y cython3)");
-        }
-
-        return found!;
+        GeneratorRun run = PythonModuleCompilation.Run(cSharp, "CppDuck");
+        (string stem, string header, _) = NativeHeaderFiles.Single(run);
+        using var directory = new TemporaryDirectory("capsulegen-nativeduck-");
+        File.WriteAllText(Path.Combine(directory.Path, stem + ".h"), header);
+        return (await new ChildProcess("cc", "-std=c11", "-Wall", "-Wextra", "-Werror", "-DPy_LIMITED_API=0x030B0000", "-I" + await Requires.InterpreterHeadersAsync(), "-I" + directory.Path, "-c", cSource, "-o", Path.Combine(directory.Path, "native_duck_module.o"))
+            { MergeOutput = true }.RunAsync()).ThrowIfTimedOut();
     }
+
+    private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }

@@ -28,4 +28,30 @@ internal static partial class Requires
 
         return python;
     }
+
+    /// <summary>The directory of the interpreter's <c>Python.h</c>, for C a test compiles against it.</summary>
+    public static async Task<string> InterpreterHeadersAsync()
+    {
+        string python = Interpreter();
+        ChildProcessResult result = (await new ChildProcess(python, "-c", "import sysconfig; print(sysconfig.get_paths()['include'])").RunAsync()).ThrowIfTimedOut();
+        string include = result.Output.Trim();
+        if (!File.Exists(Path.Combine(include, "Python.h")))
+        {
+            Missing($"needs CPython's headers, which {python} says are in {include} (apt-get install -y libpython3.11-dev)");
+        }
+
+        return include;
+    }
+
+    /// <summary>A program on the PATH, from the Debian package named; returns its path.</summary>
+    public static string Program(string name, string debianPackage)
+    {
+        string? found = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Select(directory => Path.Combine(directory, name)).FirstOrDefault(File.Exists);
+        if (found is null)
+        {
+            Missing($"needs {name} on the PATH (apt-get install -y {debianPackage})");
+        }
+
+        return found!;
+    }
 }

@@ -52,14 +52,14 @@ public sealed class CapsuleGenWriteNativeHeader : Task
         {
             foreach (string directory in Directories)
             {
-                File.Delete(Path.Combine(directory, previous + ".h"));
-                File.Delete(Path.Combine(directory, previous + ".pxd"));
+                DeleteIfPresent(Path.Combine(directory, previous + ".h"));
+                DeleteIfPresent(Path.Combine(directory, previous + ".pxd"));
             }
         }
 
         if (stem is null || !values.TryGetValue(Key + ".h", out string? header) || !values.TryGetValue(Key + ".pxd", out string? declarations))
         {
-            File.Delete(StemFile);
+            DeleteIfPresent(StemFile);
             return true;
         }
 
@@ -73,6 +73,15 @@ public sealed class CapsuleGenWriteNativeHeader : Task
         WriteIfChanged(StemFile, stem);
         HeaderFile = Path.Combine(Directories[0], stem + ".h");
         return true;
+    }
+
+    // File.Delete throws when the directory is missing too (a project that never exported anything).
+    private static void DeleteIfPresent(string path)
+    {
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
     }
 
     private static void WriteIfChanged(string path, string text)

@@ -1,0 +1,85 @@
+using System.Reflection;
+
+namespace CapsuleGen.PythonModules.Tests;
+
+/// <summary>
+/// C and Cython consuming C# capsules through the header and .pxd the build writes: NativeDuck's C
+/// imports CppDuck's quack typed by CppDuck's header, and a Cython module compiled here by Debian's
+/// cython3 cimports NativeConsumers' declarations and calls every function of its table.
+/// </summary>
+public sealed class NativeConsumerTests
+{
+    private static readonly string s_headers = typeof(NativeConsumerTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(attribute => attribute.Key == "NativeHeaders").Value!;
+
+    [Fact]
+    public async Task NativeDuckCallsCppDuckThroughItsGeneratedHeader()
+    {
+        string output = await PythonProcess.RunScriptAsync("import NativeDuck; NativeDuck.callCppDuck(); NativeDuck.callImported('CppDuck.quacker')");
+
+        Assert.Equal("C# Quack\nC# Quack\n", output);
+    }
+
+    [Fact]
+    public async Task ACythonModuleCallsACSharpTableThroughTheGeneratedDeclarations()
+    {
+        string cython = Requires.Program("cython3", "cython3");
+        string include = await Requires.InterpreterHeadersAsync();
+        using var directory = new TemporaryDirectory("capsulegen-cython-");
+        File.WriteAllText(Path.Combine(directory.Path, "use_api.pyx"), """
+            # cython: language_level=3
+            cimport NativeConsumers_capsules as consumers
+
+            def run():
+                cdef consumers.NativeConsumers_Api *api = consumers.NativeConsumers_Api_import()
+                cdef consumers.NativeConsumers_Length_fn length = consumers.NativeConsumers_Length_import()
+                cdef double values[3]
+                values[:] = [1.0, 2.5, -4.0]
+                api.Scale(values, 3, 2.0)
+                cdef consumers.Point a, b, middle
+                a.X, a.Y, b.X, b.Y = 1.0, 2.0, 3.0, 6.0
+                middle = api.Middle(a, b)
+                cdef consumers.Point origin
+                origin.X, origin.Y = 0.0, 0.0
+                return (
+                    api.Add(1.25, 2.5),
+                    [values[0], values[1], values[2]],
+                    (middle.X, middle.Y),
+                    api.IsOrigin(&origin), api.IsOrigin(&a),
+                    api.Widen(-8, -300, 4000000000, 0x20AC),
+                    length(<unsigned char *>b"capsule"),
+                    api.reserved2 == NULL,
+                )
+
+            def open_wrong(capsule):
+                consumers.NativeConsumers_Api_from_capsule(capsule)
+            """);
+        await SucceedAsync(new ChildProcess(cython, "-3", "-I", s_headers, "use_api.pyx", "-o", "use_api.c") { WorkingDirectory = directory.Path, MergeOutput = true });
+        await SucceedAsync(new ChildProcess("cc", "-shared", "-fPIC", "-Wall", "-Werror", "-Wno-unused-function", "-I" + include, "-I" + s_headers, "use_api.c", "-o", "use_api.so")
+            { WorkingDirectory = directory.Path, MergeOutput = true });
+
+        string output = await PythonProcess.RunScriptAsync($$"""
+            import sys
+            sys.path.insert(0, {{PythonText(directory.Path)}})
+            import NativeConsumers, CppDuck, use_api
+            print(use_api.run())
+            try:
+                use_api.open_wrong(CppDuck.quacker)
+            except Exception as error:
+                print(f'{type(error).__name__}: {error}')
+            """);
+
+        Assert.Equal(
+            "(3.75, [2.0, 5.0, -8.0], (2.0, 4.0), True, False, 4000008056, 7, True)\n" +
+            "ValueError: PyCapsule_GetPointer called with incorrect name\n",
+            output);
+    }
+
+    private static async Task SucceedAsync(ChildProcess command)
+    {
+        ChildProcessResult result = (await command.RunAsync()).ThrowIfTimedOut();
+        Assert.True(result.ExitCode == 0, $"{result.CommandLine} failed:\n{result.Output}");
+    }
+
+    private static string PythonText(string text) => "'" + text.Replace("\\", "\\\\").Replace("'", "\\'") + "'";
+}

@@ -15,6 +15,9 @@ namespace CapsuleGen.PythonModules.Tests;
 public sealed class WheelBuildTests
 {
     private static readonly string s_targets = Metadata("PythonModuleTargets");
+
+    /// <summary>CapsuleGen's build step, which a project with CapsuleGen.Python always has too (the package depends on CapsuleGen): its task reads the metadata.</summary>
+    private static readonly string s_capsuleGenTargets = Metadata("CapsuleGenTargets");
     private static readonly string s_fixture = Metadata("PythonModuleMetadataFixture");
     private static readonly byte[] s_library = [.. Enumerable.Range(0, 20_000).Select(i => (byte)(i * 7 % 251))];
 
@@ -255,6 +258,7 @@ public sealed class WheelBuildTests
                   <ItemGroup>
                     <IntermediateAssembly Include="{assembly ?? s_fixture}" />
                   </ItemGroup>
+                  <Import Project="{s_capsuleGenTargets}" />
                   <Import Project="{s_targets}" />
                 </Project>
                 """);

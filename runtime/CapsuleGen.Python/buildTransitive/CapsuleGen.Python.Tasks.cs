@@ -1,14 +1,12 @@
 // The two MSBuild tasks of CapsuleGen.Python.targets, compiled by MSBuild itself (RoslynCodeTaskFactory)
-// when a build first uses them. They read what the source generator wrote into a [PythonModule]
-// assembly and make the module's stub (.pyi) and its wheel (PEP 427) from it.
+// when a build first uses them. From what the source generator wrote into a [PythonModule] assembly (read
+// by CapsuleGen's own CapsuleGenReadAssemblyMetadata) they make the module's stub (.pyi) and its wheel (PEP 427).
 #nullable enable
 using System;
 using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -23,6 +21,9 @@ public sealed class CapsuleGenReadPythonModule : Task
 {
     /// <summary>The IL assembly the generator wrote the metadata into.</summary>
     [Required] public string Assembly { get; set; } = "";
+
+    /// <summary>Its "CapsuleGen.PythonModule…" AssemblyMetadata pairs, as CapsuleGenReadAssemblyMetadata (CapsuleGen's task) reads them.</summary>
+    public ITaskItem[] Metadata { get; set; } = Array.Empty<ITaskItem>();
 
     /// <summary>The published library's name without extension: the module Python imports from it.</summary>
     [Required] public string LibraryName { get; set; } = "";
@@ -46,18 +47,12 @@ public sealed class CapsuleGenReadPythonModule : Task
 
     public override bool Execute()
     {
-        if (!File.Exists(Assembly))
-        {
-            Log.LogError(null, "CAPS1007", null, Assembly, 0, 0, 0, 0, $"The assembly {Assembly} does not exist, so its Python module cannot be read.");
-            return false;
-        }
-
         IReadOnlyDictionary<string, string> metadata;
         try
         {
-            metadata = PythonModuleMetadata.Read(Assembly);
+            metadata = PythonModuleMetadata.From(Metadata);
         }
-        catch (Exception error) when (error is BadImageFormatException or InvalidOperationException)
+        catch (InvalidOperationException error)
         {
             Log.LogError(null, "CAPS1007", null, Assembly, 0, 0, 0, 0, $"The Python module metadata of {Assembly} cannot be read: {error.Message}");
             return false;
@@ -157,7 +152,8 @@ public sealed class CapsuleGenReadPythonModule : Task
 /// <summary>Writes the module's stub beside its library, and its wheel.</summary>
 public sealed class CapsuleGenWritePythonWheel : Task
 {
-    [Required] public string Assembly { get; set; } = "";
+    /// <summary>The assembly's "CapsuleGen.PythonModule…" AssemblyMetadata pairs (CapsuleGenReadAssemblyMetadata).</summary>
+    [Required] public ITaskItem[] Metadata { get; set; } = Array.Empty<ITaskItem>();
     [Required] public string ModuleName { get; set; } = "";
     [Required] public string Library { get; set; } = "";
     [Required] public string StubFile { get; set; } = "";
@@ -179,7 +175,7 @@ public sealed class CapsuleGenWritePythonWheel : Task
 
     public override bool Execute()
     {
-        string stub = PythonModuleMetadata.Read(Assembly)[$"{PythonModuleMetadata.ModuleKey}.{ModuleName}.Stub"];
+        string stub = PythonModuleMetadata.From(Metadata)[$"{PythonModuleMetadata.ModuleKey}.{ModuleName}.Stub"];
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(StubFile))!);
         File.WriteAllText(StubFile, stub, new UTF8Encoding(false));
         if (WheelFile.Length == 0)
@@ -236,35 +232,14 @@ internal static class PythonModuleMetadata
 {
     public const string ModuleKey = "CapsuleGen.PythonModule";
 
-    /// <summary>Every "CapsuleGen.PythonModule…" key of the assembly's AssemblyMetadata attributes, with its value.</summary>
-    public static IReadOnlyDictionary<string, string> Read(string assembly)
+    /// <summary>The pairs as a dictionary, refusing two modules and a key given twice with two values.</summary>
+    public static IReadOnlyDictionary<string, string> From(ITaskItem[] pairs)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var stream = File.OpenRead(assembly);
-        using var pe = new PEReader(stream);
-        MetadataReader reader = pe.GetMetadataReader();
-        foreach (CustomAttributeHandle handle in reader.GetAssemblyDefinition().GetCustomAttributes())
+        foreach (ITaskItem pair in pairs)
         {
-            CustomAttribute attribute = reader.GetCustomAttribute(handle);
-            if (!IsAssemblyMetadata(reader, attribute.Constructor))
-            {
-                continue;
-            }
-
-            // ECMA-335 II.23.3: the prolog 0x0001, then the two string arguments as SerStrings.
-            BlobReader blob = reader.GetBlobReader(attribute.Value);
-            if (blob.ReadUInt16() != 1)
-            {
-                throw new InvalidOperationException("an AssemblyMetadata attribute has a malformed blob");
-            }
-
-            string? key = blob.ReadSerializedString();
-            string? value = blob.ReadSerializedString();
-            if (key is null || !key.StartsWith(ModuleKey, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
+            string key = pair.ItemSpec;
+            string value = pair.GetMetadata("Value");
             if (key == ModuleKey && values.TryGetValue(key, out string? first) && first != value)
             {
                 throw new InvalidOperationException($"it declares two Python modules, '{first}' and '{value}', but one library is one module");
@@ -275,27 +250,10 @@ internal static class PythonModuleMetadata
                 throw new InvalidOperationException($"'{key}' is declared twice with different values (a hand-written declaration beside the generator's?)");
             }
 
-            values[key] = value ?? "";
+            values[key] = value;
         }
 
         return values;
-    }
-
-    private static bool IsAssemblyMetadata(MetadataReader reader, EntityHandle constructor)
-    {
-        if (constructor.Kind != HandleKind.MemberReference)
-        {
-            return false;
-        }
-
-        EntityHandle parent = reader.GetMemberReference((MemberReferenceHandle)constructor).Parent;
-        if (parent.Kind != HandleKind.TypeReference)
-        {
-            return false;
-        }
-
-        TypeReference type = reader.GetTypeReference((TypeReferenceHandle)parent);
-        return reader.StringComparer.Equals(type.Name, "AssemblyMetadataAttribute") && reader.StringComparer.Equals(type.Namespace, "System.Reflection");
     }
 }
 

@@ -1,6 +1,6 @@
-// The MSBuild task of CapsuleGen.NativeHeaders.targets, compiled by MSBuild itself (RoslynCodeTaskFactory)
-// when a build first uses it. It reads the C header and Cython declarations the source generator wrote
-// into an assembly's metadata and writes them as files.
+// CapsuleGen's MSBuild tasks, compiled by MSBuild itself (RoslynCodeTaskFactory) when a build first uses
+// them: one reads what the source generator wrote into an assembly's AssemblyMetadata (CapsuleGen.Python's
+// build step reads its modules' stubs with it), one writes the C header and Cython declarations from there.
 #nullable enable
 using System;
 using System.Collections.Generic;
@@ -94,6 +94,65 @@ public sealed class CapsuleGenWriteNativeHeader : Task
     }
 }
 
+/// <summary>
+/// The AssemblyMetadata pairs of an assembly whose keys start with Prefix, in the order the assembly
+/// declares them, repeats included: one item each, its ItemSpec the key and its Value metadata the
+/// value, taken literally (MSBuild does not expand '%', '$' or '@' in it).
+/// </summary>
+public sealed class CapsuleGenReadAssemblyMetadata : Task
+{
+    [Required] public string Assembly { get; set; } = "";
+
+    [Required] public string Prefix { get; set; } = "";
+
+    /// <summary>The error code for an assembly that cannot be read, and what a message says was being read ("its Python module").</summary>
+    [Required] public string ErrorCode { get; set; } = "";
+
+    [Required] public string Subject { get; set; } = "";
+
+    [Output] public ITaskItem[] Pairs { get; set; } = Array.Empty<ITaskItem>();
+
+    public override bool Execute()
+    {
+        if (!File.Exists(Assembly))
+        {
+            Log.LogError(null, ErrorCode, null, Assembly, 0, 0, 0, 0, $"The assembly {Assembly} does not exist, so {Subject} cannot be read.");
+            return false;
+        }
+
+        var pairs = new List<ITaskItem>();
+        try
+        {
+            foreach ((string key, string value) in AssemblyMetadata.Pairs(Assembly, Prefix))
+            {
+                var item = new TaskItem(EscapeSpec(key));
+                ((ITaskItem2)item).SetMetadataValueLiteral("Value", value);
+                pairs.Add(item);
+            }
+        }
+        catch (Exception error) when (error is IOException or BadImageFormatException or InvalidOperationException)
+        {
+            Log.LogError(null, ErrorCode, null, Assembly, 0, 0, 0, 0, $"The metadata of {Assembly} cannot be read, so neither can {Subject}: {error.Message}");
+            return false;
+        }
+
+        Pairs = pairs.ToArray();
+        return true;
+    }
+
+    /// <summary>A key as an item's spec, which MSBuild unescapes: %XX for the characters it would read.</summary>
+    private static string EscapeSpec(string key)
+    {
+        var text = new StringBuilder(key.Length);
+        foreach (char c in key)
+        {
+            text.Append(c is '%' or '*' or '?' or '@' or '$' or '(' or ')' or ';' or '\'' ? "%" + ((int)c).ToString("X2") : c.ToString());
+        }
+
+        return text.ToString();
+    }
+}
+
 /// <summary>Reads an assembly's AssemblyMetadata attributes without loading it.</summary>
 internal static class AssemblyMetadata
 {
@@ -101,6 +160,23 @@ internal static class AssemblyMetadata
     public static Dictionary<string, string> Read(string assembly, string prefix)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach ((string key, string value) in Pairs(assembly, prefix))
+        {
+            if (values.TryGetValue(key, out string? earlier) && earlier != value)
+            {
+                throw new InvalidOperationException($"'{key}' is declared twice with different values (a hand-written declaration beside the generator's?)");
+            }
+
+            values[key] = value;
+        }
+
+        return values;
+    }
+
+    /// <summary>Every pair whose key starts with <paramref name="prefix"/>, in the order the assembly declares them.</summary>
+    public static List<(string Key, string Value)> Pairs(string assembly, string prefix)
+    {
+        var pairs = new List<(string Key, string Value)>();
         using var stream = File.OpenRead(assembly);
         using var pe = new PEReader(stream);
         MetadataReader reader = pe.GetMetadataReader();
@@ -121,20 +197,13 @@ internal static class AssemblyMetadata
 
             string? key = blob.ReadSerializedString();
             string? value = blob.ReadSerializedString();
-            if (key is null || !key.StartsWith(prefix, StringComparison.Ordinal))
+            if (key is not null && key.StartsWith(prefix, StringComparison.Ordinal))
             {
-                continue;
+                pairs.Add((key, value ?? ""));
             }
-
-            if (values.TryGetValue(key, out string? earlier) && earlier != value)
-            {
-                throw new InvalidOperationException($"'{key}' is declared twice with different values (a hand-written declaration beside the generator's?)");
-            }
-
-            values[key] = value ?? "";
         }
 
-        return values;
+        return pairs;
     }
 
     private static bool IsAssemblyMetadata(MetadataReader reader, EntityHandle constructor)

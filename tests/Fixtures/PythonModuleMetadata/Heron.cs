@@ -9,7 +9,7 @@
 
 internal static class HeronStub
 {
-    // Not ASCII, and more than one line: the stub is written as UTF-8, exactly.
+    // Not ASCII, more than one line, and what MSBuild reads in text (%XX, $(...), @(...), ;): the stub is written as UTF-8, exactly.
     public const string Text =
         """"
         """A heron: wades and fishes (Héron cendré)."""
@@ -18,6 +18,7 @@ internal static class HeronStub
 
         def wade(depths: Buffer, /) -> float: ...
         def fish(times: int = 1) -> int: ...
+        def ponder(template: str = '%24(Home) $(Home) @(Item) %(Meta) 100%; done') -> str: ...
 
         """";
 }

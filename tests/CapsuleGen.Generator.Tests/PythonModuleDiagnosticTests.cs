@@ -916,6 +916,68 @@ public sealed class PythonModuleDiagnosticTests
             run.GeneratedSources.Select(source => source.HintName).Where(name => name.Contains("Python", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
     }
 
+    /// <summary>Members of a [PythonClass] declared twice, as a duplicated line leaves them, with the error the compiler reports.</summary>
+    public static TheoryData<string, string> MembersDeclaredTwice => new()
+    {
+        { "[CapsuleGen.Python.PythonProperty(\"name\")] public string Name { get; } = \"\"; public string Name { get; } = \"\";", "CS0102" },
+        { "[CapsuleGen.Python.PythonProperty(\"name\")] public string Name { get; } = \"\"; [CapsuleGen.Python.PythonProperty(\"name\")] public string Name { get; } = \"\";", "CS0102" },
+        { "[CapsuleGen.Python.PythonFunction(\"quack\")] public int Quack(int times) => times; public int Quack(int times) => times;", "CS0111" },
+        { "[CapsuleGen.Python.PythonFunction(\"quack\")] public int Quack() => 1; [CapsuleGen.Python.PythonFunction(\"quack\")] public int Quack() => 1;", "CS0111" },
+        { "public Duck(int volume) { } public Duck(int volume) { }", "CS0111" },
+        { "public Duck() { } [CapsuleGen.Python.PythonConstructor] public Duck(int volume) { } [CapsuleGen.Python.PythonConstructor] public Duck(int volume) { }", "CS0111" },
+        { "[CapsuleGen.Python.PythonProperty(\"size\")] public int Size { get; } [CapsuleGen.Python.PythonFunction(\"grow\")] public int Size() => 1;", "CS0102" },
+        { "[CapsuleGen.Python.PythonFunction(\"quack\")] public int Quack() => 1; public int Quack;", "CS0102" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MembersDeclaredTwice))]
+    public void A_class_with_a_member_declared_twice_generates_nothing_and_only_the_compiler_reports_it(string members, string compilerError)
+    {
+        GeneratorRun run = RunWithOnlyTheCompilersError($$"""
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction]
+                public static int Count() => 1;
+
+                [CapsuleGen.Python.PythonClass]
+                public sealed class Duck
+                {
+                    {{members}}
+                }
+            }
+            """, compilerError);
+
+        Assert.DoesNotContain(run.GeneratedSources, source => source.HintName.Contains("Duck.PythonClass", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_module_function_beside_a_field_of_its_name_generates_nothing_and_only_the_compiler_reports_it()
+    {
+        RunWithOnlyTheCompilersError("""
+            [CapsuleGen.Python.PythonModule("CppDuck")]
+            public static partial class CppDuck
+            {
+                [CapsuleGen.Python.PythonFunction]
+                public static int Count() => 1;
+
+                public static int Count;
+            }
+            """, "CS0102");
+    }
+
+    /// <summary>Runs the generator over <paramref name="source"/>; asserts that nothing but the compiler reports anything, and that it reports <paramref name="compilerError"/>.</summary>
+    private static GeneratorRun RunWithOnlyTheCompilersError(string source, string compilerError)
+    {
+        GeneratorRun run = PythonModuleCompilation.Run(source);
+        Assert.Empty(run.ProblemsInGeneratedFiles());
+        Assert.Empty(run.PythonAnalyzerDiagnostics().Select(GeneratorRun.Describe));
+        Assert.Equal(
+            [compilerError],
+            run.Input.GetDiagnostics(TestContext.Current.CancellationToken).Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).Select(diagnostic => diagnostic.Id).Distinct());
+        return run;
+    }
+
     [Fact]
     public void A_second_module_in_one_assembly_is_an_error_at_its_name()
     {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 
@@ -20,7 +21,7 @@ internal static class BrokenDeclarations
         HasDefaultBeforeRequired(method) ||
         HasErrorType(method.ReturnType) ||
         NamesErrorObsoleteType(method, SignatureTypes.Of(method)) ||
-        IsDefinedTwice(method);
+        IsDeclaredTwice(method);
 
     /// <summary>
     /// Whether a parameter written with <c>= value</c> comes before one without a default (CS1737). One made
@@ -34,7 +35,8 @@ internal static class BrokenDeclarations
     /// <inheritdoc cref="IsBroken(IMethodSymbol)"/>
     public static bool IsBroken(IPropertySymbol property) =>
         property.Name.Length == 0 || property.GetMethod is null && property.SetMethod is null ||
-        HasErrorType(property.Type) || NamesErrorObsoleteType(property, new[] { property.Type });
+        HasErrorType(property.Type) || NamesErrorObsoleteType(property, new[] { property.Type }) ||
+        IsDeclaredTwice(property);
 
     /// <summary>
     /// Whether the attribute is applied more than once (CS0579), as when two partial declarations of a
@@ -83,12 +85,25 @@ internal static class BrokenDeclarations
     private static bool NamesErrorObsoleteType(ISymbol member, IEnumerable<ITypeSymbol> types) =>
         types.Any(type => DeprecationReader.OfType(type).ObsoleteAsError) && !DeprecationReader.IsInObsoleteContext(member);
 
-    /// <summary>Whether the type declares another method of that name with the same parameters (CS0111), which a generated call could not tell apart (CS0121).</summary>
-    private static bool IsDefinedTwice(IMethodSymbol method) =>
-        method.ContainingType is { } type &&
-        type.GetMembers(method.Name).OfType<IMethodSymbol>().Count(other => SameParameters(other, method)) > 1;
+    /// <summary>
+    /// Whether the type declares another member of the member's name that is no overload of it: a method or a
+    /// constructor with the same parameters (CS0111), or a property, field, event or type beside a method or
+    /// property of that name (CS0102). A generated call or access could not tell them apart (CS0121, CS0229).
+    /// </summary>
+    private static bool IsDeclaredTwice(ISymbol member) =>
+        member.ContainingType is { } type &&
+        type.GetMembers(member.Name).Any(other => !SymbolEqualityComparer.Default.Equals(other, member) && !Overloads(other, member));
 
-    private static bool SameParameters(IMethodSymbol first, IMethodSymbol second) =>
-        first.Parameters.Length == second.Parameters.Length &&
-        first.Parameters.Zip(second.Parameters, (a, b) => a.RefKind == b.RefKind && SymbolEqualityComparer.Default.Equals(a.Type, b.Type)).All(same => same);
+    /// <summary>Methods overload methods, and indexers indexers, when their parameters differ; a generic type's name includes its arity.</summary>
+    private static bool Overloads(ISymbol first, ISymbol second) => (first, second) switch
+    {
+        (INamedTypeSymbol { Arity: > 0 }, _) => true,
+        (IMethodSymbol a, IMethodSymbol b) => !SameParameters(a.Parameters, b.Parameters),
+        (IPropertySymbol { IsIndexer: true } a, IPropertySymbol { IsIndexer: true } b) => !SameParameters(a.Parameters, b.Parameters),
+        _ => false,
+    };
+
+    private static bool SameParameters(ImmutableArray<IParameterSymbol> first, ImmutableArray<IParameterSymbol> second) =>
+        first.Length == second.Length &&
+        first.Zip(second, (a, b) => a.RefKind == b.RefKind && SymbolEqualityComparer.Default.Equals(a.Type, b.Type)).All(same => same);
 }

@@ -127,6 +127,12 @@ internal static class PythonClassParser
     {
         IMethodSymbol[] marked = type.InstanceConstructors.Where(constructor => Attributes.Has(constructor, KnownNames.PythonConstructorAttribute)).ToArray();
         IMethodSymbol[] publicOnes = type.InstanceConstructors.Where(constructor => constructor.DeclaredAccessibility == Accessibility.Public).ToArray();
+        if ((marked.Length > 0 ? marked : publicOnes).Any(BrokenDeclarations.IsBroken))
+        {
+            valid = false;
+            return null; // the compiler reports it (a constructor defined twice, a parameter's type not yet written), and a generated 'new' would repeat it
+        }
+
         string? problem = null;
         Location? where = SourceLocations.Of(type);
         IMethodSymbol? chosen = null;

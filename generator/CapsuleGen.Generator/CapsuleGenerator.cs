@@ -74,7 +74,7 @@ public sealed class CapsuleGenerator : IIncrementalGenerator
             .SelectMany(static (all, _) => HintNames.Assign(all.Left.Left.AddRange(all.Left.Right).AddRange(all.Right)))
             .WithTrackingName(TrackingNames.GeneratedFiles);
 
-        // The C header and Cython declarations of every export, unless two would take one C name (the analyzer reports it).
+        // The C header and Cython declarations of the exports (one whose C name is taken is left out, and the analyzer can say so).
         IncrementalValuesProvider<ModuleClass> moduleClasses = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 KnownNames.PythonModuleAttribute,
@@ -87,11 +87,7 @@ public sealed class CapsuleGenerator : IIncrementalGenerator
             .Combine(exportedTables.Collect())
             .Combine(moduleClasses.Collect())
             .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName ?? string.Empty))
-            .Select(static (all, _) =>
-            {
-                (NativeHeader header, IReadOnlyList<HeaderNameClash> clashes) = NativeHeaderBuilder.Build(all.Right, all.Left.Left.Left, all.Left.Left.Right, all.Left.Right);
-                return clashes.Count == 0 && !header.IsEmpty ? header : null;
-            })
+            .Select(static (all, _) => NativeHeaderBuilder.Build(all.Right, all.Left.Left.Left, all.Left.Left.Right, all.Left.Right).Header is { IsEmpty: false } header ? header : null)
             .WithTrackingName(TrackingNames.NativeHeader);
 
         context.RegisterSourceOutput(nativeHeader.Combine(clsCompliant).Combine(canGenerate), static (output, header) =>

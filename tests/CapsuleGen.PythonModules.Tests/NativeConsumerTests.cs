@@ -51,6 +51,10 @@ public sealed class NativeConsumerTests
                     api.reserved2 == NULL,
                 )
 
+            def root(double x):
+                cdef consumers.NativeConsumers_Root_fn function = consumers.NativeConsumers_Root_import()
+                return function(x)
+
             def open_wrong(capsule):
                 consumers.NativeConsumers_Api_from_capsule(capsule)
             """);
@@ -63,14 +67,18 @@ public sealed class NativeConsumerTests
             sys.path.insert(0, {{PythonText(directory.Path)}})
             import NativeConsumers, CppDuck, use_api
             print(use_api.run())
-            try:
-                use_api.open_wrong(CppDuck.quacker)
-            except Exception as error:
-                print(f'{type(error).__name__}: {error}')
+            print(use_api.root(2.25))
+            for action in (lambda: use_api.root(-1.0), lambda: use_api.open_wrong(CppDuck.quacker)):
+                try:
+                    action()
+                except Exception as error:
+                    print(f'{type(error).__name__}: {error}')
             """);
 
         Assert.Equal(
             "(3.75, [2.0, 5.0, -8.0], (2.0, 4.0), True, False, 4000008056, 7, True)\n" +
+            "1.5\n" +
+            "ValueError: A real square root needs a number of at least 0. (Parameter 'x')\nActual value was -1.\n" +
             "ValueError: PyCapsule_GetPointer called with incorrect name\n",
             output);
     }

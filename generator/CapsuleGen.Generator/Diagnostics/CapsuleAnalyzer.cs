@@ -218,9 +218,19 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        /// <summary>CAPS0067, on the export that would declare a name of the C header a second time.</summary>
+        /// <summary>
+        /// CAPS0067, on an export left out of the C header because its name is taken there; only when
+        /// the project writes the header for C code (<c>CapsuleHeaderDirectory</c>): a project that only
+        /// calls its exports from .NET is not told about a file it does not use.
+        /// </summary>
         private void ReportHeaderNameClashes(CompilationAnalysisContext context, LocalExport[] exports)
         {
+            if (!context.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.CapsuleHeaderDirectory", out string? directory) ||
+                string.IsNullOrWhiteSpace(directory))
+            {
+                return;
+            }
+
             (_, IReadOnlyList<NativeHeaders.HeaderNameClash> clashes) = NativeHeaders.NativeHeaderBuilder.Build(
                 _compilation.AssemblyName ?? string.Empty,
                 exports.Where(export => export.Function is not null).Select(export => export.Function!),

@@ -157,9 +157,9 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor HeaderNameClash = Create(
         "CAPS0067",
-        "Two declarations take one name in the C header",
-        "{0} would declare '{1}' in the assembly's C header, but {2} declares it already; rename one of them (C names are the C# names of the types around an export and its own, joined by '_')",
-        DiagnosticSeverity.Error,
+        "An export is left out of the C header: its C name is taken",
+        "{0} is left out of the assembly's C header: it would declare '{1}', which {2} declares already; rename one of them (an export's C name is the C# names of the types around it and its own, joined by '_')",
+        DiagnosticSeverity.Warning,
         WellKnownDiagnosticTags.CompilationEnd);
 
     /// <summary>A CapsuleGen diagnostic, with its help link into docs/diagnostics.md; Python modules' descriptors are made here too.</summary>

@@ -43,7 +43,7 @@ internal static class CythonEmitter
             string type = function.CName + "_fn";
             body.Line();
             body.Line($"const char *{function.CName}_CAPSULE_NAME");
-            body.Line($"ctypedef {Cython(CHeaderEmitter.FunctionPointer(function.Function.Signature, type))}");
+            body.Line($"ctypedef {Cython(CHeaderEmitter.FunctionPointer(function.Function.Signature, type))}{Raises(function.Function)}");
             body.Line($"{type} {function.CName}_from_capsule(object capsule) except NULL");
             if (function.ImportName is not null)
             {
@@ -60,7 +60,7 @@ internal static class CythonEmitter
             for (int slot = 0; slot < table.Table.SlotCount; slot++)
             {
                 ExportedSlot? filled = table.Table.Slots.FirstOrDefault(candidate => candidate.Index == slot);
-                body.Line(filled is null ? "void *" + table.Members[slot] : Cython(CHeaderEmitter.FunctionPointer(filled.Function.Signature, table.Members[slot])));
+                body.Line(filled is null ? "void *" + table.Members[slot] : Cython(CHeaderEmitter.FunctionPointer(filled.Function.Signature, table.Members[slot])) + Raises(filled.Function));
             }
 
             body.Outdent();
@@ -90,6 +90,12 @@ internal static class CythonEmitter
 
         return writer + text.TrimStart('\n');
     }
+
+    /// <summary>
+    /// <c> except *</c> for a function that sets Python's error when it fails (SetPythonError): Cython
+    /// then checks for an error after each call and raises it.
+    /// </summary>
+    private static string Raises(ExportedFunction function) => function.OnException == ExceptionPolicy.SetPythonError ? " except *" : string.Empty;
 
     /// <summary>A C declaration as Cython writes it: no <c>struct</c> before a struct's name, <c>()</c> for no parameters.</summary>
     private static string Cython(string declaration) =>

@@ -7,8 +7,9 @@ namespace CapsuleGen.Generator.NativeHeaders;
 
 /// <summary>
 /// Names everything an assembly's exports put in its header (<see cref="CNames"/>), and finds the
-/// names that would be declared twice. The generator writes no header while there is a clash; the
-/// capsule analyzer reports each, from the same result, on the export that comes second.
+/// names that would be declared twice. An export whose name is taken is left out of the header, which
+/// says so in a comment; the capsule analyzer reports it, from the same result, when the project
+/// writes the header for C code to use (CAPS0067).
 /// </summary>
 internal static class NativeHeaderBuilder
 {
@@ -17,27 +18,27 @@ internal static class NativeHeaderBuilder
     {
         ModuleClass[] moduleClasses = modules.ToArray();
         var names = new Claims();
-        var structs = new SortedDictionary<string, (string Layout, string Owner)>(System.StringComparer.Ordinal);
 
         var headerFunctions = new List<HeaderFunction>();
         foreach (ExportedFunction function in functions.OrderBy(function => function.DisplayName, System.StringComparer.Ordinal))
         {
             string cName = CNames.Export(TypeNames(function.Location), function.MethodName);
-            names.Claim(function, $"'{function.DisplayName}'", cName, "_CAPSULE_NAME", "_fn", "_from_capsule", "_import");
-            AddStructs(function.StructLayouts, function, $"'{function.DisplayName}'", structs, names);
-            headerFunctions.Add(new HeaderFunction(cName, function, ImportName(function.CapsuleName, moduleClasses.FirstOrDefault(module => module.Location == function.Location))));
+            if (names.Admit(function, $"'{function.DisplayName}'", Suffixed(cName, "_CAPSULE_NAME", "_fn", "_from_capsule", "_import"), function.StructLayouts))
+            {
+                headerFunctions.Add(new HeaderFunction(cName, function, ImportName(function.CapsuleName, moduleClasses.FirstOrDefault(module => module.Location == function.Location))));
+            }
         }
 
         var headerTables = new List<HeaderTable>();
         foreach (ExportedTable table in tables.OrderBy(table => table.Location.NestedName, System.StringComparer.Ordinal))
         {
-            string owner = $"'{table.Location.NestedName}'";
             string cName = CNames.Export(TypeNames(table.Location), memberName: null);
-            names.Claim(table, owner, cName, string.Empty, "_CAPSULE_NAME", "_from_capsule", "_import");
-            names.Claim(table, owner, "struct " + cName);
-            AddStructs(table.StructLayouts, table, owner, structs, names);
-            ModuleClass? module = moduleClasses.FirstOrDefault(module => table.Location == module.Location || table.Location.IsNestedDirectlyIn(module.Location));
-            headerTables.Add(new HeaderTable(cName, table, SlotMembers(table, owner, names), ImportName(table.CapsuleName, module)));
+            string[] declared = Suffixed(cName, string.Empty, "_CAPSULE_NAME", "_from_capsule", "_import").Append("struct " + cName).ToArray();
+            if (names.Admit(table, $"'{table.Location.NestedName}'", declared, table.StructLayouts))
+            {
+                ModuleClass? module = moduleClasses.FirstOrDefault(module => table.Location == module.Location || table.Location.IsNestedDirectlyIn(module.Location));
+                headerTables.Add(new HeaderTable(cName, table, SlotMembers(table), ImportName(table.CapsuleName, module)));
+            }
         }
 
         var header = new NativeHeader(
@@ -45,7 +46,8 @@ internal static class NativeHeaderBuilder
             FileStem(assemblyName),
             headerFunctions.OrderBy(function => function.CName, System.StringComparer.Ordinal).ToEquatableArray(),
             headerTables.OrderBy(table => table.CName, System.StringComparer.Ordinal).ToEquatableArray(),
-            structs.Values.Select(entry => entry.Layout).ToEquatableArray());
+            names.Structs.Values.Select(entry => entry.Layout).ToEquatableArray(),
+            names.Clashes.Select(clash => $"{clash.OwnerName}: '{clash.Name}' is declared for {clash.Holder}").ToEquatableArray());
         return (header, names.Clashes);
     }
 
@@ -59,17 +61,21 @@ internal static class NativeHeaderBuilder
     private static string? ImportName(string? capsuleName, ModuleClass? module) =>
         module is not null && PythonNames.AttributeFor(capsuleName, module.ModuleName) is { } attribute ? module.ModuleName + "." + attribute : null;
 
-    private static EquatableArray<string> SlotMembers(ExportedTable table, string owner, Claims names)
+    /// <summary>
+    /// Each slot's member name, in slot order: the method's C name, with <c>_&lt;slot&gt;</c> when
+    /// overloads share it (<c>Add_0</c>, <c>Add_1</c>), and <c>reserved&lt;slot&gt;</c> for an empty slot.
+    /// </summary>
+    private static EquatableArray<string> SlotMembers(ExportedTable table)
     {
         var members = new string[table.SlotCount];
+        var overloaded = new HashSet<string>(
+            table.Slots.GroupBy(slot => CNames.Member(slot.Function.MethodName)).Where(group => group.Count() > 1).Select(group => group.Key),
+            System.StringComparer.Ordinal);
         var taken = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (ExportedSlot slot in table.Slots)
         {
-            members[slot.Index] = CNames.Member(slot.Function.MethodName);
-            if (!taken.Add(members[slot.Index]))
-            {
-                names.Clashes.Add(new HeaderNameClash(members[slot.Index], table, $"'{slot.Function.DisplayName}'", "another slot of " + owner));
-            }
+            string name = CNames.Member(slot.Function.MethodName);
+            members[slot.Index] = Parsing.Identifiers.Take(overloaded.Contains(name) ? name + "_" + slot.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) : name, taken);
         }
 
         for (int i = 0; i < members.Length; i++)
@@ -80,53 +86,58 @@ internal static class NativeHeaderBuilder
         return members.ToEquatableArray();
     }
 
-    /// <summary>A struct is declared once: two exports reaching structs of one C name must describe the same layout.</summary>
-    private static void AddStructs(EquatableArray<string> layouts, object export, string owner, SortedDictionary<string, (string Layout, string Owner)> structs, Claims names)
-    {
-        foreach (string layout in layouts)
-        {
-            string cName = CStruct.TagOf(layout);
-            if (structs.TryGetValue(cName, out (string Layout, string Owner) known))
-            {
-                if (known.Layout != layout)
-                {
-                    names.Clashes.Add(new HeaderNameClash(cName, export, owner, $"a different struct of that name that {known.Owner} passes"));
-                }
+    private static string[] Suffixed(string name, params string[] suffixes) => suffixes.Select(suffix => name + suffix).ToArray();
 
-                continue;
-            }
-
-            structs.Add(cName, (layout, owner));
-            names.Claim(export, owner, cName);
-        }
-    }
-
-    /// <summary>Who declared each name first.</summary>
+    /// <summary>
+    /// Who declared each name first. An export is admitted whole or not at all: if one of its names, or
+    /// a struct it passes (one C name, another layout), is taken, it is left out with one clash.
+    /// </summary>
     private sealed class Claims
     {
         private readonly Dictionary<string, string> _holders = new(System.StringComparer.Ordinal);
 
         public List<HeaderNameClash> Clashes { get; } = new();
 
-        /// <summary>Claims <paramref name="name"/> followed by each suffix (none: the name alone) for <paramref name="export"/>, named <paramref name="owner"/> in messages.</summary>
-        public void Claim(object export, string owner, string name, params string[] suffixes)
+        /// <summary>The structs admitted exports pass, by C name, with the export that passes each first.</summary>
+        public SortedDictionary<string, (string Layout, string Owner)> Structs { get; } = new(System.StringComparer.Ordinal);
+
+        public bool Admit(object export, string owner, IReadOnlyList<string> names, EquatableArray<string> layouts)
         {
-            foreach (string suffix in suffixes.Length == 0 ? new[] { string.Empty } : suffixes)
+            foreach (string name in names)
             {
-                string claimed = name + suffix;
-                if (_holders.TryGetValue(claimed, out string? holder))
+                if (_holders.TryGetValue(name, out string? holder))
                 {
-                    // One clash between two exports is reported once, on the first name they share.
-                    if (!Clashes.Any(clash => ReferenceEquals(clash.Owner, export) && clash.Holder == holder))
-                    {
-                        Clashes.Add(new HeaderNameClash(name, export, owner, holder));
-                    }
-                }
-                else
-                {
-                    _holders.Add(claimed, owner);
+                    Clashes.Add(new HeaderNameClash(name, export, owner, holder));
+                    return false;
                 }
             }
+
+            foreach (string layout in layouts)
+            {
+                string tag = CStruct.TagOf(layout);
+                if (Structs.TryGetValue(tag, out (string Layout, string Owner) known) ? known.Layout != layout : _holders.TryGetValue(tag, out _))
+                {
+                    Clashes.Add(new HeaderNameClash(tag, export, owner, known.Owner is null ? _holders[tag] : $"a different struct of that name that {known.Owner} passes"));
+                    return false;
+                }
+            }
+
+            foreach (string name in names)
+            {
+                _holders.Add(name, owner);
+            }
+
+            foreach (string layout in layouts)
+            {
+                string tag = CStruct.TagOf(layout);
+                if (!Structs.ContainsKey(tag))
+                {
+                    Structs.Add(tag, (layout, owner));
+                    _holders.Add(tag, owner);
+                }
+            }
+
+            return true;
         }
     }
 }

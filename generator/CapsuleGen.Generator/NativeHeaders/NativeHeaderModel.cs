@@ -26,9 +26,11 @@ internal sealed record HeaderTable(string CName, ExportedTable Table, EquatableA
 /// <param name="Functions">The exported functions, by identifier.</param>
 /// <param name="Tables">The exported tables, by identifier.</param>
 /// <param name="Structs">Every struct the exports' signatures reach, by C name, as layout texts.</param>
-internal sealed record NativeHeader(string AssemblyName, string FileStem, EquatableArray<HeaderFunction> Functions, EquatableArray<HeaderTable> Tables, EquatableArray<string> Structs)
+/// <param name="LeftOut">The exports left out because their names are taken, and why, as the header says it.</param>
+internal sealed record NativeHeader(
+    string AssemblyName, string FileStem, EquatableArray<HeaderFunction> Functions, EquatableArray<HeaderTable> Tables, EquatableArray<string> Structs, EquatableArray<string> LeftOut)
 {
-    public bool IsEmpty => Functions.Count == 0 && Tables.Count == 0;
+    public bool IsEmpty => Functions.Count == 0 && Tables.Count == 0 && LeftOut.Count == 0;
 }
 
 /// <summary>Two exports (or parts of one) that the naming rule gives one C name.</summary>

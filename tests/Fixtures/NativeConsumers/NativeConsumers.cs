@@ -19,6 +19,10 @@ public static unsafe partial class NativeConsumers
     [ExportCapsule("NativeConsumers.length")]
     private static int Length(byte* text) => text is null ? -1 : new ReadOnlySpan<byte>(text, int.MaxValue).IndexOf((byte)0);
 
+    /// <summary>A square root that raises Python's ValueError for a negative number: Cython checks for it after each call.</summary>
+    [ExportCapsule("NativeConsumers.root", OnException = CapsuleExceptionPolicy.SetPythonError)]
+    private static double Root(double x) => x >= 0 ? Math.Sqrt(x) : throw new ArgumentOutOfRangeException(nameof(x), x, "A real square root needs a number of at least 0.");
+
     /// <summary>A table with a gap at slot 2, filled by C# and read by C through the generated struct.</summary>
     [ExportCapsule("NativeConsumers.Api")]
     public static partial class Api

@@ -26,6 +26,24 @@ public sealed class ConsumerBuildTests(ConsumerWorkspace workspace)
     }
 
     [Fact]
+    public async Task A_library_exporting_capsules_gets_a_C_header_and_Cython_declarations_that_compile()
+    {
+        (await Build("Duck")).ShouldSucceedWithoutWarnings();
+
+        // The package's build step wrote them beside the compiled assembly.
+        string directory = Path.Combine(workspace.Projects, "Duck", "obj", "Release", "net10.0", "capsulegen");
+        string header = File.ReadAllText(Path.Combine(directory, "Duck_capsules.h"));
+        Assert.Contains("#define Duck_Scale_CAPSULE_NAME \"pond.scale\"", header, StringComparison.Ordinal);
+        Assert.Contains("typedef double (*Duck_Scale_fn)(double, int);", header, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(directory, "Duck_capsules.pxd")));
+
+        File.WriteAllText(Path.Combine(directory, "use.c"), "#include \"Duck_capsules.h\"\nstatic double scale(double value, int times) { return value * times; }\nDuck_Scale_fn pick(void);\nDuck_Scale_fn pick(void) { return scale; }\n");
+        CommandResult compiled = await Command.RunAsync("cc", ["-std=c99", "-Wall", "-Wextra", "-Werror", "-c", "use.c", "-o", "use.o"], directory,
+            new Dictionary<string, string?> { ["PATH"] = Environment.GetEnvironmentVariable("PATH") }, TimeSpan.FromMinutes(1));
+        Assert.True(compiled.ExitCode == 0, compiled.ToString());
+    }
+
+    [Fact]
     public async Task The_consumers_restored_exactly_the_packages_just_built_into_their_own_cache()
     {
         (await workspace.DotNet.RunAsync(workspace.Projects, s_buildTime, "restore", workspace.Project("App"))).ShouldSucceedWithoutWarnings();

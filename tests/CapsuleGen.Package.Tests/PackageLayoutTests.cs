@@ -34,6 +34,8 @@ public sealed class PackageLayoutTests(ConsumerWorkspace workspace)
                 "PACKAGE.md",
                 "analyzers/dotnet/cs/CapsuleGen.CodeFixes.dll",
                 "analyzers/dotnet/cs/CapsuleGen.Generator.dll",
+                "buildTransitive/CapsuleGen.NativeHeaders.targets",
+                "buildTransitive/CapsuleGen.Tasks.cs",
                 "buildTransitive/CapsuleGen.props",
                 "buildTransitive/CapsuleGen.targets",
                 "lib/net8.0/CapsuleGen.dll",

@@ -267,34 +267,8 @@ public sealed class WheelBuildTests
         public string PublishDirectory => _directory.Path;
 
         /// <summary>Runs the step Publish runs, as 'dotnet msbuild' in a shell would (none of the test host's MSBuild variables).</summary>
-        public async Task<(int ExitCode, string Output)> PublishAsync(params string[] properties)
-        {
-            var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
-            {
-                string name = (string)variable.Key;
-                if (name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || name.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase) ||
-                    name.StartsWith("TESTINGPLATFORM", StringComparison.OrdinalIgnoreCase) || name == "DOTNET_HOST_PATH")
-                {
-                    continue;
-                }
-
-                environment[name] = (string?)variable.Value;
-            }
-
-            environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-            ChildProcessResult run = (await new ChildProcess(
-                ChildProcess.DotNetHost,
-                ["msbuild", "probe.proj", "-t:CapsuleGenPythonModule", "-nologo", "-v:n", "-tl:off", "-nodeReuse:false", .. properties])
-            {
-                WorkingDirectory = PublishDirectory,
-                Environment = environment,
-                InheritEnvironment = false,
-                MergeOutput = true,
-                Timeout = TimeSpan.FromMinutes(3),
-            }.RunAsync()).ThrowIfTimedOut();
-            return (run.ExitCode, run.Output);
-        }
+        public Task<(int ExitCode, string Output)> PublishAsync(params string[] properties) =>
+            MSBuildProbe.RunAsync(PublishDirectory, "probe.proj", "CapsuleGenPythonModule", properties);
 
         public void Dispose() => _directory.Dispose();
     }

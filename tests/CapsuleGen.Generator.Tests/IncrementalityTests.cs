@@ -11,6 +11,16 @@ public sealed class IncrementalityTests
 {
     private const string Unrelated = "public class Unrelated { public int Value; }";
 
+    /// <summary>A Python module among the exports, so that the steps reading modules (for the C header's import functions) run too.</summary>
+    private const string Module = """
+        [CapsuleGen.Python.PythonModule("Pond")]
+        public static partial class PondModule
+        {
+            [CapsuleGen.ExportCapsule("Pond.quack")]
+            private static void Quack() { }
+        }
+        """;
+
     private static readonly string[] s_trackingNames = typeof(TrackingNames)
         .GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
         .Select(field => (string)field.GetValue(null)!)
@@ -64,7 +74,7 @@ public sealed class IncrementalityTests
 
     private static (GeneratorRunResult First, GeneratorRunResult Second) RunTwice(Func<CSharpCompilation, CSharpCompilation> edit)
     {
-        CSharpCompilation compilation = TestCompilation.Create(SnapshotSources.All.Append(Unrelated));
+        CSharpCompilation compilation = TestCompilation.Create(SnapshotSources.All.Append(Unrelated).Append(Module), extraReferences: [PythonModuleCompilation.Reference]);
         GeneratorDriver driver = GeneratorRun.Of(compilation).Driver;
         GeneratorRunResult first = GeneratorRun.Of<CapsuleGenerator>(driver);
         driver = driver.RunGenerators(edit(compilation));

@@ -9,6 +9,9 @@ internal static class PythonModuleCompilation
 {
     private static readonly MetadataReference s_python = MetadataReference.CreateFromFile(typeof(CapsuleGen.Python.PyObject).Assembly.Location);
 
+    /// <summary>CapsuleGen.Python, for a compilation that declares a module among other code.</summary>
+    public static MetadataReference Reference => s_python;
+
     public static CSharpCompilation Create(string source, string assemblyName = "CppDuck", LanguageVersion version = LanguageVersion.Latest, bool allowUnsafe = true) =>
         TestCompilation.Create([source], assemblyName, version, allowUnsafe, [s_python]);
 

@@ -48,7 +48,13 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
         Descriptors.FileLocalType,
         Descriptors.StructNameConflict,
         Descriptors.SystemNamespaceHidden,
-        Descriptors.InvalidExceptionPolicy);
+        Descriptors.InvalidExceptionPolicy,
+        Descriptors.AttributeDoesNotFitLayout,
+        Descriptors.StructTableSplitAcrossParts,
+        Descriptors.NotAStructField,
+        Descriptors.WrongStructSize,
+        Descriptors.InvalidStructSizeField,
+        Descriptors.StringConstantHasNul);
 
     public override void Initialize(AnalysisContext context)
     {

@@ -295,5 +295,6 @@ internal static class SnapshotSources
         VoidExport, EveryTypeExport, DefaultNamedExport, NestedExportWithFailFast,
         ImportWithDefaultBody, ImportWithoutDefaultBody, ImportWithParametersAndReturn,
         TableExport, DenseTableImport, SparseTableImportWithDataSlots, ImportWithStructLayouts, ObsoleteExport,
+        StructTableExport, StructTableImport,
     ];
 }

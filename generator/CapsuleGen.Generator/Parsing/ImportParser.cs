@@ -101,7 +101,8 @@ internal static class ImportParser
                 valid = false;
             }
 
-            int? slot = isTable && !isStruct ? slotParser.Read(member) : null;
+            // A [CapsuleField] in a table of slots was reported above; it needs no second report for its missing slot.
+            int? slot = isTable && !isStruct && !FieldAttribute.Has(member) ? slotParser.Read(member) : null;
             valid &= !isTable || isStruct || slot is not null;
             switch (member)
             {

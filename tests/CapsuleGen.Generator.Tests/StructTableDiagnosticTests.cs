@@ -118,6 +118,17 @@ public sealed class StructTableDiagnosticTests
             "'SpamApi' cannot be part of a C struct table: it has no [CapsuleField] member; mark each static method, constant and static readonly field that is a field of the struct"
         },
         {
+            "CAPS0063",
+            """
+            [ImportCapsule("spam._C_API", [|Layout = (CapsuleLayout)7|])]
+            public partial interface ISpam
+            {
+                int Version { get; }
+            }
+            """,
+            "'ISpam' cannot be part of a C struct table: Layout is 7, which is no CapsuleLayout; use CapsuleLayout.Slots or CapsuleLayout.CStruct"
+        },
+        {
             "CAPS0064",
             """
             [ExportCapsule("spam._C_API", Layout = CapsuleLayout.CStruct)]
@@ -245,6 +256,21 @@ public sealed class StructTableDiagnosticTests
         Assert.Equal(
             "'IWrongSpam' does not match capsule \"spam._C_STRUCT\" as 'SpamStruct' exports it: 'Version' reads \"int\" at offset 12 but the export has \"uint8_t\" there",
             diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void A_struct_import_is_checked_against_the_manifest_of_a_referenced_assembly()
+    {
+        MetadataReference spam = MetadataReference.CreateFromImage(GeneratorRun.Of(TestCompilation.Create([SnapshotSources.StructTableExport], "Spam")).EmitCleanly());
+        string longer = SnapshotSources.StructTableImport.Replace("double Add(double a, double b) => a + b;", "double Add(double a, double b);\n\n    float Scale { get; }\n\n    byte* Name(int code);\n\n    long Later { get; }");
+        string shorter = SnapshotSources.StructTableImport.Replace("double Add(double a, double b) => a + b;", "double Add(double a, double b);\n\n    float Scale { get; }");
+
+        Diagnostic diagnostic = Assert.Single(GeneratorRun.Analyze(TestCompilation.Create([longer], extraReferences: [spam])));
+
+        Assert.Equal(
+            "'ISpamStruct' does not match capsule \"spam._C_STRUCT\" as assembly 'Spam' exports it: it declares a C struct of 48 bytes but the export is a C struct of 40 bytes",
+            diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Empty(GeneratorRun.Analyze(TestCompilation.Create([shorter], extraReferences: [spam])));
     }
 
     [Fact]

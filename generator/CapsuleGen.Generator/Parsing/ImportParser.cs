@@ -70,8 +70,13 @@ internal static class ImportParser
             .Where(member => !member.IsStatic && member is IMethodSymbol { MethodKind: MethodKind.Ordinary } or IPropertySymbol)
             .ToArray();
         TableLayout? layout = LayoutArgument.Read(attribute, type, sink);
+        if (layout is null)
+        {
+            return null; // what the members mean depends on the layout: they are read once it is fixed
+        }
+
         bool isStruct = layout == TableLayout.CStruct;
-        valid &= layout is not null && (isStruct ? StructImportParser.ReportSlots(type, members, sink) : StructImportParser.ReportFields(type, members, sink));
+        valid &= isStruct ? StructImportParser.ReportSlots(type, members, sink) : StructImportParser.ReportFields(type, members, sink);
         bool isTable = isStruct || declared.Length > 1 || declared.Any(member => member is IPropertySymbol || SlotParser.HasSlot(member));
         IEnumerable<ISymbol> bindable = members.Where(member => IsBindable(type, member, sink, ref valid)).ToArray();
         if (isStruct)

@@ -44,12 +44,17 @@ internal static class TableExportParser
 
         valid &= ExportParser.TryReadPolicy(attribute, type, sink, out bool failFast);
         TableLayout? layout = LayoutArgument.Read(attribute, type, sink);
+        if (layout is null)
+        {
+            return null; // what the members mean depends on the layout: they are read once it is fixed
+        }
+
         if (layout == TableLayout.CStruct)
         {
             return ParseStruct(type, location, name, failFast, valid, sink);
         }
 
-        valid &= layout is not null && FieldsOutOfPlace(type, sink);
+        valid &= FieldsOutOfPlace(type, sink);
         var slotParser = new SlotParser(type.Name, sink);
         var structs = new StructCatalog(type.ContainingAssembly);
         var slots = new List<(int Index, IMethodSymbol Method, FunctionSignature Signature)>();

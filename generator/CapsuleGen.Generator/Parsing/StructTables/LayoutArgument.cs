@@ -32,7 +32,4 @@ internal static class LayoutArgument
 
         return TableLayout.Slots;
     }
-
-    /// <summary>Whether the attribute asks for a C struct table, read without reporting (a wrong value is reported by the parser).</summary>
-    public static bool IsCStruct(AttributeData attribute) => Read(attribute, attribute.AttributeClass!, DiagnosticSink.None) == TableLayout.CStruct;
 }

@@ -76,7 +76,7 @@ internal static class ImportParser
         }
 
         bool isStruct = layout == TableLayout.CStruct;
-        valid &= isStruct ? StructImportParser.ReportSlots(type, members, sink) : StructImportParser.ReportFields(type, members, sink);
+        valid &= StructImportParser.ReportMisplaced(type, members, isStruct, sink);
         bool isTable = isStruct || declared.Length > 1 || declared.Any(member => member is IPropertySymbol || SlotParser.HasSlot(member));
         IEnumerable<ISymbol> bindable = members.Where(member => IsBindable(type, member, sink, ref valid)).ToArray();
         if (isStruct)

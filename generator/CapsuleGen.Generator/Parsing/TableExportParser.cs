@@ -132,18 +132,9 @@ internal static class TableExportParser
     }
 
     /// <summary>Reports every <c>[CapsuleField]</c> in a table of slots, where it places nothing.</summary>
-    private static bool FieldsOutOfPlace(INamedTypeSymbol type, DiagnosticSink sink)
-    {
-        bool valid = true;
-        foreach (ISymbol member in type.GetMembers().Where(FieldAttribute.Has))
-        {
-            sink.Report(Descriptors.AttributeDoesNotFitLayout, SourceLocations.Of(member), type.Name + "." + member.Name, "CapsuleField", type.Name,
-                "is a table of slots; mark it [CapsuleSlot(n)], or export a C struct with [ExportCapsule(..., Layout = CapsuleLayout.CStruct)]");
-            valid = false;
-        }
-
-        return valid;
-    }
+    private static bool FieldsOutOfPlace(INamedTypeSymbol type, DiagnosticSink sink) =>
+        MisplacedAttributes.Report(type, type.GetMembers(), FieldAttribute.Has, "CapsuleField",
+            "is a table of slots; mark it [CapsuleSlot(n)], or export a C struct with [ExportCapsule(..., Layout = CapsuleLayout.CStruct)]", sink);
 
     /// <summary>A function of a table, in a slot or a C struct's field: private, reached only through the table.</summary>
     internal static ExportedFunction TableFunction(TypeLocation location, IMethodSymbol method, string? capsuleName, FunctionSignature signature, bool failFast)

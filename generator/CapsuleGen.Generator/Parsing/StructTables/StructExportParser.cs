@@ -22,13 +22,8 @@ internal static class StructExportParser
     /// <param name="sink">Where problems go.</param>
     public static StructTable? Parse(INamedTypeSymbol type, TypeLocation location, string? capsuleName, bool failFast, StructCatalog structs, DiagnosticSink sink)
     {
-        bool valid = true;
-        foreach (ISymbol slotted in type.GetMembers().Where(SlotParser.HasSlot))
-        {
-            sink.Report(Descriptors.AttributeDoesNotFitLayout, SourceLocations.Of(slotted), Display(slotted), "CapsuleSlot", type.Name,
-                "is laid out as a C struct, whose fields are placed in declaration order; mark it [CapsuleField] instead");
-            valid = false;
-        }
+        bool valid = MisplacedAttributes.Report(type, type.GetMembers(), SlotParser.HasSlot, "CapsuleSlot",
+            "is laid out as a C struct, whose fields are placed in declaration order; mark it [CapsuleField] instead", sink);
 
         IReadOnlyList<ISymbol>? members = DeclarationOrder.Sort(type, type.GetMembers().Where(FieldAttribute.Has), sink);
         if (members is null)
@@ -108,7 +103,7 @@ internal static class StructExportParser
                 return (StructFieldKind.StringConstant, StructFieldType.String, null, CLiterals.String(text));
 
             case IFieldSymbol { IsConst: true } constant:
-                if (ValueType(constant, type, structs, sink) is not { } constantType)
+                if (StructFieldType.Read(constant, constant.Type, structs, sink) is not { } constantType)
                 {
                     return null;
                 }
@@ -123,7 +118,7 @@ internal static class StructExportParser
                 break;
 
             case IFieldSymbol { IsStatic: true, IsReadOnly: true } readOnly:
-                return ValueType(readOnly, type, structs, sink) is { } readOnlyType ? (StructFieldKind.Value, readOnlyType, null, null) : null;
+                return StructFieldType.Read(readOnly, readOnly.Type, structs, sink) is { } readOnlyType ? (StructFieldKind.Value, readOnlyType, null, null) : null;
 
             case IFieldSymbol { IsStatic: true }:
                 problem = "the table holds a copy made when it is built, so later changes to a mutable field would not reach it; make it 'const' or 'static readonly'";
@@ -140,24 +135,6 @@ internal static class StructExportParser
 
         sink.Report(Descriptors.NotAStructField, SourceLocations.Of(member), Display(member), problem);
         return null;
-    }
-
-    private static StructFieldType? ValueType(IFieldSymbol field, INamedTypeSymbol type, StructCatalog structs, DiagnosticSink sink)
-    {
-        StructFieldType? fieldType = StructFieldType.Resolve(field.Type, type.ContainingAssembly, out string? problem);
-        if (fieldType is null)
-        {
-            sink.Report(Descriptors.NotAStructField, SourceLocations.Of(field), Display(field), problem);
-            return null;
-        }
-
-        if (structs.Add(field.Type) is { } conflict)
-        {
-            SignatureParser.ReportConflict(conflict, field, Display(field), sink);
-            return null;
-        }
-
-        return fieldType;
     }
 
     /// <summary>The size field of an export is one 'const int': its value is checked against the computed size.</summary>

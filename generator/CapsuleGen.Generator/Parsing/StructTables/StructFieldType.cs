@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using CapsuleGen.Generator.Diagnostics;
 using CapsuleGen.Generator.Emitting;
 using CapsuleGen.Generator.Parsing.Layouts;
 using Microsoft.CodeAnalysis;
@@ -56,6 +57,29 @@ internal sealed record StructFieldType(string ManagedName, string CType, int Siz
                 problem = $"its type is '{type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}', but {Allowed}";
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The field type of a member of type <paramref name="type"/>, with the layouts of the structs it
+    /// reaches added to <paramref name="structs"/>; or null after reporting why it cannot be a field.
+    /// </summary>
+    public static StructFieldType? Read(ISymbol member, ITypeSymbol type, StructCatalog structs, DiagnosticSink sink)
+    {
+        string display = member.ContainingType.Name + "." + member.Name;
+        StructFieldType? fieldType = Resolve(type, member.ContainingAssembly, out string? problem);
+        if (fieldType is null)
+        {
+            sink.Report(Descriptors.NotAStructField, SourceLocations.Of(member), display, problem);
+            return null;
+        }
+
+        if (structs.Add(type) is { } conflict)
+        {
+            SignatureParser.ReportConflict(conflict, member, display, sink);
+            return null;
+        }
+
+        return fieldType;
     }
 
     /// <summary>Numbers, pointers, function pointers and enums cross as a boundary type does; the resolver checks function pointers' signatures.</summary>

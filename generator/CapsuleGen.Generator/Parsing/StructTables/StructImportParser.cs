@@ -13,47 +13,19 @@ namespace CapsuleGen.Generator.Parsing.StructTables;
 /// </summary>
 internal static class StructImportParser
 {
-    /// <summary>Reports every <c>[CapsuleSlot]</c> member, which has no place in a C struct.</summary>
-    public static bool ReportSlots(INamedTypeSymbol type, IEnumerable<ISymbol> members, DiagnosticSink sink)
-    {
-        bool valid = true;
-        foreach (ISymbol member in members.Where(SlotParser.HasSlot))
-        {
-            sink.Report(Descriptors.AttributeDoesNotFitLayout, SourceLocations.Of(member), type.Name + "." + member.Name, "CapsuleSlot", type.Name,
-                "is laid out as a C struct, whose fields are its members in declaration order; remove the attribute and declare the members in the struct's order");
-            valid = false;
-        }
-
-        return valid;
-    }
-
-    /// <summary>Reports every <c>[CapsuleField]</c> member of an interface laid out in slots.</summary>
-    public static bool ReportFields(INamedTypeSymbol type, IEnumerable<ISymbol> members, DiagnosticSink sink)
-    {
-        bool valid = true;
-        foreach (ISymbol member in members.Where(FieldAttribute.Has))
-        {
-            sink.Report(Descriptors.AttributeDoesNotFitLayout, SourceLocations.Of(member), type.Name + "." + member.Name, "CapsuleField", type.Name,
-                "reads a table of slots; mark it [CapsuleSlot(n)], or import a C struct with [ImportCapsule(..., Layout = CapsuleLayout.CStruct)]");
-            valid = false;
-        }
-
-        return valid;
-    }
+    /// <summary>Reports the members whose attribute belongs to the other layout than <paramref name="isStruct"/> says; returns whether none does.</summary>
+    public static bool ReportMisplaced(INamedTypeSymbol type, IEnumerable<ISymbol> members, bool isStruct, DiagnosticSink sink) =>
+        isStruct
+            ? MisplacedAttributes.Report(type, members, SlotParser.HasSlot, "CapsuleSlot",
+                "is laid out as a C struct, whose fields are its members in declaration order; remove the attribute and declare the members in the struct's order", sink)
+            : MisplacedAttributes.Report(type, members, FieldAttribute.Has, "CapsuleField",
+                "reads a table of slots; mark it [CapsuleSlot(n)], or import a C struct with [ImportCapsule(..., Layout = CapsuleLayout.CStruct)]", sink);
 
     /// <summary>The type of a value field, as a data member of the binding reads it; or null after reporting why it cannot be one.</summary>
     public static BoundaryType? ValueType(INamedTypeSymbol type, IPropertySymbol property, StructCatalog structs, DiagnosticSink sink)
     {
-        StructFieldType? fieldType = StructFieldType.Resolve(property.Type, property.ContainingAssembly, out string? problem);
-        if (fieldType is null)
+        if (StructFieldType.Read(property, property.Type, structs, sink) is not { } fieldType)
         {
-            sink.Report(Descriptors.NotAStructField, SourceLocations.Of(property), type.Name + "." + property.Name, problem);
-            return null;
-        }
-
-        if (structs.Add(property.Type) is { } conflict)
-        {
-            SignatureParser.ReportConflict(conflict, property, type.Name + "." + property.Name, sink);
             return null;
         }
 

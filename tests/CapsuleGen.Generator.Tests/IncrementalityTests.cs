@@ -77,7 +77,7 @@ public sealed class IncrementalityTests
 
     private static (GeneratorRunResult First, GeneratorRunResult Second) RunTwice(Func<CSharpCompilation, CSharpCompilation> edit)
     {
-        CSharpCompilation compilation = TestCompilation.Create(SnapshotSources.All.Append(Unrelated));
+        CSharpCompilation compilation = TestCompilation.Create(SnapshotSources.All.Concat(SnapshotSources.StructTables).Append(Unrelated));
         GeneratorDriver driver = GeneratorRun.Of(compilation).Driver;
         GeneratorRunResult first = GeneratorRun.Of<CapsuleGenerator>(driver);
         driver = driver.RunGenerators(edit(compilation));

@@ -129,6 +129,16 @@ public sealed class StructTableDiagnosticTests
             "'ISpam' cannot be part of a C struct table: Layout is 7, which is no CapsuleLayout; use CapsuleLayout.Slots or CapsuleLayout.CStruct"
         },
         {
+            "CAPS0063",
+            """
+            [ImportCapsule("spam._C_API", Layout = CapsuleLayout.CStruct)]
+            public partial interface [|ISpam|]
+            {
+            }
+            """,
+            "'ISpam' cannot be part of a C struct table: it declares no member; declare the struct's fields in order, methods for functions and get-only properties for values"
+        },
+        {
             "CAPS0064",
             """
             [ExportCapsule("spam._C_API", Layout = CapsuleLayout.CStruct)]
@@ -198,6 +208,10 @@ public sealed class StructTableDiagnosticTests
             "'SpamApi.Magic' contains a NUL character at index 4, where C would end the string; remove it, or export the bytes through a pointer field"
         },
     };
+
+    /// <summary>The misuses' sources without their markers, which the robustness test mutates.</summary>
+    internal static IEnumerable<string> MisuseSources =>
+        Misuses.Select(row => MarkedSource.Parse("using CapsuleGen;\n\n" + (string)((Xunit.ITheoryDataRow)row).GetData()[1]!).Source);
 
     [Theory]
     [MemberData(nameof(Misuses))]

@@ -243,10 +243,11 @@ internal static class ImportEmitter
     {
         BindingNames names = import.Names;
         string layouts = import.StructLayouts.Count > 0 ? names.LayoutsField + ", " : string.Empty;
-        string open = import.Struct is not null ? StructBindingWriter.OpenCall(import, import.Struct, layouts)
+        string open = import.Struct is not null
+            ? StructBindingWriter.OpenCall(import, import.Struct, layouts)
             : import.IsTable
-            ? $"{Unwrap}.OpenTable(capsule, CapsuleName, {names.SlotsField}, {layouts}{CSharpText.Literal(import.DisplayName)})"
-            : $"{Unwrap}.OpenFunction(capsule, CapsuleName, CSignature, {layouts}{CSharpText.Literal(import.DisplayName)})";
+                ? $"{Unwrap}.OpenTable(capsule, CapsuleName, {names.SlotsField}, {layouts}{CSharpText.Literal(import.DisplayName)})"
+                : $"{Unwrap}.OpenFunction(capsule, CapsuleName, CSignature, {layouts}{CSharpText.Literal(import.DisplayName)})";
         writer.Line("/// <inheritdoc/>");
         writer.Line($"protected override {BindingTarget} OpenTarget({RuntimeNames.Capsule} capsule) =>");
         writer.Line($"    new {names.TargetClass}({open});");

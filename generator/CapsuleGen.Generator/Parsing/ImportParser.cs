@@ -84,6 +84,9 @@ internal static class ImportParser
             // Declaration order is memory order, so the members are read in it.
             IReadOnlyList<ISymbol>? ordered = DeclarationOrder.Sort(type, bindable, sink);
             valid &= ordered is not null;
+
+            // A property declared twice is the compiler's error (CS0102); the binding would repeat it.
+            valid &= !bindable.Any(member => member is IPropertySymbol && type.GetMembers(member.Name).Length > 1);
             bindable = ordered ?? bindable;
         }
 

@@ -76,6 +76,11 @@ internal static class StructExportParser
     private static (StructFieldKind, StructFieldType, ExportedFunction?, string?)? ParseMember(
         INamedTypeSymbol type, TypeLocation location, ISymbol member, string? capsuleName, bool failFast, StructCatalog structs, DiagnosticSink sink)
     {
+        if (member is IFieldSymbol declared && (type.GetMembers(declared.Name).Length > 1 || BrokenDeclarations.HasErrorType(declared.Type)))
+        {
+            return null; // the compiler reports a name declared twice, or a type that does not exist
+        }
+
         string? problem = null;
         switch (member)
         {

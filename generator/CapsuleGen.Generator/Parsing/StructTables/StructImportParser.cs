@@ -47,6 +47,13 @@ internal static class StructImportParser
     /// </summary>
     public static StructTable? Layout(INamedTypeSymbol type, IReadOnlyList<(ISymbol Member, string Name, FunctionSignature? Signature, BoundaryType? Value)> members, DiagnosticSink sink)
     {
+        if (members.Count == 0)
+        {
+            sink.Report(Descriptors.NotAStructField, SourceLocations.Of(type), type.Name,
+                "it declares no member; declare the struct's fields in order, methods for functions and get-only properties for values");
+            return null;
+        }
+
         var layout = new CStructLayout();
         var fields = new List<StructTableField>();
         ISymbol? sizeHolder = null;

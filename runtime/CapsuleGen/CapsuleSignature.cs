@@ -2,8 +2,8 @@ namespace CapsuleGen;
 
 /// <summary>
 /// Describes what a capsule's pointer points to, in C signature strings spelled as SciPy and
-/// Cython spell them (<c>double (int, double *, void *)</c>): either one function, or a table of
-/// pointer-sized slots; and, for the structs those signatures reach, their layouts (see
+/// Cython spell them (<c>double (int, double *, void *)</c>): one function, a table of
+/// pointer-sized slots, or a table laid out as a C struct (see <see cref="Struct"/>); and, for the structs those signatures reach, their layouts (see
 /// <see cref="StructLayouts"/>). Generated imports compare it with their interface when they bind.
 /// </summary>
 public sealed partial class CapsuleSignature : IEquatable<CapsuleSignature>
@@ -42,12 +42,12 @@ public sealed partial class CapsuleSignature : IEquatable<CapsuleSignature>
     /// <summary>Whether the pointer is a table of slots rather than one function.</summary>
     public bool IsTable { get; }
 
-    /// <summary>The number of slots in a table; 1 for a function.</summary>
+    /// <summary>The number of slots in a table; 1 for a function; 0 for a C struct.</summary>
     public int SlotCount => _slots.Length;
 
     /// <summary>The C signature of a single function.</summary>
     /// <exception cref="InvalidOperationException">This describes a table.</exception>
-    public string FunctionSignature => IsTable
+    public string FunctionSignature => IsTable || IsStruct
         ? throw new InvalidOperationException($"This capsule holds a {this}, not a single function.")
         : _slots[0]!;
 
@@ -67,7 +67,7 @@ public sealed partial class CapsuleSignature : IEquatable<CapsuleSignature>
 
     /// <inheritdoc/>
     public bool Equals(CapsuleSignature? other) =>
-        other is not null && IsTable == other.IsTable && _slots.AsSpan().SequenceEqual(other._slots) && StructLayoutsEqual(other);
+        other is not null && IsTable == other.IsTable && _slots.AsSpan().SequenceEqual(other._slots) && StructEqual(other) && StructLayoutsEqual(other);
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as CapsuleSignature);
@@ -82,12 +82,16 @@ public sealed partial class CapsuleSignature : IEquatable<CapsuleSignature>
             hash.Add(slot, StringComparer.Ordinal);
         }
 
+        AddStruct(ref hash);
         AddStructLayouts(ref hash);
         return hash.ToHashCode();
     }
 
-    /// <summary>The function's C signature, or <c>table of N slots</c>.</summary>
-    public override string ToString() => IsTable ? $"table of {SlotCount} slot{(SlotCount == 1 ? string.Empty : "s")}" : _slots[0]!;
+    /// <summary>The function's C signature, <c>table of N slots</c>, or <c>C struct of N bytes</c>.</summary>
+    public override string ToString() =>
+        IsStruct ? $"C struct of {StructSize} byte{(StructSize == 1 ? string.Empty : "s")}"
+        : IsTable ? $"table of {SlotCount} slot{(SlotCount == 1 ? string.Empty : "s")}"
+        : _slots[0]!;
 
     /// <summary>Compares two signatures by value.</summary>
     public static bool operator ==(CapsuleSignature? left, CapsuleSignature? right) => left is null ? right is null : left.Equals(right);

@@ -1009,6 +1009,7 @@ public sealed class DiagnosticTests
     public void Valid_code_gets_no_CapsuleGen_diagnostic()
     {
         IEnumerable<string> sources = SnapshotSources.All
+            .Concat(SnapshotSources.StructTables)
             .Concat(BoundaryTypeCase.Cases.Select(typeCase => typeCase.ExportSource))
             .Concat(BoundaryTypeCase.Cases.Select(typeCase => typeCase.ImportSource));
 

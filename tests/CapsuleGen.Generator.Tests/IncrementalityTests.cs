@@ -59,6 +59,19 @@ public sealed class IncrementalityTests
     }
 
     [Fact]
+    public void Changing_a_constant_of_a_struct_table_regenerates_only_that_table()
+    {
+        (_, GeneratorRunResult second) = RunTwice(compilation =>
+            Replace(compilation, SnapshotSources.StructTableExport, SnapshotSources.StructTableExport.Replace("Version = 2", "Version = 3")));
+
+        IncrementalStepRunReason[] tables = second.TrackedSteps[TrackingNames.ExportedTables].SelectMany(step => step.Outputs).Select(output => output.Reason).ToArray();
+        Assert.Contains(IncrementalStepRunReason.Modified, tables);
+        Assert.Contains(IncrementalStepRunReason.Unchanged, tables);
+        Assert.All(second.TrackedSteps[TrackingNames.ImportedInterfaces].SelectMany(step => step.Outputs),
+            output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+    }
+
+    [Fact]
     public void No_step_output_holds_a_symbol_a_syntax_node_or_a_compilation()
     {
         (GeneratorRunResult first, _) = RunTwice(compilation => compilation);
@@ -74,7 +87,7 @@ public sealed class IncrementalityTests
 
     private static (GeneratorRunResult First, GeneratorRunResult Second) RunTwice(Func<CSharpCompilation, CSharpCompilation> edit)
     {
-        CSharpCompilation compilation = TestCompilation.Create(SnapshotSources.All.Append(Unrelated).Append(Module), extraReferences: [PythonModuleCompilation.Reference]);
+        CSharpCompilation compilation = TestCompilation.Create(SnapshotSources.All.Concat(SnapshotSources.StructTables).Append(Unrelated).Append(Module), extraReferences: [PythonModuleCompilation.Reference]);
         GeneratorDriver driver = GeneratorRun.Of(compilation).Driver;
         GeneratorRunResult first = GeneratorRun.Of<CapsuleGenerator>(driver);
         driver = driver.RunGenerators(edit(compilation));

@@ -40,6 +40,8 @@ public sealed class RobustnessTests
             .Concat(Enumerable.Range(0, RandomCases).SelectMany(index => RandomCaseSources(index)))
             .Concat(PythonModuleSources.All.Select(module => module.Source))
             .Concat(PythonModuleDiagnosticTests.MisuseSources)
+            .Concat(SnapshotSources.StructTables)
+            .Concat(StructTableDiagnosticTests.MisuseSources)
             .Distinct()
             .ToArray();
         var mutations = new List<string>();

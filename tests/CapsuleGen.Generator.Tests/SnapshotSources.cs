@@ -150,6 +150,64 @@ internal static class SnapshotSources
         }
         """;
 
+    /// <summary>A C struct table of every kind of field: a string, the size, constants, a readonly value and functions.</summary>
+    public const string StructTableExport = """
+        using CapsuleGen;
+
+        namespace Spam;
+
+        public enum Mode : short { Fast = 1, Exact = 2 }
+
+        [ExportCapsule("spam._C_STRUCT", Layout = CapsuleLayout.CStruct)]
+        public static unsafe partial class SpamStruct
+        {
+            [CapsuleField]
+            public const string Magic = "spam \"C\" API \u00e9";
+
+            [CapsuleField(StructSize = true)]
+            public const int Size = 40;
+
+            [CapsuleField]
+            public const byte Version = 2;
+
+            [CapsuleField]
+            public const Mode DefaultMode = Mode.Exact;
+
+            [CapsuleField]
+            private static double Add(double a, double b) => a + b;
+
+            [CapsuleField]
+            public static readonly float Scale = 1.5f;
+
+            [CapsuleField]
+            private static byte* Name(int code) => null;
+
+            public static int NotInTheTable() => 0;
+        }
+        """;
+
+    /// <summary>A C struct import of the same table's prefix, with the size field and values of several widths.</summary>
+    public const string StructTableImport = """
+        using CapsuleGen;
+
+        namespace Spam;
+
+        [ImportCapsule("spam._C_STRUCT", Layout = CapsuleLayout.CStruct)]
+        public unsafe partial interface ISpamStruct
+        {
+            byte* Magic { get; }
+
+            [CapsuleField(StructSize = true)]
+            int Size { get; }
+
+            byte Version { get; }
+
+            short DefaultMode { get; }
+
+            double Add(double a, double b) => a + b;
+        }
+        """;
+
     public const string DenseTableImport = """
         using CapsuleGen;
 
@@ -284,4 +342,10 @@ internal static class SnapshotSources
         ImportWithDefaultBody, ImportWithoutDefaultBody, ImportWithParametersAndReturn,
         TableExport, DenseTableImport, SparseTableImportWithDataSlots, ImportWithStructLayouts, ObsoleteExport,
     ];
+
+    /// <summary>
+    /// The C struct tables, kept apart from <see cref="All"/>: the robustness test seeds each source's
+    /// mutations by its place in its list, so new sources go after the ones it already mutates.
+    /// </summary>
+    public static readonly string[] StructTables = [StructTableExport, StructTableImport];
 }

@@ -43,6 +43,12 @@ public sealed class SnapshotTests
     public void SparseTableImportWithDataSlots() => VerifyAndCompile(SnapshotSources.SparseTableImportWithDataSlots);
 
     [Fact]
+    public void StructTableExport() => VerifyAndCompile(SnapshotSources.StructTableExport);
+
+    [Fact]
+    public void StructTableImport() => VerifyAndCompile(SnapshotSources.StructTableImport);
+
+    [Fact]
     public void ImportWithStructLayouts() => VerifyAndCompile(SnapshotSources.ImportWithStructLayouts);
 
     [Fact]

@@ -49,6 +49,12 @@ public sealed class CapsuleAnalyzer : DiagnosticAnalyzer
         Descriptors.StructNameConflict,
         Descriptors.SystemNamespaceHidden,
         Descriptors.InvalidExceptionPolicy,
+        Descriptors.AttributeDoesNotFitLayout,
+        Descriptors.StructTableSplitAcrossParts,
+        Descriptors.NotAStructField,
+        Descriptors.WrongStructSize,
+        Descriptors.InvalidStructSizeField,
+        Descriptors.StringConstantHasNul,
         Descriptors.PythonErrorsNeedPython,
         Descriptors.HeaderNameClash);
 

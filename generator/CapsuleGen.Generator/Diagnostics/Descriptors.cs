@@ -162,6 +162,39 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         WellKnownDiagnosticTags.CompilationEnd);
 
+    // C struct tables (Layout = CapsuleLayout.CStruct): CAPS0061 to CAPS0066.
+
+    /// <summary>{1} is the attribute, {2} the table, {3} what to do instead.</summary>
+    public static readonly DiagnosticDescriptor AttributeDoesNotFitLayout = Error(
+        "CAPS0061",
+        "The member's attribute does not fit the table's layout",
+        "'{0}' is marked [{1}], but '{2}' {3}");
+
+    public static readonly DiagnosticDescriptor StructTableSplitAcrossParts = Error(
+        "CAPS0062",
+        "A C struct table is declared in one part",
+        "'{0}' is a field of the C struct table '{1}', but it is declared in another part of the partial type than '{2}'; fields are laid out in declaration order, which C# does not define across parts, so declare every field in one part");
+
+    public static readonly DiagnosticDescriptor NotAStructField = Error(
+        "CAPS0063",
+        "Member cannot be part of a C struct table",
+        "'{0}' cannot be part of a C struct table: {1}");
+
+    public static readonly DiagnosticDescriptor WrongStructSize = Error(
+        "CAPS0064",
+        "The struct size field holds another value",
+        "'{0}' holds the table's size, which is {1} bytes; write 'const int {2} = {1}'");
+
+    public static readonly DiagnosticDescriptor InvalidStructSizeField = Error(
+        "CAPS0065",
+        "This member cannot hold the struct's size",
+        "'{0}' cannot hold the struct's size: {1}");
+
+    public static readonly DiagnosticDescriptor StringConstantHasNul = Error(
+        "CAPS0066",
+        "A string field contains a NUL character",
+        "'{0}' contains a NUL character at index {1}, where C would end the string; remove it, or export the bytes through a pointer field");
+
     /// <summary>A CapsuleGen diagnostic, with its help link into docs/diagnostics.md; Python modules' descriptors are made here too.</summary>
     internal static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity = DiagnosticSeverity.Error, params string[] customTags) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpBase + id.ToLowerInvariant(), customTags: customTags);

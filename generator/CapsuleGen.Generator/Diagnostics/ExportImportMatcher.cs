@@ -15,6 +15,11 @@ internal static class ExportImportMatcher
 
     private static string? FindSignatureDifference(ImportedInterface import, ManifestEntry export)
     {
+        if (import.Struct is not null || export.IsStruct)
+        {
+            return FindStructDifference(import, export);
+        }
+
         if (!import.IsTable)
         {
             string expected = import.Methods[0].Signature.CSignature;
@@ -52,6 +57,47 @@ internal static class ExportImportMatcher
             ? $"slot {highestData} is past the end of the exported table, which has {export.TableSlots.Count} slots"
             : null;
     }
+
+    /// <summary>
+    /// A C struct import against an export: both C structs, the import no longer, and each of its
+    /// fields at the same offset with the same C type (a string constant's <c>const char *</c> may be
+    /// read as <c>uint8_t *</c>, as at run time).
+    /// </summary>
+    private static string? FindStructDifference(ImportedInterface import, ManifestEntry export)
+    {
+        string exported = export.IsStruct ? $"a C struct of {export.StructSize} bytes"
+            : export.FunctionSignature is not null ? $"one function \"{export.FunctionSignature}\""
+            : $"a table of {export.TableSlots.Count} slots";
+        if (import.Struct is not { } table)
+        {
+            return $"it imports {(import.IsTable ? "a table of slots" : "one function")} but the export is {exported}";
+        }
+
+        if (!export.IsStruct)
+        {
+            return $"it imports a C struct but the export is {exported}";
+        }
+
+        if (table.Size > export.StructSize)
+        {
+            return $"it declares a C struct of {table.Size} bytes but the export is {exported}";
+        }
+
+        foreach (StructTableField field in table.Fields)
+        {
+            ManifestStructField? found = export.StructFields.FirstOrDefault(candidate => candidate.Offset == field.Offset);
+            if (found is null || !CanRead(field.CType, found.CType))
+            {
+                return $"'{field.MemberName.TrimStart('@')}' reads \"{field.CType}\" at offset {field.Offset} but the export {(found is null ? "has no field that starts there" : $"has \"{found.CType}\" there")}";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The rule the runtime's bind check follows: the same C type, or a <c>const char *</c> read as a pointer to bytes.</summary>
+    private static bool CanRead(string imported, string exported) =>
+        imported == exported || exported == "const char *" && imported is "uint8_t *" or "int8_t *";
 
     /// <summary>
     /// Structs spelled alike in C but laid out differently (<c>struct Point</c> of ints in one

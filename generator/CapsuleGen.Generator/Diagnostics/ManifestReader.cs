@@ -14,10 +14,16 @@ internal static class ManifestReader
 {
     private const string Function = KnownNames.ExportedCapsuleAttribute;
     private const string Table = KnownNames.ExportedCapsuleTableAttribute;
+    private const string Struct = KnownNames.ExportedCapsuleStructAttribute;
 
     public static ManifestEntry? Read(AttributeData attribute)
     {
         string? kind = attribute.AttributeClass?.ToDisplayString();
+        if (kind == Struct)
+        {
+            return ReadStruct(attribute);
+        }
+
         if (kind is not (Function or Table) || attribute.ConstructorArguments.Length != 2 || attribute.ConstructorArguments.Any(argument => argument.Kind == TypedConstantKind.Error))
         {
             return null;
@@ -39,6 +45,32 @@ internal static class ManifestReader
         }
 
         return new ManifestEntry(name, null, described.Values.Select(slot => new ManifestSlot(slot.Value as string)).ToEquatableArray(), layouts);
+    }
+
+    /// <summary>A C struct table: its name, a positive size, and as many C types as offsets.</summary>
+    private static ManifestEntry? ReadStruct(AttributeData attribute)
+    {
+        if (attribute.ConstructorArguments.Length != 4 || attribute.ConstructorArguments.Any(argument => argument.Kind == TypedConstantKind.Error) ||
+            attribute.ConstructorArguments[1].Value is not int size || size <= 0 ||
+            attribute.ConstructorArguments[2] is not { Kind: TypedConstantKind.Array, IsNull: false } offsets ||
+            attribute.ConstructorArguments[3] is not { Kind: TypedConstantKind.Array, IsNull: false } types ||
+            offsets.Values.Length != types.Values.Length || offsets.Values.Length == 0)
+        {
+            return null;
+        }
+
+        var fields = new ManifestStructField[offsets.Values.Length];
+        for (int i = 0; i < fields.Length; i++)
+        {
+            if (offsets.Values[i].Value is not int offset || types.Values[i].Value is not string cType)
+            {
+                return null;
+            }
+
+            fields[i] = new ManifestStructField(offset, cType);
+        }
+
+        return new ManifestEntry(attribute.ConstructorArguments[0].Value as string, null, EquatableArray<ManifestSlot>.Empty, StructLayouts(attribute), size, fields.ToEquatableArray());
     }
 
     private static EquatableArray<string> StructLayouts(AttributeData attribute)

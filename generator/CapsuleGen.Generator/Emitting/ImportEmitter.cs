@@ -35,7 +35,11 @@ internal static class ImportEmitter
         writer.Line("/// <summary>The name a capsule must have to be bound.</summary>");
         writer.Line($"public const string CapsuleName = {CSharpText.Literal(import.CapsuleName)};");
         writer.Line();
-        if (import.IsTable)
+        if (import.Struct is not null)
+        {
+            StructBindingWriter.WriteFieldList(writer, import, import.Struct);
+        }
+        else if (import.IsTable)
         {
             WriteSlotList(writer, import);
         }
@@ -239,9 +243,11 @@ internal static class ImportEmitter
     {
         BindingNames names = import.Names;
         string layouts = import.StructLayouts.Count > 0 ? names.LayoutsField + ", " : string.Empty;
-        string open = import.IsTable
-            ? $"{Unwrap}.OpenTable(capsule, CapsuleName, {names.SlotsField}, {layouts}{CSharpText.Literal(import.DisplayName)})"
-            : $"{Unwrap}.OpenFunction(capsule, CapsuleName, CSignature, {layouts}{CSharpText.Literal(import.DisplayName)})";
+        string open = import.Struct is not null
+            ? StructBindingWriter.OpenCall(import, import.Struct, layouts)
+            : import.IsTable
+                ? $"{Unwrap}.OpenTable(capsule, CapsuleName, {names.SlotsField}, {layouts}{CSharpText.Literal(import.DisplayName)})"
+                : $"{Unwrap}.OpenFunction(capsule, CapsuleName, CSignature, {layouts}{CSharpText.Literal(import.DisplayName)})";
         writer.Line("/// <inheritdoc/>");
         writer.Line($"protected override {BindingTarget} OpenTarget({RuntimeNames.Capsule} capsule) =>");
         writer.Line($"    new {names.TargetClass}({open});");
@@ -275,7 +281,11 @@ internal static class ImportEmitter
         // A capsule's pointers are raw bits (a data slot may hold -1): in a project compiled with
         // overflow checks, converting them must not throw.
         writer.OpenBlock("unchecked");
-        if (import.IsTable)
+        if (import.Struct is not null)
+        {
+            StructBindingWriter.WriteReads(writer, import);
+        }
+        else if (import.IsTable)
         {
             writer.Line("void** table = (void**)lease.Pointer;");
             writer.Line("void** entries = (void**)lease.ManagedEntry;");

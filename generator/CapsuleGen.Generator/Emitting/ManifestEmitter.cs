@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using CapsuleGen.Generator.Model;
 
@@ -6,7 +7,7 @@ namespace CapsuleGen.Generator.Emitting;
 
 /// <summary>
 /// Writes the assembly's capsule manifest: one assembly attribute per export, naming the capsule,
-/// its C signature(s) and the layouts of the structs they reach, which projects referencing the
+/// its C signature(s) or C struct fields, and the layouts of the structs they reach, which projects referencing the
 /// assembly check their imports against.
 /// </summary>
 internal static class ManifestEmitter
@@ -23,6 +24,10 @@ internal static class ManifestEmitter
                 : $", StructLayouts = new string[] {{ {string.Join(", ", entry.StructLayouts.Select(CSharpText.Literal))} }}";
             writer.Line(entry.FunctionSignature is not null
                 ? $"[assembly: {RuntimeNames.ExportedCapsuleAttribute}({CSharpText.Literal(entry.CapsuleName)}, {CSharpText.Literal(entry.FunctionSignature)}{layouts})]"
+                : entry.IsStruct
+                ? $"[assembly: {RuntimeNames.ExportedCapsuleStructAttribute}({CSharpText.Literal(entry.CapsuleName)}, {entry.StructSize.ToString(CultureInfo.InvariantCulture)}, " +
+                    $"new int[] {{ {string.Join(", ", entry.StructFields.Select(field => field.Offset.ToString(CultureInfo.InvariantCulture)))} }}, " +
+                    $"new string[] {{ {string.Join(", ", entry.StructFields.Select(field => CSharpText.Literal(field.CType)))} }}{layouts})]"
                 : $"[assembly: {RuntimeNames.ExportedCapsuleTableAttribute}({CSharpText.Literal(entry.CapsuleName)}, new string?[] {{ {string.Join(", ", entry.TableSlots.Select(slot => CSharpText.Literal(slot.Signature)))} }}{layouts})]");
         }
 

@@ -19,6 +19,9 @@ internal static class RuntimeNames
     public const string ExportedCapsuleTableAttribute = "global::CapsuleGen.Interop.ExportedCapsuleTable";
     public const string CapsuleUnwrap = "global::CapsuleGen.Interop.CapsuleUnwrap";
     public const string TableSlot = "global::CapsuleGen.Interop.TableSlot";
+    public const string StructField = "global::CapsuleGen.Interop.StructField";
+    public const string CapsuleStructField = "global::CapsuleGen.CapsuleStructField";
+    public const string ExportedCapsuleStructAttribute = "global::CapsuleGen.Interop.ExportedCapsuleStruct";
     public const string CapsuleLease = "global::CapsuleGen.Interop.CapsuleLease";
     public const string BindingTarget = "global::CapsuleGen.Interop.BindingTarget";
 

@@ -31,6 +31,23 @@ internal static class SignatureWriter
         WriteLayouts(writer, structLayouts);
     }
 
+    /// <summary>A C struct's fields (offset, C type, and a function's C signature) in an array, one per line, then the struct layouts, ending the call.</summary>
+    public static void Struct(SourceWriter writer, StructTable table, EquatableArray<string> structLayouts)
+    {
+        writer.Line($"new {RuntimeNames.CapsuleStructField}[]");
+        writer.Line("{");
+        writer.Indent();
+        foreach (StructTableField field in table.Fields)
+        {
+            string signature = field.FunctionSignature is null ? string.Empty : ", " + CSharpText.Literal(field.FunctionSignature);
+            writer.Line($"new({field.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {CSharpText.Literal(field.CType)}{signature}),");
+        }
+
+        writer.Outdent();
+        writer.Line("}" + (structLayouts.Count == 0 ? ");" : ","));
+        WriteLayouts(writer, structLayouts);
+    }
+
     private static void WriteLayouts(SourceWriter writer, EquatableArray<string> structLayouts)
     {
         for (int i = 0; i < structLayouts.Count; i++)

@@ -5,7 +5,8 @@ namespace CapsuleGen.Generator.Emitting;
 /// <summary>
 /// Writes an exported table: a capsule holding a table of trampoline addresses, which the runtime
 /// allocates once in native memory where it never moves and is never freed (like a C module's
-/// static table), describing each slot's C signature.
+/// static table), describing each slot's C signature. A C struct table is written by
+/// <see cref="StructTableEmitter"/>.
 /// </summary>
 internal static class TableExportEmitter
 {
@@ -13,6 +14,11 @@ internal static class TableExportEmitter
 
     public static string Emit(ExportedTable table, bool clsCompliant)
     {
+        if (table.Struct is not null)
+        {
+            return StructTableEmitter.Emit(table, table.Struct, clsCompliant);
+        }
+
         SourceWriter writer = FileScaffold.Open(table.Location, "unsafe", table.Deprecation, clsCompliant);
 
         writer.Line($"/// <summary>A new handle to the capsule {CSharpText.DocName(table.CapsuleName)}: a table of {table.SlotCount} Cdecl function pointers, slot <c>n</c> at <c>n * sizeof(void*)</c>.</summary>");

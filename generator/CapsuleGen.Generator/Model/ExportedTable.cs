@@ -3,7 +3,11 @@ namespace CapsuleGen.Generator.Model;
 /// <summary>A function placed in slot <paramref name="Index"/> of an exported table.</summary>
 internal sealed record ExportedSlot(int Index, ExportedFunction Function);
 
-/// <summary>A <c>partial class</c> marked <c>[ExportCapsule]</c>: a table of function pointers, one per <c>[CapsuleSlot(n)]</c> method.</summary>
+/// <summary>
+/// A <c>partial class</c> marked <c>[ExportCapsule]</c>: a table of function pointers, one per
+/// <c>[CapsuleSlot(n)]</c> method; or, with <c>Layout = CapsuleLayout.CStruct</c>, a C struct of its
+/// <c>[CapsuleField]</c> members (<see cref="Struct"/>), and then no slots.
+/// </summary>
 /// <param name="Location">Where the class is declared; its last type is the class itself.</param>
 /// <param name="CapsuleName">The table's capsule name; null for a NULL name.</param>
 /// <param name="SlotCount">One past the highest slot; slots not given are null.</param>
@@ -12,6 +16,7 @@ internal sealed record ExportedSlot(int Index, ExportedFunction Function);
 /// <param name="StructLayouts">The layout of every struct any slot's signature reaches, ordered by C name.</param>
 /// <param name="HidesInherited">Whether the capsule property hides the one generated for a base class's table, and so is declared <c>new</c>.</param>
 /// <param name="ClassDeprecation">Whether the class itself is obsolete or experimental, which code naming its capsule property inherits.</param>
+/// <param name="Struct">For a C struct table, its fields, size and alignment; null for a table of slots.</param>
 internal sealed record ExportedTable(
     TypeLocation Location,
     string? CapsuleName,
@@ -20,8 +25,12 @@ internal sealed record ExportedTable(
     string FactoryName,
     EquatableArray<string> StructLayouts,
     bool HidesInherited,
-    Deprecation ClassDeprecation)
+    Deprecation ClassDeprecation,
+    StructTable? Struct = null)
 {
+    /// <summary>How the table is laid out.</summary>
+    public TableLayout Layout => Struct is null ? TableLayout.Slots : TableLayout.CStruct;
+
     /// <summary>The class's own name, which names the capsule property: <c>SpamApi</c> gets <c>SpamApiCapsule</c>.</summary>
     public string TypeName => Location.Types[Location.Types.Count - 1].Name.TrimStart('@');
 
@@ -36,5 +45,8 @@ internal sealed record ExportedTable(
     public string PropertyModifiers => HidesInherited ? "public static new" : "public static";
 
     /// <summary>Everything obsolete or experimental the generated code for this table names.</summary>
-    public Deprecation Deprecation => System.Linq.Enumerable.Aggregate(Slots, Deprecation.None, (all, slot) => all.Union(slot.Function.Deprecation));
+    public Deprecation Deprecation =>
+        Struct is null
+            ? System.Linq.Enumerable.Aggregate(Slots, Deprecation.None, (all, slot) => all.Union(slot.Function.Deprecation))
+            : System.Linq.Enumerable.Aggregate(Struct.Fields, Deprecation.None, (all, member) => all.Union(member.Function?.Deprecation ?? member.MemberDeprecation));
 }

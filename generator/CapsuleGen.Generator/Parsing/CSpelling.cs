@@ -68,6 +68,18 @@ internal static class CSpelling
             : Join(returnSpelling, parameters);
     }
 
+    /// <summary>
+    /// The C type of a pointer to a function, as a struct field is declared without its name:
+    /// <c>double (*)(double, double)</c>, <c>uint8_t *(*)(int)</c>.
+    /// </summary>
+    public static string FunctionPointer(ITypeSymbol returnType, string returnSpelling, System.Collections.Generic.IEnumerable<string> parameterSpellings)
+    {
+        string declarator = "(*)(" + ParameterList(parameterSpellings) + ")";
+        return returnType is IPointerTypeSymbol or IFunctionPointerTypeSymbol
+            ? Spell(returnType, declarator)
+            : Join(returnSpelling, declarator);
+    }
+
     private static string ParameterList(IMethodSymbol signature) =>
         ParameterList(System.Linq.Enumerable.Select(signature.Parameters, parameter => Spell(parameter.Type, string.Empty)));
 

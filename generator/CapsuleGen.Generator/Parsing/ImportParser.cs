@@ -3,6 +3,7 @@ using System.Linq;
 using CapsuleGen.Generator.Diagnostics;
 using CapsuleGen.Generator.Model;
 using CapsuleGen.Generator.Parsing.Layouts;
+using CapsuleGen.Generator.Parsing.StructTables;
 using Microsoft.CodeAnalysis;
 
 namespace CapsuleGen.Generator.Parsing;
@@ -10,7 +11,8 @@ namespace CapsuleGen.Generator.Parsing;
 /// <summary>
 /// Turns an interface marked <c>[ImportCapsule]</c> into an <see cref="ImportedInterface"/>, or
 /// reports why it cannot be bound. One method and no <c>[CapsuleSlot]</c>: the capsule's pointer is
-/// the function. Several members, or any <c>[CapsuleSlot]</c>: the pointer is a table.
+/// the function. Several members, or any <c>[CapsuleSlot]</c>: the pointer is a table. With
+/// <c>Layout = CapsuleLayout.CStruct</c>, a table laid out as a C struct of every member, in order.
 /// </summary>
 internal static class ImportParser
 {
@@ -67,8 +69,27 @@ internal static class ImportParser
         ISymbol[] declared = members
             .Where(member => !member.IsStatic && member is IMethodSymbol { MethodKind: MethodKind.Ordinary } or IPropertySymbol)
             .ToArray();
-        bool isTable = declared.Length > 1 || declared.Any(member => member is IPropertySymbol || SlotParser.HasSlot(member));
-        ISymbol[] bindable = members.Where(member => IsBindable(type, member, sink, ref valid)).ToArray();
+        TableLayout? layout = LayoutArgument.Read(attribute, type, sink);
+        if (layout is null)
+        {
+            return null; // what the members mean depends on the layout: they are read once it is fixed
+        }
+
+        bool isStruct = layout == TableLayout.CStruct;
+        valid &= StructImportParser.ReportMisplaced(type, members, isStruct, sink);
+        bool isTable = isStruct || declared.Length > 1 || declared.Any(member => member is IPropertySymbol || SlotParser.HasSlot(member));
+        IEnumerable<ISymbol> bindable = members.Where(member => IsBindable(type, member, sink, ref valid)).ToArray();
+        if (isStruct)
+        {
+            // Declaration order is memory order, so the members are read in it.
+            IReadOnlyList<ISymbol>? ordered = DeclarationOrder.Sort(type, bindable, sink);
+            valid &= ordered is not null;
+
+            // A property declared twice is the compiler's error (CS0102); the binding would repeat it.
+            valid &= !bindable.Any(member => member is IPropertySymbol && type.GetMembers(member.Name).Length > 1);
+            bindable = ordered ?? bindable;
+        }
+
         if (!isTable && declared.Length == 0)
         {
             sink.Report(Descriptors.ImportNeedsOneFunction, SourceLocations.Of(type), type.Name, 0);
@@ -79,6 +100,7 @@ internal static class ImportParser
         var structs = new StructCatalog(type.ContainingAssembly);
         var methods = new List<ImportedMethod>();
         var dataSlots = new List<ImportedDataSlot>();
+        var fields = new List<(ISymbol Member, string Name, FunctionSignature? Signature, BoundaryType? Value)>();
         foreach (ISymbol member in bindable)
         {
             if (s_reservedNames.Contains(member.Name))
@@ -87,19 +109,22 @@ internal static class ImportParser
                 valid = false;
             }
 
-            int? slot = isTable ? slotParser.Read(member) : null;
-            valid &= !isTable || slot is not null;
+            // A [CapsuleField] in a table of slots was reported above; it needs no second report for its missing slot.
+            int? slot = isTable && !isStruct && !FieldAttribute.Has(member) ? slotParser.Read(member) : null;
+            valid &= !isTable || isStruct || slot is not null;
             switch (member)
             {
                 case IMethodSymbol method when SignatureParser.Parse(method, type.Name + "." + method.Name, structs, keepDefaults: true, sink) is { } signature:
                     methods.Add(new ImportedMethod(
                         Identifiers.Escape(method.Name), signature, HasDefaultBody: !method.IsAbstract, slot, DeprecationReader.AttributesToMirror(method),
                         !Accessibilities.AreVisibleWherever(SignatureTypes.Of(method), type)));
+                    fields.Add((member, methods[methods.Count - 1].Name, signature, null));
                     break;
-                case IPropertySymbol property when DataSlotType(type, property, structs, sink) is { } dataType:
+                case IPropertySymbol property when (isStruct ? StructImportParser.ValueType(type, property, structs, sink) : DataSlotType(type, property, structs, sink)) is { } dataType:
                     dataSlots.Add(new ImportedDataSlot(
                         Identifiers.Escape(property.Name), dataType, HasDefaultBody: !property.IsAbstract, slot ?? 0, DeprecationReader.AttributesToMirror(property), DeprecationReader.OfType(property.Type),
                         !Accessibilities.AreVisibleWherever(new[] { property.Type }, type)));
+                    fields.Add((member, dataSlots[dataSlots.Count - 1].Name, null, dataType));
                     break;
                 default:
                     valid = false;
@@ -121,9 +146,15 @@ internal static class ImportParser
             valid = false;
         }
 
-        if (!valid || location is null)
+        StructTable? table = isStruct && valid ? StructImportParser.Layout(type, fields, sink) : null;
+        if (!valid || location is null || isStruct && table is null)
         {
             return null;
+        }
+
+        if (table is not null)
+        {
+            (methods, dataSlots) = WithOffsets(table, fields, methods, dataSlots);
         }
 
         if (!isTable && CapsuleNameParser.UsesSignatureName(attribute))
@@ -131,7 +162,29 @@ internal static class ImportParser
             name = methods[0].Signature.CSignature;
         }
 
-        return new ImportedInterface(location, name, isTable, methods.ToEquatableArray(), dataSlots.ToEquatableArray(), ChooseNames(members, methods, dataSlots), structs.Texts);
+        return new ImportedInterface(location, name, isTable, methods.ToEquatableArray(), dataSlots.ToEquatableArray(), ChooseNames(members, methods, dataSlots), structs.Texts, table);
+    }
+
+    /// <summary>The members with the offsets of their fields; <paramref name="fields"/> lists them in the order of the table's fields.</summary>
+    private static (List<ImportedMethod>, List<ImportedDataSlot>) WithOffsets(
+        StructTable table, List<(ISymbol Member, string Name, FunctionSignature? Signature, BoundaryType? Value)> fields, List<ImportedMethod> methods, List<ImportedDataSlot> dataSlots)
+    {
+        var placedMethods = new List<ImportedMethod>();
+        var placedData = new List<ImportedDataSlot>();
+        for (int i = 0; i < fields.Count; i++)
+        {
+            int offset = table.Fields[i].Offset;
+            if (fields[i].Signature is not null)
+            {
+                placedMethods.Add(methods[placedMethods.Count] with { Offset = offset });
+            }
+            else
+            {
+                placedData.Add(dataSlots[placedData.Count] with { Offset = offset });
+            }
+        }
+
+        return (placedMethods, placedData);
     }
 
     /// <summary>Whether the member is one the binding implements; reports members that can never be bound.</summary>

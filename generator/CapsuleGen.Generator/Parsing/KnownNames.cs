@@ -7,6 +7,8 @@ internal static class KnownNames
     public const string ExportedCapsules = "CapsuleGen.Interop.ExportedCapsules";
     public const string ImportCapsuleAttribute = "CapsuleGen.ImportCapsuleAttribute";
     public const string CapsuleSlotAttribute = "CapsuleGen.CapsuleSlotAttribute";
+    public const string CapsuleFieldAttribute = "CapsuleGen.CapsuleFieldAttribute";
+    public const string ExportedCapsuleStructAttribute = "CapsuleGen.Interop.ExportedCapsuleStructAttribute";
     public const string Capsule = "CapsuleGen.Capsule";
     public const string ExportedCapsuleAttribute = "CapsuleGen.Interop.ExportedCapsuleAttribute";
     public const string ExportedCapsuleTableAttribute = "CapsuleGen.Interop.ExportedCapsuleTableAttribute";
@@ -39,6 +41,14 @@ internal static class KnownNames
     public const string CallerLineNumberAttribute = "System.Runtime.CompilerServices.CallerLineNumberAttribute";
     public const string OptionalAttribute = "System.Runtime.InteropServices.OptionalAttribute";
     public const string ClsCompliantAttribute = "System.CLSCompliantAttribute";
+
+    /// <summary>The named arguments that choose a table's layout and mark its size field.</summary>
+    public const string LayoutProperty = "Layout";
+    public const string StructSizeProperty = "StructSize";
+
+    // Values of CapsuleGen.CapsuleLayout.
+    public const int SlotsLayout = 0;
+    public const int CStructLayout = 1;
 
     // Values of System.Runtime.InteropServices.UnmanagedType that define a bool's or char's width.
     public const int UnmanagedTypeBool = 2;

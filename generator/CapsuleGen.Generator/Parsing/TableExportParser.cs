@@ -3,11 +3,15 @@ using System.Linq;
 using CapsuleGen.Generator.Diagnostics;
 using CapsuleGen.Generator.Model;
 using CapsuleGen.Generator.Parsing.Layouts;
+using CapsuleGen.Generator.Parsing.StructTables;
 using Microsoft.CodeAnalysis;
 
 namespace CapsuleGen.Generator.Parsing;
 
-/// <summary>Turns a class marked <c>[ExportCapsule]</c> into an <see cref="ExportedTable"/>, or reports why it cannot be exported.</summary>
+/// <summary>
+/// Turns a class marked <c>[ExportCapsule]</c> into an <see cref="ExportedTable"/>, or reports why it
+/// cannot be exported. A C struct table's fields are read by <see cref="StructExportParser"/>.
+/// </summary>
 internal static class TableExportParser
 {
     public static ExportedTable? Parse(INamedTypeSymbol type, AttributeData attribute, DiagnosticSink sink)
@@ -39,6 +43,18 @@ internal static class TableExportParser
         }
 
         valid &= ExportParser.TryReadPolicy(attribute, type, type.Name, sink, out ExceptionPolicy policy);
+        TableLayout? layout = LayoutArgument.Read(attribute, type, sink);
+        if (layout is null)
+        {
+            return null; // what the members mean depends on the layout: they are read once it is fixed
+        }
+
+        if (layout == TableLayout.CStruct)
+        {
+            return ParseStruct(type, location, name, policy, valid, sink);
+        }
+
+        valid &= FieldsOutOfPlace(type, sink);
         var slotParser = new SlotParser(type.Name, sink);
         var structs = new StructCatalog(type.ContainingAssembly);
         var slots = new List<(int Index, IMethodSymbol Method, FunctionSignature Signature)>();
@@ -79,7 +95,7 @@ internal static class TableExportParser
 
         EquatableArray<ExportedSlot> exportedSlots = slots
             .OrderBy(slot => slot.Index)
-            .Select(slot => new ExportedSlot(slot.Index, SlotFunction(location, slot.Method, name, slot.Signature, policy)))
+            .Select(slot => new ExportedSlot(slot.Index, TableFunction(location, slot.Method, name, slot.Signature, policy)))
             .ToEquatableArray();
 
         return new ExportedTable(
@@ -93,8 +109,35 @@ internal static class TableExportParser
             DeprecationReader.Of(type));
     }
 
-    /// <summary>A slot's function: private, reached only through the table.</summary>
-    private static ExportedFunction SlotFunction(TypeLocation location, IMethodSymbol method, string? capsuleName, FunctionSignature signature, ExceptionPolicy policy)
+    private static ExportedTable? ParseStruct(INamedTypeSymbol type, TypeLocation? location, string? name, ExceptionPolicy policy, bool valid, DiagnosticSink sink)
+    {
+        var structs = new StructCatalog(type.ContainingAssembly);
+        StructTable? table = location is null ? null : StructExportParser.Parse(type, location, name, policy, structs, sink);
+        valid &= GeneratedNames.AreFree(type, type, type.Name, sink, GeneratedNames.CapsuleProperty(type.Name));
+        if (!valid || location is null || table is null)
+        {
+            return null;
+        }
+
+        return new ExportedTable(
+            location,
+            name,
+            SlotCount: 0,
+            EquatableArray<ExportedSlot>.Empty,
+            GeneratedNames.TableFactory(type),
+            structs.Texts,
+            GeneratedNames.HidesGenerated(type, GeneratedNames.CapsuleProperty(type.Name)),
+            DeprecationReader.Of(type),
+            table);
+    }
+
+    /// <summary>Reports every <c>[CapsuleField]</c> in a table of slots, where it places nothing.</summary>
+    private static bool FieldsOutOfPlace(INamedTypeSymbol type, DiagnosticSink sink) =>
+        MisplacedAttributes.Report(type, type.GetMembers(), FieldAttribute.Has, "CapsuleField",
+            "is a table of slots; mark it [CapsuleSlot(n)], or export a C struct with [ExportCapsule(..., Layout = CapsuleLayout.CStruct)]", sink);
+
+    /// <summary>A function of a table, in a slot or a C struct's field: private, reached only through the table.</summary>
+    internal static ExportedFunction TableFunction(TypeLocation location, IMethodSymbol method, string? capsuleName, FunctionSignature signature, ExceptionPolicy policy)
     {
         (string trampoline, string entry) = GeneratedNames.EntryPoints(method);
         return new ExportedFunction(

@@ -31,4 +31,11 @@ public sealed class ExportCapsuleAttribute : Attribute
 
     /// <summary>What the trampoline does when the method throws. Defaults to <see cref="CapsuleExceptionPolicy.ReturnDefault"/>.</summary>
     public CapsuleExceptionPolicy OnException { get; set; }
+
+    /// <summary>
+    /// How an exported class's table is laid out: pointer-sized <see cref="CapsuleLayout.Slots"/>
+    /// (the default), or a <see cref="CapsuleLayout.CStruct"/> of the class's members marked
+    /// <see cref="CapsuleFieldAttribute"/>, in declaration order.
+    /// </summary>
+    public CapsuleLayout Layout { get; set; }
 }

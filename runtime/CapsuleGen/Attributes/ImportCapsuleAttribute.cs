@@ -26,4 +26,11 @@ public sealed class ImportCapsuleAttribute : Attribute
 
     /// <summary>The expected capsule name, or <see langword="null"/> for the function's C signature.</summary>
     public string? Name { get; }
+
+    /// <summary>
+    /// How the capsule's table is laid out: pointer-sized <see cref="CapsuleLayout.Slots"/> (the
+    /// default), or a <see cref="CapsuleLayout.CStruct"/> whose fields are the interface's members in
+    /// declaration order (see <see cref="CapsuleFieldAttribute"/>).
+    /// </summary>
+    public CapsuleLayout Layout { get; set; }
 }

@@ -92,7 +92,7 @@ public static partial class CapsuleUnwrap
             return; // a foreign capsule is trusted by name alone, as in C
         }
 
-        if (actual.IsTable)
+        if (actual.IsTable || actual.IsStruct)
         {
             throw new CapsuleSignatureMismatchException(
                 $"{importer} expects capsule {Capsule.Describe(name)} to hold one function \"{signature}\", but it holds a {actual}.",
@@ -111,9 +111,10 @@ public static partial class CapsuleUnwrap
     {
         if (!actual.IsTable)
         {
+            string held = actual.IsStruct ? $"a {actual}" : $"one function \"{actual.FunctionSignature}\"";
             throw new CapsuleSignatureMismatchException(
-                $"{importer} expects capsule {Capsule.Describe(name)} to hold a table, but it holds one function \"{actual.FunctionSignature}\".",
-                name, slot: null, "table", actual.FunctionSignature);
+                $"{importer} expects capsule {Capsule.Describe(name)} to hold a table, but it holds {held}.",
+                name, slot: null, "table", actual.IsStruct ? actual.ToString() : actual.FunctionSignature);
         }
 
         TableSlot last = slots.Length == 0 ? default : slots.MaxBy(slot => slot.Index);

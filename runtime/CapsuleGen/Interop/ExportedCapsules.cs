@@ -43,6 +43,47 @@ public static unsafe class ExportedCapsules
             return new CapsuleCore((nint)table, (nint)entries, name, Described(CapsuleSignature.Table(slots), structLayouts));
         });
 
+    /// <summary>
+    /// A new handle to the capsule holding a table laid out as a C struct of <paramref name="size"/>
+    /// bytes, which <paramref name="fill"/> writes once, together with the table of managed entries
+    /// beside it: the entry of the function at offset <c>n</c> goes at index <c>n / sizeof(void*)</c>.
+    /// </summary>
+    /// <param name="fill">Writes each field and each function's managed entry into the zeroed tables; its address also identifies the capsule.</param>
+    /// <param name="name">The capsule's name.</param>
+    /// <param name="size">The struct's size in bytes.</param>
+    /// <param name="alignment">The struct's alignment, a power of two.</param>
+    /// <param name="fields">Each field's offset and C type, in order of offset.</param>
+    /// <param name="structLayouts">The layout of each struct the fields reach.</param>
+    public static Capsule Struct(delegate*<byte*, nint*, void> fill, string? name, int size, int alignment, CapsuleStructField[] fields, params string[] structLayouts)
+    {
+        // Described before anything is allocated: a description that makes no sense throws here.
+        CapsuleSignature signature = Described(CapsuleSignature.Struct(size, fields), structLayouts);
+        return Share((nint)fill, () =>
+        {
+            // Never freed, like a C module's static struct: every pointer read from it stays valid.
+            var table = (byte*)NativeMemory.AlignedAlloc((nuint)size, (nuint)alignment);
+            NativeMemory.Clear(table, (nuint)size);
+            int entryCount = (size + sizeof(nint) - 1) / sizeof(nint);
+            var entries = (nint*)NativeMemory.AllocZeroed((nuint)entryCount, (nuint)sizeof(nint));
+            fill(table, entries);
+            return new CapsuleCore((nint)table, (nint)entries, name, signature);
+        });
+    }
+
+    /// <summary>
+    /// A NUL-terminated UTF-8 copy of <paramref name="text"/> in native memory that is never freed:
+    /// a string constant of a C struct table, which C reads as a <c>const char *</c> for as long as the
+    /// process runs. Called once per constant, when the table is built.
+    /// </summary>
+    public static byte* Utf8Constant(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int length = System.Text.Encoding.UTF8.GetByteCount(text);
+        var copy = (byte*)NativeMemory.AllocZeroed((nuint)length + 1);
+        System.Text.Encoding.UTF8.GetBytes(text, new Span<byte>(copy, length));
+        return copy;
+    }
+
     private static Capsule Share(nint key, Func<CapsuleCore> create)
     {
         lock (s_exported)

@@ -57,6 +57,23 @@ public sealed class NativeHeaderTests
             }
         }
 
+        public enum Mode : short { Fast = 1, Exact = 2 }
+
+        [ExportCapsule("edges._C_STRUCT", Layout = CapsuleLayout.CStruct)]
+        public static unsafe partial class Versioned
+        {
+            [CapsuleField] public const string Magic = "edges \"C\" API é??=";
+            [CapsuleField(StructSize = true)] public const int Size = 64;
+            [CapsuleField] public const byte Version = 2;
+            [CapsuleField] public const Mode DefaultMode = Mode.Exact;
+            [CapsuleField] public const double Ratio = double.NaN;
+            [CapsuleField] private static Point Middle(Point a, Point b) => a;
+            [CapsuleField] public static readonly float Scale = 1.5f;
+            [CapsuleField] private static byte* Name(int code) => null;
+            [CapsuleField] public const long Smallest = long.MinValue;
+            [CapsuleField] public const bool Ready = true;
+        }
+
         [ExportCapsule("edges._C_API")]
         public static unsafe partial class Api
         {
@@ -97,14 +114,17 @@ public sealed class NativeHeaderTests
                 Caf_u00E9_Flags_fn c = flags;
                 Caf_u00E9_Callbacks_fn d = callbacks;
                 Api api = { quack, NULL, api_cdef, NULL };
+                Versioned versioned;
+                versioned.Middle = NULL;
+                versioned.Version = 2;
                 const char *name = Caf_u00E9_Quack_CAPSULE_NAME;
                 const char *unnamed = Caf_u00E9_Unnamed_CAPSULE_NAME;
                 Caf_u00E9__u00DCn_u00EFcode_class_fn e = NULL;
                 struct Named named;
                 named.Text[7] = 1;
                 named.Callback = NULL;
-                {{(withPython ? "PyObject *capsule = NULL;\n    if (capsule != NULL && Api_from_capsule(capsule) == NULL && Caf_u00E9_Quack_from_capsule(capsule) == NULL) return 1;" : string.Empty)}}
-                return a != NULL && b != NULL && c != NULL && d != NULL && api.double_ != NULL && name[0] == 'e' && unnamed != NULL && e == NULL && named.Text[7] == 1;
+                {{(withPython ? "PyObject *capsule = NULL;\n    if (capsule != NULL && Api_from_capsule(capsule) == NULL && Versioned_from_capsule(capsule) == NULL && Caf_u00E9_Quack_from_capsule(capsule) == NULL) return 1;" : string.Empty)}}
+                return a != NULL && b != NULL && c != NULL && d != NULL && api.double_ != NULL && name[0] == 'e' && unnamed != NULL && e == NULL && named.Text[7] == 1 && versioned.Middle == NULL && versioned.Version == 2;
             }
             """;
         string file = Path.Combine(directory.Path, "use." + (language == "c" ? "c" : "cpp"));
@@ -160,6 +180,10 @@ public sealed class NativeHeaderTests
                 named.Text[7] = 3
                 d.int_ = 2
                 return (edges.Caf_u00E9_Quack_CAPSULE_NAME, edges.Api_CAPSULE_NAME, quack == NULL, api == NULL, point.X, named.Text[7], d.int_)
+
+            def open_versioned(capsule):
+                cdef edges.Versioned *versioned = edges.Versioned_from_capsule(capsule)
+                return versioned.Version, versioned.Magic
 
             def open_api(capsule):
                 cdef edges.Api *api = edges.Api_from_capsule(capsule)

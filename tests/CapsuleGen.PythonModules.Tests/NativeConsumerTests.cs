@@ -55,6 +55,13 @@ public sealed class NativeConsumerTests
                 cdef consumers.NativeConsumers_Root_fn function = consumers.NativeConsumers_Root_import()
                 return function(x)
 
+            def versioned():
+                cdef consumers.NativeConsumers_Versioned *table = consumers.NativeConsumers_Versioned_import()
+                return table.Magic, table.Size, table.Version, table.Hypot(3.0, 4.0), table.Twice(21)
+
+            def open_versioned(capsule):
+                consumers.NativeConsumers_Versioned_from_capsule(capsule)
+
             def open_wrong(capsule):
                 consumers.NativeConsumers_Api_from_capsule(capsule)
             """);
@@ -68,9 +75,25 @@ public sealed class NativeConsumerTests
             import NativeConsumers, CppDuck, use_api
             print(use_api.run())
             print(use_api.root(2.25))
-            for action in (lambda: use_api.root(-1.0), lambda: use_api.open_wrong(CppDuck.quacker)):
+            print(use_api.versioned())
+
+            # The same table made by hand in C memory, under the same name, with one field changed each time.
+            import ctypes
+            class Versioned(ctypes.Structure):
+                _fields_ = [('Magic', ctypes.c_char_p), ('Size', ctypes.c_int), ('Version', ctypes.c_int), ('Hypot', ctypes.c_void_p), ('Twice', ctypes.c_void_p)]
+            new_capsule = ctypes.pythonapi.PyCapsule_New
+            new_capsule.restype, new_capsule.argtypes = ctypes.py_object, [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p]
+            def forged(**changes):
+                fields = dict(Magic=b'NativeConsumers C API', Size=32, Version=3, Hypot=1, Twice=1)
+                fields.update(changes)
+                forged.kept = Versioned(**fields)
+                return new_capsule(ctypes.addressof(forged.kept), b'NativeConsumers.Versioned', None)
+            actions = [lambda: use_api.open_versioned(forged())]
+            actions += [lambda changes=changes: use_api.open_versioned(forged(**changes)) for changes in (dict(Magic=b'another API'), dict(Size=24), dict(Version=4), dict(Twice=None))]
+            actions += [lambda: use_api.root(-1.0), lambda: use_api.open_wrong(CppDuck.quacker)]
+            for action in actions:
                 try:
-                    action()
+                    print(action())
                 except Exception as error:
                     print(f'{type(error).__name__}: {error}')
             """);
@@ -78,6 +101,12 @@ public sealed class NativeConsumerTests
         Assert.Equal(
             "(3.75, [2.0, 5.0, -8.0], (2.0, 4.0), True, False, 4000008056, 7, True)\n" +
             "1.5\n" +
+            "(b'NativeConsumers C API', 32, 3, 5.0, 42)\n" +
+            "None\n" +
+            "ImportError: NativeConsumers_Versioned_from_capsule: the capsule's Magic is not the string this header expects\n" +
+            "ImportError: NativeConsumers_Versioned_from_capsule: the capsule's Size says its table is smaller than this header's NativeConsumers_Versioned (an older table)\n" +
+            "ImportError: NativeConsumers_Versioned_from_capsule: the capsule's Version is not the 3 this header expects\n" +
+            "ImportError: NativeConsumers_Versioned_from_capsule: the capsule's table has no function in its field Twice\n" +
             "ValueError: A real square root needs a number of at least 0. (Parameter 'x')\nActual value was -1.\n" +
             "ValueError: PyCapsule_GetPointer called with incorrect name\n",
             output);

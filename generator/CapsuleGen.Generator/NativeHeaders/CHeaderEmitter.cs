@@ -40,6 +40,7 @@ internal static class CHeaderEmitter
         writer.Line("#include <stdbool.h>");
         writer.Line("#include <stddef.h>");
         writer.Line("#include <stdint.h>");
+        writer.Line("#include <string.h>");
         writer.Line();
         writer.Line("#ifndef CAPSULEGEN_STATIC_ASSERT");
         writer.Line("#ifdef __cplusplus");
@@ -137,17 +138,19 @@ internal static class CHeaderEmitter
     private static void WriteTable(SourceWriter writer, HeaderTable table)
     {
         ExportedTable exported = table.Table;
-        writer.Line($"/* {exported.Location.NestedName}: a table of {CText.Number(exported.SlotCount)} pointer-sized slots, slot n at byte n * 8. */");
+        IReadOnlyList<TableMember> members = TableMembers.Of(table);
+        writer.Line(exported.Struct is { } structTable
+            ? $"/* {exported.Location.NestedName}: a C struct of {CText.Number(structTable.Size)} bytes, its members in declaration order. */"
+            : $"/* {exported.Location.NestedName}: a table of {CText.Number(exported.SlotCount)} pointer-sized slots, slot n at byte n * 8. */");
         writer.Line($"#define {table.CName}_CAPSULE_NAME {CText.Literal(exported.CapsuleName)}");
         writer.OpenBlock($"typedef struct {table.CName}");
-        for (int slot = 0; slot < exported.SlotCount; slot++)
+        foreach (TableMember member in members)
         {
-            ExportedSlot? filled = exported.Slots.FirstOrDefault(candidate => candidate.Index == slot);
-            writer.Line((filled is null ? "void *" + table.Members[slot] : FunctionPointer(filled.Function.Signature, table.Members[slot])) + ";");
+            writer.Line(member.Declaration + ";");
         }
 
         writer.CloseBlock($" {table.CName};");
-        WriteLayoutAssertions(writer, table.CName, exported.SlotCount * 8, exported.Slots.Select(slot => (table.Members[slot.Index], slot.Index * 8)));
+        WriteLayoutAssertions(writer, table.CName, TableMembers.Size(table), members.Where(member => member.Function is not null || exported.Struct is not null).Select(member => (member.Name, member.Offset)));
     }
 
     private static void WriteFunctionOpeners(SourceWriter writer, HeaderFunction function)
@@ -170,7 +173,7 @@ internal static class CHeaderEmitter
     private static void WriteTableOpeners(SourceWriter writer, HeaderTable table)
     {
         string type = table.CName + " *";
-        writer.Line($"/* The table in a capsule named {table.CName}_CAPSULE_NAME, with every function slot filled; or NULL with a Python exception set. */");
+        writer.Line($"/* The table in a capsule named {table.CName}_CAPSULE_NAME, checked as far as C can; or NULL with a Python exception set. */");
         writer.OpenBlock($"static inline {type}{table.CName}_from_capsule(PyObject *capsule)");
         writer.Line($"{type}table = ({type})PyCapsule_GetPointer(capsule, {table.CName}_CAPSULE_NAME);");
         WriteTableChecks(writer, table, table.CName + "_from_capsule");
@@ -178,7 +181,7 @@ internal static class CHeaderEmitter
         if (table.ImportName is { } importName)
         {
             writer.Line();
-            writer.Line($"/* Imports the module attribute {importName}: the table, with every function slot filled; or NULL with a Python exception set. */");
+            writer.Line($"/* Imports the module attribute {importName}: the table, checked as far as C can; or NULL with a Python exception set. */");
             writer.OpenBlock($"static inline {type}{table.CName}_import(void)");
             writer.Line($"{type}table = ({type})PyCapsule_Import({CText.Literal(importName)}, 0);");
             WriteTableChecks(writer, table, table.CName + "_import");
@@ -186,17 +189,21 @@ internal static class CHeaderEmitter
         }
     }
 
-    /// <summary>What C can check of a table it has opened: that each slot the C# side fills holds a function.</summary>
+    /// <summary>What C can check of a table it has opened (<see cref="TableMembers"/>).</summary>
     private static void WriteTableChecks(SourceWriter writer, HeaderTable table, string opener)
     {
         writer.OpenBlock("if (table == NULL)");
         writer.Line("return NULL;");
         writer.CloseBlock();
-        foreach (ExportedSlot slot in table.Table.Slots)
+        foreach (TableMember member in TableMembers.Of(table))
         {
-            string member = table.Members[slot.Index];
-            writer.OpenBlock($"if (table->{member} == NULL)");
-            writer.Line($"PyErr_SetString(PyExc_ImportError, {CText.Literal($"{opener}: the capsule's table has no function in slot {slot.Index} ({member})")});");
+            if (member.Check is not (string wrong, string says))
+            {
+                continue;
+            }
+
+            writer.OpenBlock($"if ({wrong})");
+            writer.Line($"PyErr_SetString(PyExc_ImportError, {CText.Literal($"{opener}: {says}")});");
             writer.Line("return NULL;");
             writer.CloseBlock();
         }

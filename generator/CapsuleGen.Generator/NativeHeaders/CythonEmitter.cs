@@ -57,10 +57,9 @@ internal static class CythonEmitter
             body.Line($"const char *{table.CName}_CAPSULE_NAME");
             body.Line($"ctypedef struct {table.CName}:");
             body.Indent();
-            for (int slot = 0; slot < table.Table.SlotCount; slot++)
+            foreach (TableMember member in TableMembers.Of(table))
             {
-                ExportedSlot? filled = table.Table.Slots.FirstOrDefault(candidate => candidate.Index == slot);
-                body.Line(filled is null ? "void *" + table.Members[slot] : Cython(CHeaderEmitter.FunctionPointer(filled.Function.Signature, table.Members[slot])) + Raises(filled.Function));
+                body.Line(Cython(member.Declaration) + (member.Function is null ? string.Empty : Raises(member.Function)));
             }
 
             body.Outdent();

@@ -62,28 +62,38 @@ internal static class NativeHeaderBuilder
         module is not null && PythonNames.AttributeFor(capsuleName, module.ModuleName) is { } attribute ? module.ModuleName + "." + attribute : null;
 
     /// <summary>
-    /// Each slot's member name, in slot order: the method's C name, with <c>_&lt;slot&gt;</c> when
-    /// overloads share it (<c>Add_0</c>, <c>Add_1</c>), and <c>reserved&lt;slot&gt;</c> for an empty slot.
+    /// Each member's name in the table's struct, in order: a slot's method's C name, with <c>_&lt;slot&gt;</c>
+    /// when overloads share it (<c>Add_0</c>, <c>Add_1</c>), <c>reserved&lt;slot&gt;</c> for an empty slot;
+    /// a C struct table's fields, in declaration order, alike.
     /// </summary>
     private static EquatableArray<string> SlotMembers(ExportedTable table)
     {
-        var members = new string[table.SlotCount];
-        var overloaded = new HashSet<string>(
-            table.Slots.GroupBy(slot => CNames.Member(slot.Function.MethodName)).Where(group => group.Count() > 1).Select(group => group.Key),
-            System.StringComparer.Ordinal);
+        if (table.Struct is { } structTable)
+        {
+            return UniqueMembers(structTable.Fields.Select((field, index) => (field.MemberName, index)), structTable.Fields.Count);
+        }
+
+        return UniqueMembers(table.Slots.Select(slot => (slot.Function.MethodName, slot.Index)), table.SlotCount);
+    }
+
+    /// <summary>Member names for <paramref name="count"/> positions from the members at some of them; same-named ones get their position, empty positions <c>reserved&lt;n&gt;</c>.</summary>
+    private static EquatableArray<string> UniqueMembers(IEnumerable<(string Name, int Position)> declared, int count)
+    {
+        (string Name, int Position)[] members = declared.Select(member => (CNames.Member(member.Name), member.Position)).ToArray();
+        var overloaded = new HashSet<string>(members.GroupBy(member => member.Name).Where(group => group.Count() > 1).Select(group => group.Key), System.StringComparer.Ordinal);
+        var names = new string[count];
         var taken = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (ExportedSlot slot in table.Slots)
+        foreach ((string name, int position) in members)
         {
-            string name = CNames.Member(slot.Function.MethodName);
-            members[slot.Index] = Parsing.Identifiers.Take(overloaded.Contains(name) ? name + "_" + slot.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) : name, taken);
+            names[position] = Parsing.Identifiers.Take(overloaded.Contains(name) ? name + "_" + position.ToString(System.Globalization.CultureInfo.InvariantCulture) : name, taken);
         }
 
-        for (int i = 0; i < members.Length; i++)
+        for (int i = 0; i < names.Length; i++)
         {
-            members[i] ??= Parsing.Identifiers.Take("reserved" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), taken);
+            names[i] ??= Parsing.Identifiers.Take("reserved" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), taken);
         }
 
-        return members.ToEquatableArray();
+        return names.ToEquatableArray();
     }
 
     private static string[] Suffixed(string name, params string[] suffixes) => suffixes.Select(suffix => name + suffix).ToArray();

@@ -16,7 +16,7 @@ internal sealed record HeaderFunction(string CName, ExportedFunction Function, s
 /// <summary>An exported table as the header declares it: a C struct.</summary>
 /// <param name="CName">Its identifier, the struct's tag and typedef: <c>SpamApi</c>.</param>
 /// <param name="Table">The export.</param>
-/// <param name="Members">Each slot's member name in the struct, in slot order (an empty slot's is <c>reserved&lt;n&gt;</c>).</param>
+/// <param name="Members">Each member's name in the struct: per slot, in slot order (an empty slot's is <c>reserved&lt;n&gt;</c>), or per field of a C struct table.</param>
 /// <param name="ImportName">The dotted name <c>PyCapsule_Import</c> finds it by, when it is a module attribute.</param>
 internal sealed record HeaderTable(string CName, ExportedTable Table, EquatableArray<string> Members, string? ImportName);
 

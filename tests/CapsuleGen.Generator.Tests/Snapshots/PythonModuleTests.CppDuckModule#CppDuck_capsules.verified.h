@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #ifndef CAPSULEGEN_STATIC_ASSERT
 #ifdef __cplusplus
@@ -75,7 +76,7 @@ static inline CppDuck_Square_fn CppDuck_Square_from_capsule(PyObject *capsule)
     return (CppDuck_Square_fn)PyCapsule_GetPointer(capsule, CppDuck_Square_CAPSULE_NAME);
 }
 
-/* The table in a capsule named CppDuck_Spam_CAPSULE_NAME, with every function slot filled; or NULL with a Python exception set. */
+/* The table in a capsule named CppDuck_Spam_CAPSULE_NAME, checked as far as C can; or NULL with a Python exception set. */
 static inline CppDuck_Spam *CppDuck_Spam_from_capsule(PyObject *capsule)
 {
     CppDuck_Spam *table = (CppDuck_Spam *)PyCapsule_GetPointer(capsule, CppDuck_Spam_CAPSULE_NAME);

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #ifndef CAPSULEGEN_STATIC_ASSERT
 #ifdef __cplusplus
@@ -76,7 +77,7 @@ static inline Deprecated_TakeStale_fn Deprecated_TakeStale_import(void)
     return (Deprecated_TakeStale_fn)PyCapsule_Import("Deprecated.stale", 0);
 }
 
-/* The table in a capsule named Deprecated_Dated_CAPSULE_NAME, with every function slot filled; or NULL with a Python exception set. */
+/* The table in a capsule named Deprecated_Dated_CAPSULE_NAME, checked as far as C can; or NULL with a Python exception set. */
 static inline Deprecated_Dated *Deprecated_Dated_from_capsule(PyObject *capsule)
 {
     Deprecated_Dated *table = (Deprecated_Dated *)PyCapsule_GetPointer(capsule, Deprecated_Dated_CAPSULE_NAME);
@@ -92,7 +93,7 @@ static inline Deprecated_Dated *Deprecated_Dated_from_capsule(PyObject *capsule)
     return table;
 }
 
-/* Imports the module attribute Deprecated._dated_API: the table, with every function slot filled; or NULL with a Python exception set. */
+/* Imports the module attribute Deprecated._dated_API: the table, checked as far as C can; or NULL with a Python exception set. */
 static inline Deprecated_Dated *Deprecated_Dated_import(void)
 {
     Deprecated_Dated *table = (Deprecated_Dated *)PyCapsule_Import("Deprecated._dated_API", 0);
@@ -108,7 +109,7 @@ static inline Deprecated_Dated *Deprecated_Dated_import(void)
     return table;
 }
 
-/* The table in a capsule named Deprecated_Retired_CAPSULE_NAME, with every function slot filled; or NULL with a Python exception set. */
+/* The table in a capsule named Deprecated_Retired_CAPSULE_NAME, checked as far as C can; or NULL with a Python exception set. */
 static inline Deprecated_Retired *Deprecated_Retired_from_capsule(PyObject *capsule)
 {
     Deprecated_Retired *table = (Deprecated_Retired *)PyCapsule_GetPointer(capsule, Deprecated_Retired_CAPSULE_NAME);
@@ -124,7 +125,7 @@ static inline Deprecated_Retired *Deprecated_Retired_from_capsule(PyObject *caps
     return table;
 }
 
-/* Imports the module attribute Deprecated._retired_API: the table, with every function slot filled; or NULL with a Python exception set. */
+/* Imports the module attribute Deprecated._retired_API: the table, checked as far as C can; or NULL with a Python exception set. */
 static inline Deprecated_Retired *Deprecated_Retired_import(void)
 {
     Deprecated_Retired *table = (Deprecated_Retired *)PyCapsule_Import("Deprecated._retired_API", 0);
@@ -140,7 +141,7 @@ static inline Deprecated_Retired *Deprecated_Retired_import(void)
     return table;
 }
 
-/* The table in a capsule named Deprecated_Trial_CAPSULE_NAME, with every function slot filled; or NULL with a Python exception set. */
+/* The table in a capsule named Deprecated_Trial_CAPSULE_NAME, checked as far as C can; or NULL with a Python exception set. */
 static inline Deprecated_Trial *Deprecated_Trial_from_capsule(PyObject *capsule)
 {
     Deprecated_Trial *table = (Deprecated_Trial *)PyCapsule_GetPointer(capsule, Deprecated_Trial_CAPSULE_NAME);
@@ -156,7 +157,7 @@ static inline Deprecated_Trial *Deprecated_Trial_from_capsule(PyObject *capsule)
     return table;
 }
 
-/* Imports the module attribute Deprecated._trial_API: the table, with every function slot filled; or NULL with a Python exception set. */
+/* Imports the module attribute Deprecated._trial_API: the table, checked as far as C can; or NULL with a Python exception set. */
 static inline Deprecated_Trial *Deprecated_Trial_import(void)
 {
     Deprecated_Trial *table = (Deprecated_Trial *)PyCapsule_Import("Deprecated._trial_API", 0);

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #ifndef CAPSULEGEN_STATIC_ASSERT
 #ifdef __cplusplus
@@ -35,7 +36,7 @@ CAPSULEGEN_STATIC_ASSERT(offsetof(Spam, Scale) == 8, "Spam.Scale is at byte 8 in
 
 #ifdef Py_PYTHON_H
 
-/* The table in a capsule named Spam_CAPSULE_NAME, with every function slot filled; or NULL with a Python exception set. */
+/* The table in a capsule named Spam_CAPSULE_NAME, checked as far as C can; or NULL with a Python exception set. */
 static inline Spam *Spam_from_capsule(PyObject *capsule)
 {
     Spam *table = (Spam *)PyCapsule_GetPointer(capsule, Spam_CAPSULE_NAME);
@@ -56,7 +57,7 @@ static inline Spam *Spam_from_capsule(PyObject *capsule)
     return table;
 }
 
-/* Imports the module attribute Spam._C_API: the table, with every function slot filled; or NULL with a Python exception set. */
+/* Imports the module attribute Spam._C_API: the table, checked as far as C can; or NULL with a Python exception set. */
 static inline Spam *Spam_import(void)
 {
     Spam *table = (Spam *)PyCapsule_Import("Spam._C_API", 0);

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #ifndef CAPSULEGEN_STATIC_ASSERT
 #ifdef __cplusplus
@@ -38,7 +39,7 @@ CAPSULEGEN_STATIC_ASSERT(offsetof(SpamApi, Fill) == 24, "SpamApi.Fill is at byte
 
 #ifdef Py_PYTHON_H
 
-/* The table in a capsule named SpamApi_CAPSULE_NAME, with every function slot filled; or NULL with a Python exception set. */
+/* The table in a capsule named SpamApi_CAPSULE_NAME, checked as far as C can; or NULL with a Python exception set. */
 static inline SpamApi *SpamApi_from_capsule(PyObject *capsule)
 {
     SpamApi *table = (SpamApi *)PyCapsule_GetPointer(capsule, SpamApi_CAPSULE_NAME);

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #ifndef CAPSULEGEN_STATIC_ASSERT
 #ifdef __cplusplus
@@ -35,7 +36,7 @@ CAPSULEGEN_STATIC_ASSERT(offsetof(SpamApi, Ratio) == 8, "SpamApi.Ratio is at byt
 
 #ifdef Py_PYTHON_H
 
-/* The table in a capsule named SpamApi_CAPSULE_NAME, with every function slot filled; or NULL with a Python exception set. */
+/* The table in a capsule named SpamApi_CAPSULE_NAME, checked as far as C can; or NULL with a Python exception set. */
 static inline SpamApi *SpamApi_from_capsule(PyObject *capsule)
 {
     SpamApi *table = (SpamApi *)PyCapsule_GetPointer(capsule, SpamApi_CAPSULE_NAME);

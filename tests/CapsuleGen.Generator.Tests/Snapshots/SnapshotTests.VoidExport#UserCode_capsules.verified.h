@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #ifndef CAPSULEGEN_STATIC_ASSERT
 #ifdef __cplusplus

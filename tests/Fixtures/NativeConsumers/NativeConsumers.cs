@@ -23,6 +23,26 @@ public static unsafe partial class NativeConsumers
     [ExportCapsule("NativeConsumers.root", OnException = CapsuleExceptionPolicy.SetPythonError)]
     private static double Root(double x) => x >= 0 ? Math.Sqrt(x) : throw new ArgumentOutOfRangeException(nameof(x), x, "A real square root needs a number of at least 0.");
 
+    /// <summary>A C struct table that starts as C API structs do: a magic string, its size, a version, then functions.</summary>
+    [ExportCapsule("NativeConsumers.Versioned", Layout = CapsuleLayout.CStruct)]
+    public static partial class Versioned
+    {
+        [CapsuleField]
+        public const string Magic = "NativeConsumers C API";
+
+        [CapsuleField(StructSize = true)]
+        public const int Size = 32;
+
+        [CapsuleField]
+        public const int Version = 3;
+
+        [CapsuleField]
+        private static double Hypot(double a, double b) => Math.Sqrt((a * a) + (b * b));
+
+        [CapsuleField]
+        private static int Twice(int x) => 2 * x;
+    }
+
     /// <summary>A table with a gap at slot 2, filled by C# and read by C through the generated struct.</summary>
     [ExportCapsule("NativeConsumers.Api")]
     public static partial class Api

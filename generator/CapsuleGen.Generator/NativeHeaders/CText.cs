@@ -1,42 +1,12 @@
 using System.Globalization;
-using System.Text;
 
 namespace CapsuleGen.Generator.NativeHeaders;
 
 /// <summary>How the header writes text and declarations in C.</summary>
 internal static class CText
 {
-    /// <summary>
-    /// A C string literal of the UTF-8 bytes of <paramref name="text"/>, or <c>NULL</c>. Bytes other
-    /// than printable ASCII are three-digit octal escapes (a hex escape would swallow a following
-    /// digit), and <c>?</c> is escaped because C99 reads <c>??=</c> as a trigraph.
-    /// </summary>
-    public static string Literal(string? text)
-    {
-        if (text is null)
-        {
-            return "NULL";
-        }
-
-        var literal = new StringBuilder("\"");
-        foreach (byte b in Encoding.UTF8.GetBytes(text))
-        {
-            switch (b)
-            {
-                case (byte)'"' or (byte)'\\' or (byte)'?':
-                    literal.Append('\\').Append((char)b);
-                    break;
-                case >= 0x20 and < 0x7F:
-                    literal.Append((char)b);
-                    break;
-                default:
-                    literal.Append('\\').Append(System.Convert.ToString(b, 8).PadLeft(3, '0'));
-                    break;
-            }
-        }
-
-        return literal.Append('"').ToString();
-    }
+    /// <summary>A C string literal of <paramref name="text"/>'s UTF-8 bytes (escaped as exported string constants are), or <c>NULL</c>.</summary>
+    public static string Literal(string? text) => text is null ? "NULL" : Parsing.StructTables.CLiterals.String(text);
 
     /// <summary>
     /// Declares <paramref name="declarator"/> with the type C spells as <paramref name="type"/> (an

@@ -31,7 +31,7 @@ public sealed class ConsumerBuildTests(ConsumerWorkspace workspace)
         (await Build("Duck")).ShouldSucceedWithoutWarnings();
 
         // The package's build step wrote them beside the compiled assembly.
-        string directory = Path.Combine(workspace.Projects, "Duck", "obj", "Release", "net10.0", "capsulegen");
+        string directory = Path.Combine(workspace.Projects, "Duck", "obj", "Release", "net8.0", "capsulegen");
         string header = File.ReadAllText(Path.Combine(directory, "Duck_capsules.h"));
         Assert.Contains("#define Duck_Scale_CAPSULE_NAME \"pond.scale\"", header, StringComparison.Ordinal);
         Assert.Contains("typedef double (*Duck_Scale_fn)(double, int);", header, StringComparison.Ordinal);

@@ -74,6 +74,9 @@ public sealed class NativeHeaderTests
             [CapsuleField] public const bool Ready = true;
         }
 
+        [ExportCapsule("edges.object")]
+        public static partial class @object { [CapsuleSlot(0)] public static int print(int x) => x; }
+
         [ExportCapsule("edges._C_API")]
         public static unsafe partial class Api
         {
@@ -148,6 +151,7 @@ public sealed class NativeHeaderTests
         Assert.Contains("    double (*double_)(double);", header);
         Assert.Contains("    void *reserved11;", header); // slot 1 is empty, and a slot method is named reserved1
         Assert.Contains("    int (*cdef_)(int *, int);", header);
+        Assert.Contains("typedef struct object_\n{\n    int (*print_)(int);\n} object_;", header);
         Assert.Contains("struct double_\n{\n    int int_;\n    int class_;\n};", header);
         Assert.Contains("typedef double (*(*Caf_u00E9_Callbacks_fn)(double (*)(double), void (*(*)(int))(void)))(double);", header);
 
@@ -173,13 +177,14 @@ public sealed class NativeHeaderTests
             def names():
                 cdef edges.Caf_u00E9_Quack_fn quack = NULL
                 cdef edges.Api *api = NULL
+                cdef edges.object_ *keyword = NULL
                 cdef edges.Point point
                 cdef edges.Named named
                 cdef edges.double_ d
                 point.X = 1.5
                 named.Text[7] = 3
                 d.int_ = 2
-                return (edges.Caf_u00E9_Quack_CAPSULE_NAME, edges.Api_CAPSULE_NAME, quack == NULL, api == NULL, point.X, named.Text[7], d.int_)
+                return (edges.Caf_u00E9_Quack_CAPSULE_NAME, edges.Api_CAPSULE_NAME, quack == NULL, api == NULL and keyword == NULL, point.X, named.Text[7], d.int_)
 
             def open_versioned(capsule):
                 cdef edges.Versioned *versioned = edges.Versioned_from_capsule(capsule)

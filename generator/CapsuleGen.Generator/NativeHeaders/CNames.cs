@@ -13,7 +13,7 @@ namespace CapsuleGen.Generator.NativeHeaders;
 /// character name: <c>Café</c> is <c>Caf_u00E9</c>.</item>
 /// <item>An export is named by the types around it (not the namespace) and its own name, joined by
 /// <c>_</c>: the method <c>CppDuck.Quack</c> is <c>CppDuck_Quack</c>, the table class
-/// <c>Outer.SpamApi</c> is <c>Outer_SpamApi</c>.</item>
+/// <c>Outer.SpamApi</c> is <c>Outer_SpamApi</c>; a keyword (a table class named <c>double</c>) gets a <c>_</c>.</item>
 /// <item>A member of a table struct, a struct's field and a struct's own name keep their C# names; one
 /// that is a keyword of C, C++ or Cython (<c>double</c>, <c>class</c>, <c>cdef</c>) gets a <c>_</c> appended.</item>
 /// </list>
@@ -92,6 +92,7 @@ internal static class CNames
             parts.Add(Identifier(memberName));
         }
 
-        return string.Join("_", parts);
+        string name = string.Join("_", parts);
+        return s_keywords.Contains(name) ? name + "_" : name; // a table class named 'double' or 'object'
     }
 }

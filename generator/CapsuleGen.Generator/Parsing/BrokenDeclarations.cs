@@ -16,7 +16,7 @@ internal static class BrokenDeclarations
     /// <summary>Whether the compiler reports an error on the method's own declaration that CapsuleGen would trip over.</summary>
     public static bool IsBroken(IMethodSymbol method) =>
         method.Name.Length == 0 ||
-        method.Parameters.Any(parameter => parameter.Name.Length == 0 || HasErrorType(parameter.Type)) ||
+        method.Parameters.Any(parameter => parameter.Name.Length == 0 || HasErrorType(parameter.Type) || parameter.Type.SpecialType == SpecialType.System_Void) ||
         method.Parameters.Select(parameter => parameter.Name).Distinct().Count() != method.Parameters.Length ||
         HasDefaultBeforeRequired(method) ||
         HasErrorType(method.ReturnType) ||
@@ -35,7 +35,7 @@ internal static class BrokenDeclarations
     /// <inheritdoc cref="IsBroken(IMethodSymbol)"/>
     public static bool IsBroken(IPropertySymbol property) =>
         property.Name.Length == 0 || property.GetMethod is null && property.SetMethod is null ||
-        HasErrorType(property.Type) || NamesErrorObsoleteType(property, new[] { property.Type }) ||
+        HasErrorType(property.Type) || property.Type.SpecialType == SpecialType.System_Void || NamesErrorObsoleteType(property, new[] { property.Type }) ||
         IsDeclaredTwice(property);
 
     /// <summary>

@@ -16,6 +16,7 @@ namespace CapsuleGen.Generator.Tests;
 /// anything in a generated file, where the user's #pragma cannot reach; the compiler reports the
 /// user's mistakes in the user's file.
 /// </summary>
+[Collection(nameof(RobustnessTests))]
 public sealed class RobustnessTests
 {
     private const int MutationsPerSource = 40;
@@ -25,7 +26,9 @@ public sealed class RobustnessTests
     // The runs are split into shards, each a test of its own: one test that stays silent for a minute
     // or more is taken for a crashed test process by the VSTest adapter, and a slower CI machine gets there
     // (with 8 shards, one took 60 s here once the generator also wrote types and stubs; with 16, the first
-    // took 61 s in a full CI run once it also wrote C headers and C struct tables, while every test assembly started).
+    // took 61 s in a full CI run once it also wrote C headers and C struct tables). The shards also run by
+    // themselves, after the other tests (RobustnessCollection): the first one warms Roslyn up, which on two
+    // cores shared with every other test class took most of a minute even with 32 shards.
     private const int Shards = 32;
 
     public static TheoryData<int> ShardIndexes => new(Enumerable.Range(0, Shards));
@@ -220,3 +223,7 @@ public sealed class RobustnessTests
         return string.Join('\n', lines);
     }
 }
+
+/// <summary>The robustness shards, run apart from the other test classes: they use every core themselves.</summary>
+[CollectionDefinition(nameof(RobustnessTests), DisableParallelization = true)]
+public sealed class RobustnessCollection;
